@@ -1,0 +1,244 @@
+package org.coopstats.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where failures become RFC 9457 {@code application/problem+json} responses. */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final int RETRY_AFTER_SECONDS = 5;
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uriInfo) {
+    return respond(
+        new Problem(
+            Problem.TYPE_PREFIX + e.slug(),
+            e.title(),
+            e.status(),
+            e.getMessage(),
+            path(uriInfo),
+            e.errors(),
+            e.extensions()));
+  }
+
+  @ServerExceptionMapper
+  public Response notFound(NotFoundException e, UriInfo uriInfo) {
+    return simple(
+        404, "not-found", "Not found", "There is no resource at " + path(uriInfo) + ".", uriInfo);
+  }
+
+  @ServerExceptionMapper
+  public Response notAllowed(NotAllowedException e, UriInfo uriInfo, Request request) {
+    var allowed = e.getResponse().getAllowedMethods();
+    String detail =
+        allowed.isEmpty()
+            ? request.getMethod() + " is not allowed on " + path(uriInfo) + "."
+            : request.getMethod()
+                + " is not allowed here; this resource allows "
+                + String.join(", ", allowed)
+                + ".";
+    Response response = simple(405, "method-not-allowed", "Method not allowed", detail, uriInfo);
+    return allowed.isEmpty() ? response : Response.fromResponse(response).allow(allowed).build();
+  }
+
+  @ServerExceptionMapper
+  public Response notAcceptable(NotAcceptableException e, UriInfo uriInfo) {
+    return simple(
+        406,
+        "not-acceptable",
+        "Not acceptable",
+        "None of the media types in the Accept header can be produced here. This resource"
+            + " serves application/json and, where documented, text/csv (or use ?format=).",
+        uriInfo);
+  }
+
+  @ServerExceptionMapper
+  public Response unsupported(NotSupportedException e, UriInfo uriInfo) {
+    return simple(
+        415,
+        "unsupported-media-type",
+        "Unsupported media type",
+        "This resource does not accept that Content-Type. Uploads take text/csv or"
+            + " application/json; other writes take application/json.",
+        uriInfo);
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e, UriInfo uriInfo) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return internal(e, uriInfo);
+    }
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+    return simple(status, "http-" + status, title, e.getMessage(), uriInfo);
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e, UriInfo uriInfo) {
+    List<Map<String, Object>> errors =
+        e.getConstraintViolations().stream()
+            .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+            .map(ProblemMappers::violation)
+            .toList();
+    String detail =
+        errors.stream()
+            .map(err -> err.get("field") + " " + err.get("message"))
+            .collect(Collectors.joining("; "));
+    return respond(
+        new Problem(
+            Problem.TYPE_PREFIX + "invalid-request",
+            "Invalid request",
+            400,
+            detail,
+            path(uriInfo),
+            errors,
+            Map.of()));
+  }
+
+  @ServerExceptionMapper({
+    JsonProcessingException.class,
+    JsonParseException.class,
+    MismatchedInputException.class,
+    InvalidFormatException.class,
+    UnrecognizedPropertyException.class
+  })
+  public Response unreadableJson(JsonProcessingException e, UriInfo uriInfo) {
+    String detail =
+        "The request body is not valid JSON for this resource: " + e.getOriginalMessage();
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      detail =
+          "Unknown property '"
+              + unknown.getPropertyName()
+              + "'. Known properties: "
+              + unknown.getKnownPropertyIds()
+              + ".";
+    } else if (e.getLocation() != null) {
+      detail +=
+          " (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")";
+    }
+    return simple(400, "unreadable-body", "Unreadable request body", detail, uriInfo);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uriInfo) {
+    if (isDatabaseUnavailable(e)) {
+      LOG.warnf("Database unavailable: %s", e.toString());
+      Response response =
+          simple(
+              503,
+              "database-unavailable",
+              "Service unavailable",
+              "The database cannot be reached right now. Nothing was changed; retry in a few"
+                  + " seconds.",
+              uriInfo);
+      return Response.fromResponse(response).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+    return internal(e, uriInfo);
+  }
+
+  private Response internal(Throwable e, UriInfo uriInfo) {
+    String reference = UUID.randomUUID().toString();
+    LOG.errorf(e, "Unexpected failure, reference %s", reference);
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    extensions.put("reference", reference);
+    return respond(
+        new Problem(
+            Problem.TYPE_PREFIX + "internal-error",
+            "Internal error",
+            500,
+            "The service failed to answer this request. Quote reference "
+                + reference
+                + " when you report it.",
+            path(uriInfo),
+            null,
+            extensions));
+  }
+
+  /** True when a failure comes from losing the database, not from the request. */
+  static boolean isDatabaseUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof java.net.ConnectException
+          || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+        return true;
+      }
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+          return true;
+        }
+        String message = String.valueOf(sql.getMessage());
+        if (message.contains("Acquisition timeout")
+            || message.contains("This connection has been closed")) {
+          return true;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static Map<String, Object> violation(ConstraintViolation<?> v) {
+    String path = v.getPropertyPath().toString();
+    // "create.request.title" -> "title": the method and parameter names mean nothing to a client.
+    String[] parts = path.split("\\.");
+    String field =
+        parts.length > 2
+            ? String.join(".", List.of(parts).subList(2, parts.length))
+            : parts[parts.length - 1];
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("field", field);
+    error.put("message", v.getMessage());
+    if (v.getInvalidValue() != null && !(v.getInvalidValue() instanceof Record)) {
+      error.put("value", String.valueOf(v.getInvalidValue()));
+    }
+    return error;
+  }
+
+  private static Response simple(
+      int status, String slug, String title, String detail, UriInfo uriInfo) {
+    return respond(
+        new Problem(
+            Problem.TYPE_PREFIX + slug, title, status, detail, path(uriInfo), null, Map.of()));
+  }
+
+  private static Response respond(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  private static String path(UriInfo uriInfo) {
+    return uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+  }
+}

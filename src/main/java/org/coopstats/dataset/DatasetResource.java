@@ -1,0 +1,222 @@
+package org.coopstats.dataset;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.coopstats.common.Page;
+import org.coopstats.common.PageBody;
+import org.coopstats.common.PageRequest;
+import org.coopstats.common.PagedResponses;
+import org.coopstats.common.ProblemException;
+import org.coopstats.common.QueryParameters;
+import org.coopstats.dataset.DatasetViews.DatasetRequest;
+import org.coopstats.dataset.DatasetViews.DatasetView;
+import org.coopstats.query.ObservationQueryParameters;
+import org.coopstats.query.ObservationResponses;
+import org.coopstats.upload.UploadResult;
+import org.coopstats.upload.UploadService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/datasets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Datasets", description = "Create datasets, upload their observations, publish them")
+public class DatasetResource {
+
+  static final String CSV_EXAMPLE =
+      "REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\nCA-QC,COOPS,2021,2503\nCA-ON,COOPS,2021,1085\n";
+  static final String JSON_EXAMPLE =
+      "[{\"REF_AREA\":\"CA-QC\",\"MEASURE\":\"COOPS\",\"TIME_PERIOD\":\"2021\",\"OBS_VALUE\":2503},"
+          + " {\"REF_AREA\":\"CA-ON\",\"MEASURE\":\"COOPS\",\"TIME_PERIOD\":\"2021\","
+          + "\"OBS_VALUE\":1085}]";
+
+  private final DatasetService datasets;
+  private final UploadService uploads;
+  private final ObservationResponses observations;
+
+  public DatasetResource(
+      DatasetService datasets, UploadService uploads, ObservationResponses observations) {
+    this.datasets = datasets;
+    this.uploads = uploads;
+    this.observations = observations;
+  }
+
+  @GET
+  @Operation(summary = "List datasets", description = "Paged, sorted by id, drafts included.")
+  @APIResponse(responseCode = "200", description = "A page of datasets")
+  @APIResponse(ref = "BadRequest")
+  public Response list(
+      @Parameter(description = "Provider ids, comma-separated or repeated") @QueryParam("provider")
+          List<String> provider,
+      @Parameter(description = "Only datasets with observations in these areas (CL_AREA)")
+          @QueryParam("area")
+          List<String> area,
+      @Parameter(description = "DRAFT or PUBLISHED") @QueryParam("status") List<String> status,
+      @Parameter(description = "Items to skip") @QueryParam("offset") Integer offset,
+      @Parameter(description = "Page size, 1–1000 (default 100)") @QueryParam("limit")
+          Integer limit,
+      @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(
+        uriInfo, List.of("provider", "area", "status", "offset", "limit"));
+    Map<String, List<String>> query = uriInfo.getQueryParameters();
+    Page<DatasetView> page =
+        datasets.list(
+            QueryParameters.values(query, "provider"),
+            QueryParameters.values(query, "area"),
+            QueryParameters.values(query, "status"),
+            PageRequest.of(offset, limit, 100, 1000));
+    return PagedResponses.ok(PageBody.of(page, uriInfo), page, uriInfo).build();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a dataset", description = "It starts as a DRAFT.")
+  @APIResponse(responseCode = "201", description = "Created; Location names it")
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "UnsupportedMediaType")
+  public Response create(@Valid @NotNull DatasetRequest request, @Context UriInfo uriInfo) {
+    DatasetView created = datasets.create(request);
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "Get a dataset, with a summary of what it holds")
+  @APIResponse(responseCode = "200", description = "The dataset")
+  @APIResponse(ref = "NotFound")
+  public DatasetView get(@PathParam("id") long id) {
+    return datasets.get(id);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(summary = "Delete a draft dataset and its observations")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(ref = "NotFound")
+  @APIResponse(ref = "Conflict")
+  public void delete(@PathParam("id") long id) {
+    datasets.delete(id);
+  }
+
+  @POST
+  @Path("/{id}/publish")
+  @Operation(
+      summary = "Publish a draft dataset",
+      description = "Its observations become visible on /api/v1/observations.")
+  @APIResponse(responseCode = "200", description = "The published dataset")
+  @APIResponse(ref = "NotFound")
+  @APIResponse(ref = "Conflict")
+  public DatasetView publish(@PathParam("id") long id) {
+    return datasets.publish(id);
+  }
+
+  @POST
+  @Path("/{id}/observations")
+  @Consumes({ObservationResponses.TEXT_CSV, MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Upload observations into a draft dataset",
+      description =
+          "CSV (header line with column names; comma or semicolon; UTF-8, BOM allowed) or a JSON"
+              + " array of objects. Columns: the dimensions REF_AREA, MEASURE, COOP_TYPE,"
+              + " COOP_LEVEL, ACTIVITY, SEX, MEMBER_KIND, WORK_CAT, then TIME_PERIOD, OBS_VALUE"
+              + " and the attributes OBS_STATUS, CONF_STATUS, UNIT_MEASURE, UNIT_MULT,"
+              + " COMMENT_OBS. An omitted dimension is _T, or _Z where it does not apply to the"
+              + " measure. Every row is checked (rules R01–R04); the upload is stored whole or,"
+              + " on any error, not at all.")
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(
+            mediaType = ObservationResponses.TEXT_CSV,
+            examples = @ExampleObject(name = "Two provinces", value = CSV_EXAMPLE)),
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "Two provinces", value = JSON_EXAMPLE))
+      })
+  @APIResponse(responseCode = "200", description = "Stored")
+  @APIResponse(ref = "NotFound")
+  @APIResponse(ref = "Conflict")
+  @APIResponse(ref = "PayloadTooLarge")
+  @APIResponse(ref = "UnsupportedMediaType")
+  @APIResponse(ref = "ValidationFailed")
+  public UploadResult upload(
+      @PathParam("id") long id,
+      @Parameter(
+              description =
+                  "merge (default): add new keys, replace values of existing ones; replace:"
+                      + " the upload becomes the dataset's whole content")
+          @QueryParam("mode")
+          String mode,
+      @Context HttpHeaders headers,
+      @Context UriInfo uriInfo,
+      InputStream body) {
+    QueryParameters.rejectUnknown(uriInfo, List.of("mode"));
+    UploadService.Format format =
+        headers.getMediaType() != null
+                && headers.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)
+            ? UploadService.Format.JSON
+            : UploadService.Format.CSV;
+    return uploads.upload(id, format, parseMode(mode), body, headers.getLength());
+  }
+
+  @GET
+  @Path("/{id}/observations")
+  @Produces({MediaType.APPLICATION_JSON, ObservationResponses.TEXT_CSV})
+  @Operation(
+      summary = "Query the observations of one dataset, draft or published",
+      description = "The same filters, paging and formats as /api/v1/observations.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of observations",
+      content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON),
+        @Content(mediaType = ObservationResponses.TEXT_CSV)
+      })
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "NotFound")
+  @APIResponse(ref = "NotAcceptable")
+  public Response observations(
+      @PathParam("id") long id,
+      @BeanParam ObservationQueryParameters parameters,
+      @Context UriInfo uriInfo,
+      @Context HttpHeaders headers) {
+    datasets.require(id);
+    return observations.answer(uriInfo, headers, id);
+  }
+
+  private static UploadService.Mode parseMode(String mode) {
+    if (mode == null || mode.isBlank()) {
+      return UploadService.Mode.MERGE;
+    }
+    try {
+      return UploadService.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("mode '" + mode + "' is unknown: use merge or replace.");
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.coopstats.demo;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.coopstats.dataset.DatasetService;
+import org.coopstats.dataset.DatasetViews.DatasetRequest;
+import org.coopstats.provider.ProviderService;
+import org.coopstats.provider.ProviderViews.ProviderRequest;
+import org.coopstats.upload.UploadService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the real Canadian and Tanzanian figures of the domain brief on the first start of an empty
+ * database, through the same services as the API, so the explorer shows data at once.
+ */
+@jakarta.enterprise.context.ApplicationScoped
+public class DemoDataLoader {
+
+  private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+
+  void onStart(
+      @Observes StartupEvent event,
+      @ConfigProperty(name = "coopstats.demo.enabled") boolean enabled,
+      ProviderService providers,
+      DatasetService datasets,
+      UploadService uploads) {
+    if (!enabled || providers.count() > 0) {
+      return;
+    }
+    providers.create(new ProviderRequest("STATCAN", "Statistics Canada", "CAN"));
+    providers.create(
+        new ProviderRequest("TCDC", "Tanzania Cooperative Development Commission", "TZA"));
+    load(
+        datasets,
+        uploads,
+        new DatasetRequest(
+            "STATCAN",
+            "Non-financial cooperatives in Canada, 2018–2021",
+            "SURVEY",
+            "CALENDAR_YEAR",
+            "Active non-financial cooperatives and their employment (Statistics Canada)."
+                + " Provinces for 2021; the three territories (40 together) are in the national"
+                + " total only."),
+        "/demo/canada.csv");
+    load(
+        datasets,
+        uploads,
+        new DatasetRequest(
+            "TCDC",
+            "Registered cooperatives in mainland Tanzania, 2007–2008",
+            "REGISTER",
+            "CALENDAR_YEAR",
+            "Registered primary cooperatives by national type, mapped to ICLS types by CoopStats:"
+                + " producer (industrial, crop marketing, livestock, fishery, mining, transport),"
+                + " consumer/user (SACCOs, service, housing, water users, consumers), unknown"
+                + " (others). National labels and figures are kept in COMMENT_OBS."),
+        "/demo/tanzania.csv");
+    LOG.info("Loaded the demo datasets (Canada, Tanzania)");
+  }
+
+  private static void load(
+      DatasetService datasets, UploadService uploads, DatasetRequest request, String resource) {
+    long id = datasets.create(request).id();
+    try (InputStream csv = DemoDataLoader.class.getResourceAsStream(resource)) {
+      uploads.upload(id, UploadService.Format.CSV, UploadService.Mode.MERGE, csv, -1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    datasets.publish(id);
+  }
+}

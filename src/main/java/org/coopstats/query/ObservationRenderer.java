@@ -1,0 +1,173 @@
+package org.coopstats.query;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.coopstats.catalog.AttributeDef;
+import org.coopstats.catalog.CodeList;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
+import org.coopstats.common.ProblemException;
+
+/**
+ * Writes observations as JSON objects or CSV rows, with codes, labels or both ({@code
+ * labels=id|name|both}) in a language ({@code lang=en|fr|es}).
+ */
+public class ObservationRenderer {
+
+  public enum Labels {
+    ID,
+    NAME,
+    BOTH
+  }
+
+  private static final List<String> LANGUAGES = List.of("en", "fr", "es");
+
+  private final DataStructure structure;
+  private final List<DimensionDef> dimensions;
+  private final Labels labels;
+  private final String lang;
+
+  public ObservationRenderer(DataStructure structure, String labels, String lang) {
+    this.structure = structure;
+    this.dimensions = structure.seriesDimensions();
+    this.labels = parseLabels(labels);
+    this.lang = lang == null ? "en" : lang.toLowerCase(Locale.ROOT);
+    if (!LANGUAGES.contains(this.lang)) {
+      throw ProblemException.badRequest(
+          "lang '" + lang + "' is not offered: use " + String.join(", ", LANGUAGES) + ".");
+    }
+  }
+
+  /** The CSV header, which is also the order of the JSON members. */
+  public List<String> columns() {
+    List<String> columns = new ArrayList<>(List.of("DATASET", "PROVIDER"));
+    dimensions.forEach(d -> columns.add(d.id()));
+    columns.add(structure.timeDimension().id());
+    columns.add("OBS_VALUE");
+    structure.attributes().forEach(a -> columns.add(a.id()));
+    return columns;
+  }
+
+  public Map<String, Object> json(ObservationRow row) {
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("DATASET", row.datasetId());
+    item.put("PROVIDER", row.providerId());
+    for (int i = 0; i < dimensions.size(); i++) {
+      DimensionDef dimension = dimensions.get(i);
+      item.put(dimension.id(), jsonCode(dimension.codeListId(), row.key().get(i)));
+    }
+    item.put(structure.timeDimension().id(), row.timePeriod());
+    item.put("OBS_VALUE", row.value());
+    List<Object> attributes = attributeValues(row);
+    for (int i = 0; i < structure.attributes().size(); i++) {
+      AttributeDef attribute = structure.attributes().get(i);
+      Object value = attributes.get(i);
+      item.put(
+          attribute.id(),
+          attribute.codeListId() == null || value == null
+              ? value
+              : jsonCode(attribute.codeListId(), value.toString()));
+    }
+    return item;
+  }
+
+  public void csv(List<ObservationRow> rows, Writer writer) throws IOException {
+    CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+    printer.printRecord(columns());
+    List<Object> record = new ArrayList<>();
+    for (ObservationRow row : rows) {
+      record.clear();
+      record.add(row.datasetId());
+      record.add(row.providerId());
+      for (int i = 0; i < dimensions.size(); i++) {
+        record.add(csvCode(dimensions.get(i).codeListId(), row.key().get(i)));
+      }
+      record.add(row.timePeriod());
+      record.add(row.value() == null ? "" : row.value().toPlainString());
+      List<Object> attributes = attributeValues(row);
+      for (int i = 0; i < structure.attributes().size(); i++) {
+        AttributeDef attribute = structure.attributes().get(i);
+        Object value = attributes.get(i);
+        record.add(
+            value == null
+                ? ""
+                : attribute.codeListId() == null
+                    ? neutraliseFormula(value.toString())
+                    : csvCode(attribute.codeListId(), value.toString()));
+      }
+      printer.printRecord(record);
+    }
+    printer.flush();
+  }
+
+  private List<Object> attributeValues(ObservationRow row) {
+    List<Object> values = new ArrayList<>();
+    for (AttributeDef attribute : structure.attributes()) {
+      values.add(
+          switch (attribute.id()) {
+            case "OBS_STATUS" -> row.obsStatus();
+            case "CONF_STATUS" -> row.confStatus();
+            case "UNIT_MEASURE" -> row.unitMeasure();
+            case "UNIT_MULT" -> Integer.toString(row.unitMult());
+            case "COMMENT_OBS" -> row.comment();
+            default -> null;
+          });
+    }
+    return values;
+  }
+
+  private Object jsonCode(String codeListId, String code) {
+    return switch (labels) {
+      case ID -> code;
+      case NAME -> label(codeListId, code);
+      case BOTH -> {
+        Map<String, String> both = new LinkedHashMap<>();
+        both.put("id", code);
+        both.put("name", label(codeListId, code));
+        yield both;
+      }
+    };
+  }
+
+  private String csvCode(String codeListId, String code) {
+    return switch (labels) {
+      case ID -> code;
+      case NAME -> neutraliseFormula(label(codeListId, code));
+      case BOTH -> neutraliseFormula(code + ": " + label(codeListId, code));
+    };
+  }
+
+  private String label(String codeListId, String code) {
+    CodeList list = structure.codeLists().get(codeListId);
+    return list == null ? code : list.label(code, lang);
+  }
+
+  /**
+   * A text cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice
+   * against CSV injection).
+   */
+  static String neutraliseFormula(String text) {
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return text;
+  }
+
+  private static Labels parseLabels(String text) {
+    if (text == null) {
+      return Labels.ID;
+    }
+    try {
+      return Labels.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("labels '" + text + "' is unknown: use id, name or both.");
+    }
+  }
+}

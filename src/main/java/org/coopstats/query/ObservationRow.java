@@ -1,0 +1,17 @@
+package org.coopstats.query;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** One observation as served: where it comes from, its key, period, value and attributes. */
+public record ObservationRow(
+    long datasetId,
+    String providerId,
+    List<String> key,
+    String timePeriod,
+    BigDecimal value,
+    String obsStatus,
+    String confStatus,
+    String unitMeasure,
+    int unitMult,
+    String comment) {}

@@ -1,0 +1,105 @@
+package org.coopstats.runtime;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * A real PostgreSQL server run by the application itself, on a persistent data directory, for
+ * machines where no database is configured. Durable: fsync and synchronous commit are on (zonky
+ * turns them off by default, which suits throw-away test databases only).
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+
+  private final EmbeddedPostgres postgres;
+  private boolean closed;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** Starts a server on {@code dataDirectory}, creating it on first use. */
+  public static EmbeddedDatabase start(Path dataDirectory) {
+    try {
+      Files.createDirectories(dataDirectory);
+      stopOrphan(dataDirectory);
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              .setRegisterShutdownHook(false)
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
+              .setServerConfig("max_connections", "100")
+              .start();
+      LOG.infof(
+          "Embedded PostgreSQL running on port %d with data in %s",
+          postgres.getPort(), dataDirectory.toAbsolutePath());
+      return new EmbeddedDatabase(postgres);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
+    }
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+  }
+
+  public String username() {
+    return "postgres";
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      postgres.close();
+      LOG.info("Embedded PostgreSQL stopped");
+    } catch (IOException e) {
+      LOG.warn("Stopping the embedded PostgreSQL failed", e);
+    }
+  }
+
+  /**
+   * A server left running by a process that was killed (kill -9) holds the data directory; stop it
+   * before starting ours. Its pid is the first line of postmaster.pid.
+   */
+  static void stopOrphan(Path dataDirectory) throws IOException {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    Optional<ProcessHandle> orphan =
+        Files.readAllLines(pidFile).stream()
+            .findFirst()
+            .map(String::trim)
+            .filter(line -> line.matches("\\d+"))
+            .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+            .filter(ProcessHandle::isAlive)
+            .filter(
+                p -> p.info().command().map(command -> command.contains("postgres")).orElse(false));
+    if (orphan.isEmpty()) {
+      return;
+    }
+    ProcessHandle process = orphan.get();
+    LOG.warnf("Stopping PostgreSQL %d left running by an earlier run", process.pid());
+    process.destroy(); // SIGTERM: a "smart" shutdown that writes a checkpoint
+    try {
+      process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.coopstats.upload;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.coopstats.validation.RowRef;
+import org.coopstats.validation.SourceRow;
+import org.coopstats.validation.ValidationIssue;
+
+/**
+ * Reads a CSV submission: UTF-8 with or without a byte-order mark, a header line naming the
+ * columns, comma or semicolon separated (told apart on the header), RFC 4180 quoting.
+ */
+public class CsvRowSource implements RowSource {
+
+  private final BufferedReader reader;
+
+  public CsvRowSource(InputStream input) {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    this.reader = new BufferedReader(new InputStreamReader(input, decoder), 1 << 16);
+  }
+
+  @Override
+  public void read(Sink sink, Consumer<ValidationIssue> issues) {
+    char delimiter;
+    try {
+      reader.mark(1 << 20);
+      String first = reader.readLine();
+      reader.reset();
+      if (first == null || first.isBlank()) {
+        issues.accept(fault(1, "The file is empty: the first line must name the columns."));
+        return;
+      }
+      if (first.charAt(0) == '\uFEFF') {
+        reader.skip(1);
+      }
+      delimiter = first.indexOf(';') >= 0 && first.indexOf(',') < 0 ? ';' : ',';
+    } catch (CharacterCodingException e) {
+      issues.accept(fault(1, "The file is not valid UTF-8. Save it as UTF-8 and send it again."));
+      return;
+    } catch (IOException e) {
+      issues.accept(readFault(e, 0));
+      return;
+    }
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setDelimiter(delimiter)
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setAllowMissingColumnNames(true)
+            .setTrim(true)
+            .get();
+    long lastLine = 1;
+    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+      List<String> header = new ArrayList<>();
+      for (String name : parser.getHeaderNames()) {
+        header.add(name.trim().toUpperCase(Locale.ROOT));
+      }
+      if (!sink.header(header)) {
+        return;
+      }
+      int width = header.size();
+      for (CSVRecord record : parser) {
+        lastLine = parser.getCurrentLineNumber();
+        long line = record.getRecordNumber() + 1;
+        if (record.size() != width) {
+          issues.accept(
+              ValidationIssue.error(
+                  RowRef.csvLine(line),
+                  null,
+                  null,
+                  "FORMAT",
+                  "This line has "
+                      + record.size()
+                      + " fields but the header has "
+                      + width
+                      + ". Check for a missing or extra "
+                      + (delimiter == ';' ? "semicolon" : "comma")
+                      + " or an unquoted one inside a value."));
+          continue;
+        }
+        Map<String, String> values = new HashMap<>(width * 2);
+        for (int i = 0; i < width; i++) {
+          values.put(header.get(i), record.get(i));
+        }
+        sink.row(new SourceRow(RowRef.csvLine(line), values));
+      }
+    } catch (UncheckedIOException | IllegalStateException e) {
+      issues.accept(readFault(e, lastLine));
+    } catch (IOException e) {
+      issues.accept(readFault(e, lastLine));
+    }
+  }
+
+  private static ValidationIssue readFault(Exception e, long lastLine) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CharacterCodingException) {
+        return fault(
+            lastLine + 1,
+            "The file is not valid UTF-8 after line "
+                + lastLine
+                + ". Save it as UTF-8 and send it again.");
+      }
+    }
+    return fault(
+        lastLine + 1,
+        "The CSV cannot be read after line "
+            + lastLine
+            + " ("
+            + e.getMessage()
+            + "). Check for an unclosed quote.");
+  }
+
+  private static ValidationIssue fault(long line, String message) {
+    return ValidationIssue.error(RowRef.csvLine(line), null, null, "FORMAT", message);
+  }
+}

@@ -1,0 +1,197 @@
+package org.coopstats.upload;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.coopstats.validation.CheckedObservation;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Checked rows of one submission, streamed with COPY into a temporary table of the current
+ * transaction, from where they are checked across rows (R04) and merged into the observations. The
+ * table disappears at commit or rollback, so a rejected submission leaves nothing behind.
+ */
+class ObservationStaging implements AutoCloseable {
+
+  static final List<String> KEY_COLUMNS =
+      List.of(
+          "ref_area",
+          "measure",
+          "coop_type",
+          "coop_level",
+          "activity",
+          "sex",
+          "member_kind",
+          "work_cat");
+
+  private static final String KEY = String.join(", ", KEY_COLUMNS);
+  private static final String VALUE_COLUMNS =
+      "time_period, period_start, period_end, obs_value, obs_status, conf_status, unit_measure,"
+          + " unit_mult, comment_obs";
+  private static final int FLUSH_BYTES = 1 << 16;
+
+  private final Connection connection;
+  private final CopyIn copy;
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES * 2);
+  private final StringBuilder line = new StringBuilder(256);
+  private long rows;
+
+  ObservationStaging(Connection connection) throws SQLException {
+    this.connection = connection;
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TEMP TABLE staging (row_ref bigint NOT NULL, "
+              + String.join(" text NOT NULL, ", KEY_COLUMNS)
+              + " text NOT NULL, time_period text NOT NULL, period_start date NOT NULL,"
+              + " period_end date NOT NULL, obs_value numeric, obs_status text NOT NULL,"
+              + " conf_status text NOT NULL, unit_measure text NOT NULL, unit_mult smallint NOT"
+              + " NULL, comment_obs text) ON COMMIT DROP");
+    }
+    this.copy =
+        connection
+            .unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn("COPY staging (row_ref, " + KEY + ", " + VALUE_COLUMNS + ") FROM STDIN");
+  }
+
+  void add(CheckedObservation observation) throws SQLException {
+    line.setLength(0);
+    line.append(observation.source().ordinal());
+    for (String code : observation.key()) {
+      field(code);
+    }
+    field(observation.period().text());
+    field(observation.period().start().toString());
+    field(observation.period().end().toString());
+    field(observation.value() == null ? null : observation.value().toPlainString());
+    field(observation.obsStatus());
+    field(observation.confStatus());
+    field(observation.unitMeasure());
+    field(Integer.toString(observation.unitMult()));
+    field(observation.comment());
+    line.append('\n');
+    byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+    buffer.write(bytes, 0, bytes.length);
+    rows++;
+    if (buffer.size() >= FLUSH_BYTES) {
+      flush();
+    }
+  }
+
+  long rows() {
+    return rows;
+  }
+
+  /** Ends the COPY. */
+  void finish() throws SQLException {
+    flush();
+    copy.endCopy();
+  }
+
+  /** Groups of rows that share a series key and period (R04), up to {@code limit} groups. */
+  List<Duplicate> duplicates(int limit) throws SQLException {
+    String sql =
+        "SELECT "
+            + KEY
+            + ", time_period, array_agg(row_ref ORDER BY row_ref) FROM staging GROUP BY "
+            + KEY
+            + ", time_period HAVING count(*) > 1 ORDER BY min(row_ref) LIMIT ?";
+    List<Duplicate> duplicates = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setInt(1, limit);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          List<String> key = new ArrayList<>();
+          for (int i = 1; i <= KEY_COLUMNS.size(); i++) {
+            key.add(rs.getString(i));
+          }
+          String period = rs.getString(KEY_COLUMNS.size() + 1);
+          Long[] refs = (Long[]) rs.getArray(KEY_COLUMNS.size() + 2).getArray();
+          duplicates.add(new Duplicate(key, period, Arrays.asList(refs)));
+        }
+      }
+    }
+    return duplicates;
+  }
+
+  /** Replaces all observations of a dataset with the staged ones. */
+  void deleteExisting(long datasetId) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("DELETE FROM observation WHERE dataset_id = ?")) {
+      statement.setLong(1, datasetId);
+      statement.executeUpdate();
+    }
+  }
+
+  /**
+   * Writes the staged rows into the dataset: new keys are inserted, existing keys take the new
+   * value and attributes. Returns {inserted, updated}.
+   */
+  long[] merge(long datasetId) throws SQLException {
+    String sql =
+        "WITH written AS (INSERT INTO observation (dataset_id, "
+            + KEY
+            + ", "
+            + VALUE_COLUMNS
+            + ") SELECT ?, "
+            + KEY
+            + ", "
+            + VALUE_COLUMNS
+            + " FROM staging ON CONFLICT (dataset_id, "
+            + KEY
+            + ", time_period) DO UPDATE SET obs_value = EXCLUDED.obs_value, obs_status ="
+            + " EXCLUDED.obs_status, conf_status = EXCLUDED.conf_status, unit_measure ="
+            + " EXCLUDED.unit_measure, unit_mult = EXCLUDED.unit_mult, comment_obs ="
+            + " EXCLUDED.comment_obs RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER"
+            + " (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, datasetId);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return new long[] {rs.getLong(1), rs.getLong(2)};
+      }
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (copy.isActive()) {
+      copy.cancelCopy();
+    }
+  }
+
+  private void field(String value) {
+    line.append('\t');
+    if (value == null) {
+      line.append("\\N");
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\' -> line.append("\\\\");
+        case '\t' -> line.append("\\t");
+        case '\n' -> line.append("\\n");
+        case '\r' -> line.append("\\r");
+        default -> line.append(c);
+      }
+    }
+  }
+
+  private void flush() throws SQLException {
+    if (buffer.size() > 0) {
+      copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+      buffer.reset();
+    }
+  }
+
+  record Duplicate(List<String> key, String period, List<Long> rowRefs) {}
+}

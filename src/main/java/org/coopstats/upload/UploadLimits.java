@@ -1,0 +1,17 @@
+package org.coopstats.upload;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits on submissions. */
+@ConfigMapping(prefix = "coopstats.upload")
+public interface UploadLimits {
+
+  /** Largest body accepted, in bytes; larger ones get 413. */
+  @WithDefault("268435456")
+  long maxBytes();
+
+  /** Most errors listed in a 422 (all are counted). */
+  @WithDefault("1000")
+  int maxErrors();
+}

@@ -1,0 +1,21 @@
+package org.coopstats.validation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * An observation that passed the row checks (R01–R03), with every default filled in.
+ *
+ * @param key the codes of the series dimensions, in key order
+ * @param value null only for a missing value flagged by its observation status
+ */
+public record CheckedObservation(
+    RowRef source,
+    List<String> key,
+    TimePeriod period,
+    BigDecimal value,
+    String obsStatus,
+    String confStatus,
+    String unitMeasure,
+    int unitMult,
+    String comment) {}

@@ -1,0 +1,431 @@
+package org.coopstats.validation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.coopstats.catalog.AttributeDef;
+import org.coopstats.catalog.CodeList;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
+import org.coopstats.catalog.MeasureDef;
+
+/**
+ * Checks rows of a submission against a data structure: rule R01 (codes exist, required dimensions
+ * present), R02 (value type, sign and unit) and R03 (dimensions that do not apply are {@code _Z}),
+ * and fills in the defaults of omitted columns. R04 (one value per key and period) spans rows and
+ * is checked where the rows are gathered.
+ */
+public class ObservationValidator {
+
+  public static final String OBS_VALUE = "OBS_VALUE";
+  public static final String OBS_STATUS = "OBS_STATUS";
+  public static final String CONF_STATUS = "CONF_STATUS";
+  public static final String UNIT_MEASURE = "UNIT_MEASURE";
+  public static final String UNIT_MULT = "UNIT_MULT";
+  public static final String COMMENT_OBS = "COMMENT_OBS";
+  public static final int MAX_COMMENT_LENGTH = 2000;
+
+  /** SDMX observation statuses that mean the value is missing, so OBS_VALUE may be empty. */
+  private static final Set<String> MISSING_VALUE_STATUSES = Set.of("M", "L", "O", "Q", "H");
+
+  private final DataStructure structure;
+  private final List<DimensionDef> seriesDimensions;
+  private final DimensionDef timeDimension;
+  private final DimensionDef measureDimension;
+  private final Set<String> knownColumns;
+
+  public ObservationValidator(DataStructure structure) {
+    this.structure = structure;
+    this.seriesDimensions = structure.seriesDimensions();
+    this.timeDimension = structure.timeDimension();
+    this.measureDimension = structure.dimension(DataStructure.MEASURE).orElseThrow();
+    Set<String> columns = new LinkedHashSet<>();
+    structure.dimensions().forEach(d -> columns.add(d.id()));
+    columns.add(OBS_VALUE);
+    structure.attributes().forEach(a -> columns.add(a.id()));
+    this.knownColumns = Set.copyOf(columns);
+  }
+
+  public DataStructure structure() {
+    return structure;
+  }
+
+  /** Every column a submission may have, in the order of the structure. */
+  public List<String> columns() {
+    List<String> columns = new ArrayList<>();
+    structure.dimensions().forEach(d -> columns.add(d.id()));
+    columns.add(OBS_VALUE);
+    structure.attributes().forEach(a -> columns.add(a.id()));
+    return columns;
+  }
+
+  /** Columns that no row can do without: dimensions with no default, the time and the value. */
+  public List<String> requiredColumns() {
+    List<String> required = new ArrayList<>();
+    for (DimensionDef dimension : structure.dimensions()) {
+      if (dimension.timeDimension()) {
+        required.add(dimension.id());
+        continue;
+      }
+      CodeList codes = structure.codeList(dimension.codeListId());
+      if (!codes.contains(DataStructure.TOTAL) && !codes.contains(DataStructure.NOT_APPLICABLE)) {
+        required.add(dimension.id());
+      }
+    }
+    required.add(OBS_VALUE);
+    return required;
+  }
+
+  /** Checks the column names of a submission once (a CSV header, or the keys of a JSON row). */
+  public List<ValidationIssue> checkColumns(Collection<String> columns, RowRef where) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    for (String column : columns) {
+      if (!knownColumns.contains(column)) {
+        issues.add(
+            ValidationIssue.error(
+                where,
+                column,
+                null,
+                "FORMAT",
+                "Unknown column '"
+                    + column
+                    + "'. The columns of "
+                    + structure.id()
+                    + " are "
+                    + String.join(", ", columns())
+                    + "."));
+      }
+    }
+    for (String required : requiredColumns()) {
+      if (!columns.contains(required)) {
+        issues.add(
+            ValidationIssue.error(
+                where,
+                required,
+                null,
+                "R01",
+                "Column " + required + " is required: every row needs it."));
+      }
+    }
+    return issues;
+  }
+
+  /**
+   * Checks one row. Faults go to {@code issues}; the checked observation is returned when there
+   * were none.
+   */
+  public CheckedObservation check(SourceRow row, List<ValidationIssue> issues) {
+    int before = issues.size();
+    RowRef ref = row.ref();
+    Map<String, String> resolved = new HashMap<>();
+
+    String measureId = row.value(measureDimension.id());
+    MeasureDef measure = null;
+    if (measureId == null) {
+      issues.add(required(ref, measureDimension));
+    } else if (checkCode(
+        ref, measureDimension.id(), measureDimension.codeListId(), measureId, issues)) {
+      measure = structure.measures().get(measureId);
+      if (measure == null) {
+        issues.add(
+            ValidationIssue.error(
+                ref,
+                measureDimension.id(),
+                measureId,
+                "R01",
+                "Measure " + measureId + " has no definition in " + structure.id() + "."));
+      }
+      resolved.put(measureDimension.id(), measureId);
+    }
+
+    // Dimensions whose applicability does not hang on another dimension first, then the rest.
+    for (int pass = 0; pass < 2; pass++) {
+      for (DimensionDef dimension : seriesDimensions) {
+        if (dimension == measureDimension || resolved.containsKey(dimension.id())) {
+          continue;
+        }
+        boolean conditional = measure != null && isConditional(dimension, measure);
+        if (conditional != (pass == 1)) {
+          continue;
+        }
+        String code = row.value(dimension.id());
+        if (code != null && !checkCode(ref, dimension.id(), dimension.codeListId(), code, issues)) {
+          resolved.put(dimension.id(), code);
+          continue;
+        }
+        if (measure == null) {
+          if (code != null) {
+            resolved.put(dimension.id(), code);
+          }
+          continue;
+        }
+        boolean applies = structure.applies(dimension, measure, resolved::get);
+        if (code == null) {
+          code = defaultCode(ref, dimension, applies, issues);
+        } else {
+          checkApplicability(ref, dimension, measure, applies, code, issues);
+        }
+        if (code != null) {
+          resolved.put(dimension.id(), code);
+        }
+      }
+    }
+
+    TimePeriod period = null;
+    String periodText = row.value(timeDimension.id());
+    if (periodText == null) {
+      issues.add(required(ref, timeDimension));
+    } else {
+      period = TimePeriod.parse(periodText).orElse(null);
+      if (period == null) {
+        issues.add(
+            ValidationIssue.error(
+                ref,
+                timeDimension.id(),
+                periodText,
+                "R01",
+                "'" + periodText + "' is not a reference period: use " + TimePeriod.FORMATS + "."));
+      }
+    }
+
+    String obsStatus = attribute(row, OBS_STATUS, issues);
+    String confStatus = attribute(row, CONF_STATUS, issues);
+    String unitMultText = attribute(row, UNIT_MULT, issues);
+    String unitMeasure = row.value(UNIT_MEASURE);
+    if (unitMeasure != null) {
+      String list = structure.attribute(UNIT_MEASURE).map(AttributeDef::codeListId).orElseThrow();
+      if (!checkCode(ref, UNIT_MEASURE, list, unitMeasure, issues)) {
+        unitMeasure = null;
+      }
+    }
+    String comment = row.value(COMMENT_OBS);
+    if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              COMMENT_OBS,
+              comment.substring(0, 40) + "…",
+              "FORMAT",
+              "COMMENT_OBS has "
+                  + comment.length()
+                  + " characters; at most "
+                  + MAX_COMMENT_LENGTH
+                  + " are kept. Shorten it."));
+    }
+
+    BigDecimal value = null;
+    String valueText = row.value(OBS_VALUE);
+    if (measure != null) {
+      unitMeasure = checkUnit(ref, measure, unitMeasure, row.value(UNIT_MEASURE) != null, issues);
+      value = checkValue(ref, measure, valueText, obsStatus, issues);
+    }
+
+    if (issues.size() > before || measure == null) {
+      return null;
+    }
+    List<String> key = new ArrayList<>(seriesDimensions.size());
+    for (DimensionDef dimension : seriesDimensions) {
+      key.add(resolved.get(dimension.id()));
+    }
+    return new CheckedObservation(
+        ref,
+        List.copyOf(key),
+        period,
+        value,
+        obsStatus,
+        confStatus,
+        unitMeasure,
+        Integer.parseInt(unitMultText),
+        comment);
+  }
+
+  private boolean isConditional(DimensionDef dimension, MeasureDef measure) {
+    MeasureDef.Condition condition = measure.dimensions().get(dimension.id());
+    return condition != null && !condition.isAlways();
+  }
+
+  private String defaultCode(
+      RowRef ref, DimensionDef dimension, boolean applies, List<ValidationIssue> issues) {
+    CodeList codes = structure.codeList(dimension.codeListId());
+    String fallback = applies ? DataStructure.TOTAL : DataStructure.NOT_APPLICABLE;
+    if (codes.contains(fallback)) {
+      return fallback;
+    }
+    issues.add(required(ref, dimension));
+    return null;
+  }
+
+  private void checkApplicability(
+      RowRef ref,
+      DimensionDef dimension,
+      MeasureDef measure,
+      boolean applies,
+      String code,
+      List<ValidationIssue> issues) {
+    boolean notApplicable = DataStructure.NOT_APPLICABLE.equals(code);
+    if (applies && notApplicable) {
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              dimension.id(),
+              code,
+              "R03",
+              dimension.id()
+                  + " applies to "
+                  + measure.id()
+                  + ": give one of its codes (or _T for the total), not _Z."));
+    } else if (!applies && !notApplicable) {
+      MeasureDef.Condition condition = measure.dimensions().get(dimension.id());
+      String why =
+          condition != null && !condition.isAlways()
+              ? " unless " + condition.dimension() + " is " + condition.code()
+              : "";
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              dimension.id(),
+              code,
+              "R03",
+              dimension.id()
+                  + " does not apply to "
+                  + measure.id()
+                  + why
+                  + ": give _Z or leave it empty."));
+    }
+  }
+
+  private String checkUnit(
+      RowRef ref,
+      MeasureDef measure,
+      String unit,
+      boolean unitGiven,
+      List<ValidationIssue> issues) {
+    if (unit == null) {
+      if (unitGiven) {
+        return null; // already reported as an unknown code
+      }
+      if (measure.defaultUnit() != null) {
+        return measure.defaultUnit();
+      }
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              UNIT_MEASURE,
+              null,
+              "R02",
+              measure.id()
+                  + " is money: give UNIT_MEASURE as an ISO 4217 currency code (e.g. CAD, EUR,"
+                  + " TZS)."));
+      return null;
+    }
+    boolean inList = structure.codeList(measure.unitCodeList()).contains(unit);
+    boolean allowed = measure.allowedUnits().isEmpty() || measure.allowedUnits().contains(unit);
+    if (!inList || !allowed) {
+      String expected =
+          measure.isMoney()
+              ? "an ISO 4217 currency code (e.g. CAD, EUR, TZS)"
+              : String.join(" or ", measure.allowedUnits());
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              UNIT_MEASURE,
+              unit,
+              "R02",
+              measure.id() + " cannot be in " + unit + ": its unit is " + expected + "."));
+      return null;
+    }
+    return unit;
+  }
+
+  private BigDecimal checkValue(
+      RowRef ref, MeasureDef measure, String text, String obsStatus, List<ValidationIssue> issues) {
+    if (text == null) {
+      if (obsStatus != null && MISSING_VALUE_STATUSES.contains(obsStatus)) {
+        return null;
+      }
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              OBS_VALUE,
+              null,
+              "R01",
+              "OBS_VALUE is empty: give the value, or flag a missing value with OBS_STATUS M."));
+      return null;
+    }
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      String hint =
+          text.matches("-?[0-9]{1,3}([, ][0-9]{3})+([.][0-9]+)?")
+              ? " Write it without thousands separators, e.g. " + text.replaceAll("[, ]", "") + "."
+              : text.matches("-?[0-9]+,[0-9]+")
+                  ? " Use a point as the decimal mark, e.g. " + text.replace(',', '.') + "."
+                  : " Write a plain number, e.g. 5605 or 1234.5.";
+      issues.add(
+          ValidationIssue.error(
+              ref, OBS_VALUE, text, "R02", "'" + text + "' is not a number." + hint));
+      return null;
+    }
+    if (value.signum() < 0 && !measure.allowsNegative()) {
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              OBS_VALUE,
+              text,
+              "R02",
+              measure.id() + " cannot be negative. Check the sign of the value."));
+      return null;
+    }
+    if (measure.isInteger() && value.stripTrailingZeros().scale() > 0) {
+      issues.add(
+          ValidationIssue.error(
+              ref, OBS_VALUE, text, "R02", measure.id() + " is a count: give a whole number."));
+      return null;
+    }
+    return value;
+  }
+
+  private String attribute(SourceRow row, String id, List<ValidationIssue> issues) {
+    AttributeDef attribute = structure.attribute(id).orElseThrow();
+    String code = row.value(id);
+    if (code == null) {
+      return attribute.defaultValue();
+    }
+    return checkCode(row.ref(), id, attribute.codeListId(), code, issues) ? code : null;
+  }
+
+  private boolean checkCode(
+      RowRef ref, String column, String codeListId, String code, List<ValidationIssue> issues) {
+    CodeList codes = structure.codeList(codeListId);
+    if (codes.contains(code)) {
+      return true;
+    }
+    String upper = code.toUpperCase(Locale.ROOT);
+    String hint =
+        codes.contains(upper)
+            ? " Did you mean '" + upper + "'? Codes are case-sensitive."
+            : " See GET /api/v1/codelists/" + codeListId + " for the codes.";
+    issues.add(
+        ValidationIssue.error(
+            ref,
+            column,
+            code,
+            "R01",
+            "'" + code + "' is not a code of " + codeListId + " (" + column + ")." + hint));
+    return false;
+  }
+
+  private static ValidationIssue required(RowRef ref, DimensionDef dimension) {
+    String example =
+        dimension.timeDimension() ? TimePeriod.FORMATS : "a code of " + dimension.codeListId();
+    return ValidationIssue.error(
+        ref, dimension.id(), null, "R01", dimension.id() + " is required: give " + example + ".");
+  }
+}

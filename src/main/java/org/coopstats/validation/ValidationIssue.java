@@ -1,0 +1,42 @@
+package org.coopstats.validation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One fault found in a submission.
+ *
+ * @param line the CSV line (1 is the header), for CSV uploads
+ * @param index the position in the JSON array (from 0), for JSON uploads
+ * @param column the column or property at fault, where there is one
+ * @param value the value found there
+ * @param rule the consistency rule broken: R01…R10, or FORMAT for a fault of the file itself
+ * @param severity ERROR rejects the submission; WARNING is reported and kept
+ * @param message what is wrong and what to do about it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ValidationIssue(
+    Long line,
+    Long index,
+    String column,
+    String value,
+    String rule,
+    Severity severity,
+    String message) {
+
+  public enum Severity {
+    ERROR,
+    WARNING
+  }
+
+  public static ValidationIssue error(
+      RowRef row, String column, String value, String rule, String message) {
+    return new ValidationIssue(
+        row == null ? null : row.line(),
+        row == null ? null : row.index(),
+        column,
+        value,
+        rule,
+        Severity.ERROR,
+        message);
+  }
+}
