@@ -89,6 +89,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e, UriInfo uriInfo) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return unreadableJson(json, uriInfo);
+    }
     int status = e.getResponse().getStatus();
     if (status >= 500) {
       return internal(e, uriInfo);

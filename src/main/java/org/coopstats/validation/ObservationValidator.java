@@ -73,8 +73,7 @@ public class ObservationValidator {
         required.add(dimension.id());
         continue;
       }
-      CodeList codes = structure.codeList(dimension.codeListId());
-      if (!codes.contains(DataStructure.TOTAL) && !codes.contains(DataStructure.NOT_APPLICABLE)) {
+      if (!hasDefault(dimension)) {
         required.add(dimension.id());
       }
     }
@@ -162,6 +161,8 @@ public class ObservationValidator {
         if (measure == null) {
           if (code != null) {
             resolved.put(dimension.id(), code);
+          } else if (!hasDefault(dimension)) {
+            issues.add(required(ref, dimension));
           }
           continue;
         }
@@ -243,6 +244,11 @@ public class ObservationValidator {
         unitMeasure,
         Integer.parseInt(unitMultText),
         comment);
+  }
+
+  private boolean hasDefault(DimensionDef dimension) {
+    CodeList codes = structure.codeList(dimension.codeListId());
+    return codes.contains(DataStructure.TOTAL) || codes.contains(DataStructure.NOT_APPLICABLE);
   }
 
   private boolean isConditional(DimensionDef dimension, MeasureDef measure) {

@@ -1,0 +1,66 @@
+package org.coopstats.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.coopstats.support.PostgresResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class ErrorResponsesTest {
+
+  @Test
+  void unknownPathsAre404Problems() {
+    given()
+        .get("/api/v1/nothing-here")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", is(404))
+        .body("instance", is("/api/v1/nothing-here"));
+  }
+
+  @Test
+  void wrongMethodsAre405Problems() {
+    given()
+        .delete("/api/v1/providers")
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json")
+        .body("detail", containsString("DELETE"));
+  }
+
+  @Test
+  void unacceptableMediaTypesAre406Problems() {
+    given()
+        .accept("application/xml")
+        .get("/api/v1/codelists")
+        .then()
+        .statusCode(406)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void wrongContentTypesAre415Problems() {
+    given()
+        .contentType("text/plain")
+        .body("hello")
+        .post("/api/v1/providers")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void nonNumericIdsAre404NotStackTraces() {
+    given()
+        .get("/api/v1/datasets/abc")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+}

@@ -1,0 +1,200 @@
+package org.coopstats.dataset;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.coopstats.support.Api;
+import org.coopstats.support.Fixtures;
+import org.coopstats.support.PostgresResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class DatasetApiTest {
+
+  @Test
+  void createAnswers201WithLocationAndADraft() {
+    String provider = Api.newProvider();
+    String location =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "providerId", provider,
+                    "title", "Cooperatives 2021",
+                    "sourceKind", "REGISTER",
+                    "periodBasis", "FISCAL_YEAR",
+                    "methodology", "Register extract"))
+            .post("/api/v1/datasets")
+            .then()
+            .statusCode(201)
+            .body("status", is("DRAFT"))
+            .body("structure", is("COOP_STATS"))
+            .extract()
+            .header("Location");
+    given()
+        .get(location)
+        .then()
+        .statusCode(200)
+        .body("title", is("Cooperatives 2021"))
+        .body("periodBasis", is("FISCAL_YEAR"))
+        .body("summary.observations", is(0));
+  }
+
+  @Test
+  void invalidRequestsNameTheirFields() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "providerId",
+                "NOBODY",
+                "title",
+                "x",
+                "sourceKind",
+                "SURVEY",
+                "periodBasis",
+                "CALENDAR_YEAR"))
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("NOBODY"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "providerId",
+                Api.newProvider(),
+                "title",
+                "x",
+                "sourceKind",
+                "GUESS",
+                "periodBasis",
+                "CALENDAR_YEAR"))
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("CL_SOURCE_KIND"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"title\": \"\"}")
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("periodBasis", "providerId", "sourceKind", "title"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"title\": ")
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", is("/problems/unreadable-body"));
+  }
+
+  @Test
+  void listPagesAndFiltersByProviderAreaAndStatus() {
+    String provider = Api.newProvider();
+    long canada = Api.newDataset(provider);
+    Api.uploadCsv(canada, Fixtures.CANADA_SERIES);
+    Api.publish(canada);
+    long quebec = Api.newDataset(provider);
+    Api.uploadCsv(quebec, "REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\nCA-QC,COOPS,2021,2503\n");
+    Api.newDataset(provider);
+
+    given()
+        .queryParam("provider", provider)
+        .queryParam("limit", 2)
+        .get("/api/v1/datasets")
+        .then()
+        .statusCode(200)
+        .body("total", is(3))
+        .body("items", hasSize(2))
+        .body("next", containsString("offset=2"));
+    given()
+        .queryParam("provider", provider)
+        .queryParam("area", "CA-QC")
+        .get("/api/v1/datasets")
+        .then()
+        .body("total", is(1))
+        .body("items[0].id", is((int) quebec));
+    given()
+        .queryParam("provider", provider)
+        .queryParam("status", "PUBLISHED")
+        .get("/api/v1/datasets")
+        .then()
+        .body("items.id", contains((int) canada));
+    given().queryParam("status", "LOST").get("/api/v1/datasets").then().statusCode(400);
+    given().queryParam("colour", "red").get("/api/v1/datasets").then().statusCode(400);
+  }
+
+  @Test
+  void draftsCanBeDeletedPublishedOnesCannot() {
+    String provider = Api.newProvider();
+    long draft = Api.newDataset(provider);
+    Api.uploadCsv(draft, Fixtures.CANADA_SERIES);
+    given().delete("/api/v1/datasets/" + draft).then().statusCode(204);
+    given()
+        .get("/api/v1/datasets/" + draft)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+
+    long published = Api.newDataset(provider);
+    Api.uploadCsv(published, Fixtures.CANADA_SERIES);
+    Api.publish(published);
+    given().delete("/api/v1/datasets/" + published).then().statusCode(409);
+    given().post("/api/v1/datasets/" + published + "/publish").then().statusCode(409);
+    given().get("/api/v1/datasets/" + published).then().body("status", is("PUBLISHED"));
+  }
+
+  @Test
+  void emptyDatasetsCannotBePublished() {
+    long empty = Api.newDataset(Api.newProvider());
+    given()
+        .post("/api/v1/datasets/" + empty + "/publish")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("no observations"));
+  }
+
+  @Test
+  void providersAreListedPagedAndDuplicatesConflict() {
+    String provider = Api.newProvider();
+    given().get("/api/v1/providers/" + provider).then().statusCode(200).body("refArea", is("CAN"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("id", provider, "name", "Again"))
+        .post("/api/v1/providers")
+        .then()
+        .statusCode(409);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("id", "9bad id", "name", "Bad"))
+        .post("/api/v1/providers")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", is("id"));
+    given()
+        .queryParam("limit", 1)
+        .get("/api/v1/providers")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(1))
+        .header("Link", containsString("rel=\"next\""));
+    given()
+        .get("/api/v1/providers/NOPE")
+        .then()
+        .statusCode(404)
+        .body("instance", endsWith("/NOPE"));
+  }
+}

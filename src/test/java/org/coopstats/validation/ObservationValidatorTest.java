@@ -1,0 +1,368 @@
+package org.coopstats.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.coopstats.catalog.AttributeDef;
+import org.coopstats.catalog.Code;
+import org.coopstats.catalog.CodeList;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
+import org.coopstats.catalog.MeasureDef;
+import org.coopstats.catalog.MeasureDef.Condition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Rules R01–R03 and defaults, on a small structure shaped like COOP_STATS. */
+class ObservationValidatorTest {
+
+  private final ObservationValidator validator = new ObservationValidator(structure());
+
+  @Test
+  void omittedDimensionsTakeTotalOrNotApplicable() {
+    CheckedObservation coops =
+        valid(
+            row("REF_AREA", "CAN", "MEASURE", "COOPS", "TIME_PERIOD", "2021", "OBS_VALUE", "5605"));
+    assertThat(coops.key()).containsExactly("CAN", "COOPS", "_T", "_T", "_T", "_Z", "_Z", "_Z");
+    assertThat(coops.unitMeasure()).isEqualTo("NUMBER");
+    assertThat(coops.obsStatus()).isEqualTo("A");
+    assertThat(coops.confStatus()).isEqualTo("F");
+    assertThat(coops.unitMult()).isZero();
+
+    CheckedObservation workers =
+        valid(
+            row(
+                "REF_AREA",
+                "CAN",
+                "MEASURE",
+                "WORKERS",
+                "TIME_PERIOD",
+                "2021",
+                "OBS_VALUE",
+                "100755"));
+    assertThat(workers.key()).containsExactly("CAN", "WORKERS", "_T", "_T", "_T", "_T", "_Z", "_T");
+    assertThat(workers.unitMeasure()).isEqualTo("PERSONS");
+  }
+
+  @Test
+  void sexAppliesToMembersOnlyWhenTheyAreNaturalPersons() {
+    CheckedObservation persons =
+        valid(
+            row(
+                "REF_AREA",
+                "CAN",
+                "MEASURE",
+                "MEMBERS",
+                "MEMBER_KIND",
+                "NP",
+                "TIME_PERIOD",
+                "2021",
+                "OBS_VALUE",
+                "10"));
+    assertThat(persons.key().get(5)).isEqualTo("_T");
+    CheckedObservation all =
+        valid(
+            row("REF_AREA", "CAN", "MEASURE", "MEMBERS", "TIME_PERIOD", "2021", "OBS_VALUE", "10"));
+    assertThat(all.key().get(5)).isEqualTo("_Z");
+    assertThat(all.key().get(6)).isEqualTo("_T");
+
+    List<ValidationIssue> issues =
+        invalid(
+            row(
+                "REF_AREA",
+                "CAN",
+                "MEASURE",
+                "MEMBERS",
+                "MEMBER_KIND",
+                "CO",
+                "SEX",
+                "F",
+                "TIME_PERIOD",
+                "2021",
+                "OBS_VALUE",
+                "10"));
+    assertThat(issues)
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.rule()).isEqualTo("R03");
+              assertThat(i.column()).isEqualTo("SEX");
+              assertThat(i.message()).contains("unless MEMBER_KIND is NP");
+            });
+  }
+
+  @ParameterizedTest(name = "{0}={1} for {2} breaks {3}")
+  @CsvSource({
+    "REF_AREA, XXX, COOPS, R01",
+    "REF_AREA, can, COOPS, R01",
+    "ACTIVITY, Z, COOPS, R01",
+    "WORK_CAT, IN_EMP, COOPS, R03",
+    "SEX, F, COOPS, R03",
+    "WORK_CAT, _Z, WORKERS, R03",
+    "MEMBER_KIND, NP, WORKERS, R03",
+    "OBS_VALUE, -1, COOPS, R02",
+    "OBS_VALUE, 2.5, COOPS, R02",
+    "OBS_VALUE, '1,234', COOPS, R02",
+    "OBS_VALUE, abc, COOPS, R02",
+    "UNIT_MEASURE, PERSONS, COOPS, R02",
+    "UNIT_MEASURE, CAD, COOPS, R02",
+    "UNIT_MULT, 2, COOPS, R01",
+    "OBS_STATUS, Z, COOPS, R01",
+    "TIME_PERIOD, 2021/22, COOPS, R01"
+  })
+  void oneFaultOneIssue(String column, String value, String measure, String rule) {
+    Map<String, String> values =
+        new HashMap<>(
+            Map.of("REF_AREA", "CAN", "MEASURE", measure, "TIME_PERIOD", "2021", "OBS_VALUE", "5"));
+    values.put(column, value);
+    List<ValidationIssue> issues = invalid(new SourceRow(RowRef.csvLine(7), values));
+    assertThat(issues)
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.rule()).isEqualTo(rule);
+              assertThat(i.column()).isEqualTo(column);
+              assertThat(i.value()).isEqualTo(value);
+              assertThat(i.line()).isEqualTo(7L);
+              assertThat(i.message()).isNotBlank();
+            });
+  }
+
+  @Test
+  void lowerCaseCodesGetAHint() {
+    List<ValidationIssue> issues =
+        invalid(
+            row("REF_AREA", "can", "MEASURE", "COOPS", "TIME_PERIOD", "2021", "OBS_VALUE", "1"));
+    assertThat(issues.get(0).message()).contains("Did you mean 'CAN'?");
+  }
+
+  @Test
+  void moneyNeedsACurrencyAndOnlySurplusMayBeNegative() {
+    assertThat(
+            invalid(
+                row(
+                    "REF_AREA",
+                    "CAN",
+                    "MEASURE",
+                    "TURNOVER",
+                    "TIME_PERIOD",
+                    "2021",
+                    "OBS_VALUE",
+                    "12.5")))
+        .singleElement()
+        .satisfies(i -> assertThat(i.message()).contains("ISO 4217"));
+    assertThat(
+            valid(
+                    row(
+                        "REF_AREA",
+                        "CAN",
+                        "MEASURE",
+                        "SURPLUS",
+                        "TIME_PERIOD",
+                        "2021",
+                        "OBS_VALUE",
+                        "-3.5",
+                        "UNIT_MEASURE",
+                        "CAD"))
+                .value())
+        .isEqualByComparingTo("-3.5");
+    assertThat(
+            invalid(
+                row(
+                    "REF_AREA",
+                    "CAN",
+                    "MEASURE",
+                    "TURNOVER",
+                    "TIME_PERIOD",
+                    "2021",
+                    "OBS_VALUE",
+                    "-3.5",
+                    "UNIT_MEASURE",
+                    "CAD")))
+        .singleElement()
+        .satisfies(i -> assertThat(i.rule()).isEqualTo("R02"));
+  }
+
+  @Test
+  void missingValuesNeedAMissingStatus() {
+    assertThat(
+            invalid(
+                row("REF_AREA", "CAN", "MEASURE", "COOPS", "TIME_PERIOD", "2021", "OBS_VALUE", "")))
+        .singleElement()
+        .satisfies(i -> assertThat(i.message()).contains("OBS_STATUS M"));
+    assertThat(
+            valid(
+                    row(
+                        "REF_AREA",
+                        "CAN",
+                        "MEASURE",
+                        "COOPS",
+                        "TIME_PERIOD",
+                        "2021",
+                        "OBS_VALUE",
+                        "",
+                        "OBS_STATUS",
+                        "M"))
+                .value())
+        .isNull();
+  }
+
+  @Test
+  void requiredDimensionsAreNamed() {
+    List<ValidationIssue> issues = invalid(row("OBS_VALUE", "1"));
+    assertThat(issues)
+        .extracting(ValidationIssue::column)
+        .containsExactly("MEASURE", "REF_AREA", "TIME_PERIOD");
+    assertThat(issues).extracting(ValidationIssue::rule).containsOnly("R01");
+  }
+
+  @Test
+  void headersAreCheckedForUnknownAndMissingColumns() {
+    List<ValidationIssue> issues =
+        validator.checkColumns(List.of("REF_AREA", "MEASURE", "VALUE"), RowRef.csvLine(1));
+    assertThat(issues)
+        .extracting(ValidationIssue::column)
+        .containsExactly("VALUE", "TIME_PERIOD", "OBS_VALUE");
+    assertThat(validator.requiredColumns())
+        .containsExactly("REF_AREA", "MEASURE", "TIME_PERIOD", "OBS_VALUE");
+  }
+
+  private CheckedObservation valid(SourceRow row) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    CheckedObservation checked = validator.check(row, issues);
+    assertThat(issues).isEmpty();
+    assertThat(checked).isNotNull();
+    return checked;
+  }
+
+  private List<ValidationIssue> invalid(SourceRow row) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    assertThat(validator.check(row, issues)).isNull();
+    assertThat(issues).isNotEmpty();
+    return issues;
+  }
+
+  private static SourceRow row(String... pairs) {
+    Map<String, String> values = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      values.put(pairs[i], pairs[i + 1]);
+    }
+    return new SourceRow(RowRef.csvLine(2), values);
+  }
+
+  private static CodeList list(String id, String... codesAndParents) {
+    List<Code> codes = new ArrayList<>();
+    for (int i = 0; i < codesAndParents.length; i++) {
+      String[] parts = codesAndParents[i].split(">");
+      codes.add(new Code(parts[0], parts[0], null, null, parts.length > 1 ? parts[1] : null, i));
+    }
+    return CodeList.of(id, "TEST", "1.0", id, null, null, null, codes);
+  }
+
+  static DataStructure structure() {
+    Map<String, CodeList> lists = new HashMap<>();
+    for (CodeList l :
+        List.of(
+            list("CL_AREA", "CAN", "CA-QC>CAN"),
+            list("CL_MEASURE", "COOPS", "MEMBERS", "WORKERS", "TURNOVER", "SURPLUS"),
+            list("CL_COOP_TYPE", "_T", "PROD>_T", "CONS>_T"),
+            list("CL_COOP_LEVEL", "_T", "PRIM>_T"),
+            list("CL_ACTIVITY", "_T", "A>_T"),
+            list("CL_SEX", "_T", "F>_T", "M>_T", "_Z"),
+            list("CL_MEMBER_KIND", "_T", "NP>_T", "CO>_T", "_Z"),
+            list("CL_WORK_CAT", "_T", "IN_EMP>_T", "_Z"),
+            list("CL_OBS_STATUS", "A", "M", "P"),
+            list("CL_CONF_STATUS", "F", "C"),
+            list("CL_UNIT_MEASURE", "NUMBER", "PERSONS", "CAD"),
+            list("CL_CURRENCY", "CAD"),
+            list("CL_UNIT_MULT", "0", "3", "6"))) {
+      lists.put(l.id(), l);
+    }
+    List<DimensionDef> dimensions =
+        List.of(
+            new DimensionDef("REF_AREA", 1, "CL_AREA", false, true, "Area", null),
+            new DimensionDef("MEASURE", 2, "CL_MEASURE", false, true, "Measure", null),
+            new DimensionDef("COOP_TYPE", 3, "CL_COOP_TYPE", false, true, "Type", null),
+            new DimensionDef("COOP_LEVEL", 4, "CL_COOP_LEVEL", false, true, "Level", null),
+            new DimensionDef("ACTIVITY", 5, "CL_ACTIVITY", false, true, "Activity", null),
+            new DimensionDef("SEX", 6, "CL_SEX", false, false, "Sex", null),
+            new DimensionDef("MEMBER_KIND", 7, "CL_MEMBER_KIND", false, false, "Member kind", null),
+            new DimensionDef("WORK_CAT", 8, "CL_WORK_CAT", false, false, "Work", null),
+            new DimensionDef("TIME_PERIOD", 9, null, true, true, "Period", null));
+    List<AttributeDef> attributes =
+        List.of(
+            new AttributeDef("OBS_STATUS", 1, "CL_OBS_STATUS", true, "A", "Status", null),
+            new AttributeDef("CONF_STATUS", 2, "CL_CONF_STATUS", true, "F", "Conf", null),
+            new AttributeDef("UNIT_MEASURE", 3, "CL_UNIT_MEASURE", true, null, "Unit", null),
+            new AttributeDef("UNIT_MULT", 4, "CL_UNIT_MULT", true, "0", "Mult", null),
+            new AttributeDef("COMMENT_OBS", 5, null, false, null, "Comment", null));
+    Map<String, MeasureDef> measures =
+        Map.of(
+            "COOPS",
+                new MeasureDef(
+                    "COOPS",
+                    "INTEGER",
+                    "COUNT",
+                    "STOCK",
+                    false,
+                    "NUMBER",
+                    "CL_UNIT_MEASURE",
+                    Set.of("NUMBER"),
+                    Map.of()),
+            "MEMBERS",
+                new MeasureDef(
+                    "MEMBERS",
+                    "INTEGER",
+                    "COUNT",
+                    "STOCK",
+                    false,
+                    "NUMBER",
+                    "CL_UNIT_MEASURE",
+                    Set.of("NUMBER"),
+                    Map.of(
+                        "MEMBER_KIND",
+                        Condition.ALWAYS,
+                        "SEX",
+                        new Condition("MEMBER_KIND", "NP"))),
+            "WORKERS",
+                new MeasureDef(
+                    "WORKERS",
+                    "INTEGER",
+                    "COUNT",
+                    "STOCK",
+                    false,
+                    "PERSONS",
+                    "CL_UNIT_MEASURE",
+                    Set.of("PERSONS"),
+                    Map.of("SEX", Condition.ALWAYS, "WORK_CAT", Condition.ALWAYS)),
+            "TURNOVER",
+                new MeasureDef(
+                    "TURNOVER",
+                    "DECIMAL",
+                    "MONEY",
+                    "FLOW",
+                    false,
+                    null,
+                    "CL_CURRENCY",
+                    Set.of(),
+                    Map.of()),
+            "SURPLUS",
+                new MeasureDef(
+                    "SURPLUS",
+                    "DECIMAL",
+                    "MONEY",
+                    "FLOW",
+                    true,
+                    null,
+                    "CL_CURRENCY",
+                    Set.of(),
+                    Map.of()));
+    return new DataStructure(
+        "COOP_STATS", "TEST", "1.0", "Test", null, dimensions, attributes, measures, lists);
+  }
+}
