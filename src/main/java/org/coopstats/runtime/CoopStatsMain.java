@@ -23,8 +23,14 @@ public class CoopStatsMain {
       return;
     }
     String dataDir = setting("coopstats.data-dir");
-    EmbeddedDatabase database =
-        EmbeddedDatabase.start(Path.of(dataDir == null ? "data/postgres" : dataDir));
+    EmbeddedDatabase database;
+    try {
+      database = EmbeddedDatabase.start(Path.of(dataDir == null ? "data/postgres" : dataDir));
+    } catch (IllegalStateException e) {
+      System.err.println("CoopStats cannot start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     System.setProperty(URL_PROPERTY, database.jdbcUrl());
     System.setProperty("quarkus.datasource.username", database.username());
     System.setProperty("quarkus.datasource.password", "");

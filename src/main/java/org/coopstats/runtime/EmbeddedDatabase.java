@@ -2,9 +2,11 @@ package org.coopstats.runtime;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -19,16 +21,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
   private final EmbeddedPostgres postgres;
+  private final FileChannel lockChannel;
   private boolean closed;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel lockChannel) {
     this.postgres = postgres;
+    this.lockChannel = lockChannel;
   }
 
   /** Starts a server on {@code dataDirectory}, creating it on first use. */
   public static EmbeddedDatabase start(Path dataDirectory) {
+    FileChannel lockChannel = null;
     try {
       Files.createDirectories(dataDirectory);
+      lockChannel = lock(dataDirectory);
       stopOrphan(dataDirectory);
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
@@ -44,9 +50,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
       LOG.infof(
           "Embedded PostgreSQL running on port %d with data in %s",
           postgres.getPort(), dataDirectory.toAbsolutePath());
-      return new EmbeddedDatabase(postgres);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
+      return new EmbeddedDatabase(postgres, lockChannel);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(lockChannel);
+      throw new IllegalStateException(
+          "Cannot start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Claims the data directory for this process, so that a second instance fails cleanly instead of
+   * taking the first one's server for an orphan. The operating system drops the lock when the
+   * process dies, even by kill -9.
+   */
+  private static FileChannel lock(Path dataDirectory) throws IOException {
+    Path lockFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+    FileChannel channel =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock = channel.tryLock();
+    if (lock == null) {
+      channel.close();
+      throw new IllegalStateException(
+          "another CoopStats process is using this data directory (" + lockFile + " is locked)");
+    }
+    return channel;
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // releasing the lock is all that matters, and closing a channel releases it
+      }
     }
   }
 
@@ -69,6 +105,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       LOG.info("Embedded PostgreSQL stopped");
     } catch (IOException e) {
       LOG.warn("Stopping the embedded PostgreSQL failed", e);
+    } finally {
+      closeQuietly(lockChannel);
     }
   }
 
