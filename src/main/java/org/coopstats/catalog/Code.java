@@ -6,12 +6,6 @@ public record Code(
 
   /** The label in a language ({@code en}, {@code fr}, {@code es}), English where missing. */
   public String name(String lang) {
-    String name =
-        switch (lang == null ? "en" : lang) {
-          case "fr" -> nameFr;
-          case "es" -> nameEs;
-          default -> nameEn;
-        };
-    return name == null ? nameEn : name;
+    return Labels.pick(lang, nameEn, nameFr, nameEs);
   }
 }

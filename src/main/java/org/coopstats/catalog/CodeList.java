@@ -50,13 +50,7 @@ public record CodeList(
   }
 
   public String name(String lang) {
-    String name =
-        switch (lang == null ? "en" : lang) {
-          case "fr" -> nameFr;
-          case "es" -> nameEs;
-          default -> nameEn;
-        };
-    return name == null ? nameEn : name;
+    return Labels.pick(lang, nameEn, nameFr, nameEs);
   }
 
   /** The label of a code, or the code itself when it is not in the list. */
