@@ -32,7 +32,7 @@ if ! pg_lsclusters -h | awk '$1=="15" && $2=="main"' | grep -q online; then
   log "starting PostgreSQL 15"
   pg_ctlcluster 15 main start
 fi
-as_pg() { su postgres -c "$1"; }
+as_pg() { env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD -u PGDATABASE su postgres -c "$1"; }
 if [ "$(as_pg "psql -XAtc \"SELECT 1 FROM pg_roles WHERE rolname = 'bench'\"")" != 1 ]; then
   as_pg "psql -Xqc \"CREATE ROLE bench LOGIN PASSWORD 'bench'\""
 fi

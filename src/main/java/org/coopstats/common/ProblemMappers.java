@@ -34,6 +34,40 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uriInfo) {
+    if (e.status() == 401) {
+      return Response.fromResponse(respondProblem(e, uriInfo))
+          .header("WWW-Authenticate", "Basic realm=\"CoopStats\"")
+          .build();
+    }
+    return respondProblem(e, uriInfo);
+  }
+
+  @ServerExceptionMapper({
+    io.quarkus.security.AuthenticationFailedException.class,
+    io.quarkus.security.UnauthorizedException.class
+  })
+  public Response authenticationFailed(RuntimeException e, UriInfo uriInfo) {
+    if (isDatabaseUnavailable(e)) {
+      return unexpected(e, uriInfo);
+    }
+    return Response.fromResponse(
+            simple(
+                401,
+                "unauthorized",
+                "Authentication required",
+                "The credentials were not accepted: send the user name and password of a"
+                    + " CoopStats user with HTTP Basic.",
+                uriInfo))
+        .header("WWW-Authenticate", "Basic realm=\"CoopStats\"")
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uriInfo) {
+    return simple(403, "forbidden", "Forbidden", "Your user may not do this.", uriInfo);
+  }
+
+  private Response respondProblem(ProblemException e, UriInfo uriInfo) {
     return respond(
         new Problem(
             Problem.TYPE_PREFIX + e.slug(),

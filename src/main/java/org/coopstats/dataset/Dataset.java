@@ -19,6 +19,10 @@ public class Dataset extends PanacheEntityBase {
 
   public static final String DRAFT = "DRAFT";
   public static final String PUBLISHED = "PUBLISHED";
+  public static final String WITHDRAWN = "WITHDRAWN";
+
+  /** Shown to those who may see unreleased data: published with a release still to come. */
+  public static final String SCHEDULED = "SCHEDULED";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,7 +57,40 @@ public class Dataset extends PanacheEntityBase {
   @Column(name = "published_at")
   public OffsetDateTime publishedAt;
 
-  public boolean isPublished() {
-    return PUBLISHED.equals(status);
+  /** The last published version (0: never published). */
+  @Column(nullable = false)
+  public int version;
+
+  /** When the last published version is, or will be, released. */
+  @Column(name = "released_at")
+  public OffsetDateTime releasedAt;
+
+  /** From when the dataset is public. */
+  @Column(name = "first_released_at")
+  public OffsetDateTime firstReleasedAt;
+
+  /** The draft is the whole content of the next version (uploaded with mode=replace). */
+  @Column(name = "draft_replaces", nullable = false)
+  public boolean draftReplaces;
+
+  @Column(name = "withdrawn_at")
+  public OffsetDateTime withdrawnAt;
+
+  @Column(name = "withdrawal_reason")
+  public String withdrawalReason;
+
+  /** Public at {@code now}: some version has been released. */
+  public boolean isReleased(OffsetDateTime now) {
+    return firstReleasedAt != null && !firstReleasedAt.isAfter(now);
+  }
+
+  /** A published version whose release time is still to come. */
+  public boolean hasPendingRelease(OffsetDateTime now) {
+    return releasedAt != null && releasedAt.isAfter(now) && !WITHDRAWN.equals(status);
+  }
+
+  /** The status as those who may see unreleased data see it. */
+  public String statusAt(OffsetDateTime now) {
+    return PUBLISHED.equals(status) && !isReleased(now) ? SCHEDULED : status;
   }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,9 +15,26 @@ import java.util.Set;
 import org.coopstats.common.PageRequest;
 import org.coopstats.dataset.DatasetViews.DatasetSummary;
 
-/** Queries on datasets, including those that look into their observations. */
+/**
+ * Queries on datasets, including those that look into their observations, and the SQL of the
+ * publishing lifecycle. An observation row is a draft ({@code valid_from} null), or a value
+ * published from {@code valid_from} until {@code valid_to} (null: still current).
+ */
 @ApplicationScoped
 public class DatasetRepository {
+
+  private static final String SAME_KEY =
+      "d.ref_area = c.ref_area AND d.measure = c.measure AND d.coop_type = c.coop_type AND"
+          + " d.coop_level = c.coop_level AND d.activity = c.activity AND d.sex = c.sex AND"
+          + " d.member_kind = c.member_kind AND d.work_cat = c.work_cat AND d.time_period ="
+          + " c.time_period";
+  private static final String SAME_VALUE =
+      "d.obs_value IS NOT DISTINCT FROM c.obs_value AND d.obs_status = c.obs_status AND"
+          + " d.conf_status = c.conf_status AND d.unit_measure = c.unit_measure AND d.unit_mult ="
+          + " c.unit_mult AND d.comment_obs IS NOT DISTINCT FROM c.comment_obs";
+  private static final String DRAFT = "d.dataset_id = :id AND d.valid_from IS NULL";
+  private static final String OPEN =
+      "c.dataset_id = :id AND c.valid_from IS NOT NULL AND c.valid_to IS NULL";
 
   private final EntityManager em;
 
@@ -33,11 +51,27 @@ public class DatasetRepository {
     return Optional.ofNullable(em.find(Dataset.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 
-  /** Datasets matching the filters (empty sets match all), by id, and how many match. */
+  /**
+   * Datasets matching the filters (empty sets match all), by id, and how many match. Only those
+   * released by {@code now} count, except those of {@code unreleasedProviders} (all when {@code
+   * allProviders}).
+   */
   public Map.Entry<List<Dataset>, Long> list(
-      Set<String> providers, Set<String> areas, Set<String> statuses, PageRequest page) {
+      Set<String> providers,
+      Set<String> areas,
+      Set<String> statuses,
+      OffsetDateTime now,
+      Set<String> unreleasedProviders,
+      boolean allProviders,
+      PageRequest page) {
     StringBuilder where = new StringBuilder(" WHERE true");
     Map<String, Object> parameters = new LinkedHashMap<>();
+    if (!allProviders) {
+      where.append(
+          " AND (d.first_released_at <= :now OR d.provider_id = ANY(CAST(:own AS text[])))");
+      parameters.put("now", now);
+      parameters.put("own", unreleasedProviders.toArray(String[]::new));
+    }
     if (!providers.isEmpty()) {
       where.append(" AND d.provider_id = ANY(CAST(:providers AS text[]))");
       parameters.put("providers", providers.toArray(String[]::new));
@@ -49,8 +83,14 @@ public class DatasetRepository {
     if (!areas.isEmpty()) {
       where.append(
           " AND EXISTS (SELECT 1 FROM observation o WHERE o.dataset_id = d.id"
-              + " AND o.ref_area = ANY(CAST(:areas AS text[])))");
+              + " AND o.ref_area = ANY(CAST(:areas AS text[]))"
+              + " AND ((o.valid_from <= :areaNow AND (o.valid_to IS NULL OR o.valid_to > :areaNow))"
+              + " OR (o.valid_from IS NULL AND (:allDrafts OR d.provider_id ="
+              + " ANY(CAST(:draftProviders AS text[]))))))");
       parameters.put("areas", areas.toArray(String[]::new));
+      parameters.put("areaNow", now);
+      parameters.put("allDrafts", allProviders);
+      parameters.put("draftProviders", unreleasedProviders.toArray(String[]::new));
     }
     Query count = em.createNativeQuery("SELECT count(*) FROM dataset d" + where);
     Query select =
@@ -70,25 +110,115 @@ public class DatasetRepository {
     return Map.entry(items, total);
   }
 
-  public DatasetSummary summary(long datasetId) {
+  /** What the dataset holds at {@code now}; with the draft count when {@code withDraft}. */
+  public DatasetSummary summary(long datasetId, OffsetDateTime now, boolean withDraft) {
     Object[] row =
         (Object[])
             em.createNativeQuery(
                     "SELECT count(*), array_agg(DISTINCT ref_area), array_agg(DISTINCT measure),"
-                        + " min(time_period), max(time_period)"
-                        + " FROM observation WHERE dataset_id = :id")
+                        + " min(time_period), max(time_period) FROM observation WHERE dataset_id ="
+                        + " :id AND valid_from <= :now AND (valid_to IS NULL OR valid_to > :now)")
                 .setParameter("id", datasetId)
+                .setParameter("now", now)
                 .getSingleResult();
+    Long drafts = withDraft ? draftCount(datasetId) : null;
     return new DatasetSummary(
         ((Number) row[0]).longValue(),
+        drafts,
         texts(row[1]),
         texts(row[2]),
         (String) row[3],
         (String) row[4]);
   }
 
+  public long draftCount(long datasetId) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM observation WHERE dataset_id = :id AND valid_from IS NULL")
+                .setParameter("id", datasetId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * Releases the draft as version {@code version} at {@code releaseAt}: values that change or go
+   * are closed at that moment, new and changed values open then, unchanged values stay as they
+   * were. Returns {opened, closed}.
+   */
+  public long[] release(Dataset dataset, int version, OffsetDateTime releaseAt) {
+    long closed = 0;
+    if (dataset.draftReplaces) {
+      closed +=
+          update(
+              "UPDATE observation c SET valid_to = :at WHERE "
+                  + OPEN
+                  + " AND NOT EXISTS (SELECT 1 FROM observation d WHERE "
+                  + DRAFT
+                  + " AND "
+                  + SAME_KEY
+                  + ")",
+              dataset.id,
+              releaseAt);
+    }
+    update(
+        "DELETE FROM observation d USING observation c WHERE "
+            + DRAFT
+            + " AND "
+            + OPEN
+            + " AND "
+            + SAME_KEY
+            + " AND "
+            + SAME_VALUE,
+        dataset.id,
+        null);
+    closed +=
+        update(
+            "UPDATE observation c SET valid_to = :at FROM observation d WHERE "
+                + OPEN
+                + " AND "
+                + DRAFT
+                + " AND "
+                + SAME_KEY,
+            dataset.id,
+            releaseAt);
+    long opened =
+        em.createNativeQuery(
+                "UPDATE observation SET valid_from = :at, version = :version WHERE dataset_id ="
+                    + " :id AND valid_from IS NULL")
+            .setParameter("at", releaseAt)
+            .setParameter("version", version)
+            .setParameter("id", dataset.id)
+            .executeUpdate();
+    return new long[] {opened, closed};
+  }
+
+  /** Closes every current value of the dataset at {@code at}; returns how many. */
+  public long closeAll(long datasetId, OffsetDateTime at) {
+    return update("UPDATE observation c SET valid_to = :at WHERE " + OPEN, datasetId, at);
+  }
+
+  public void recordChange(Dataset dataset, String kind, OffsetDateTime effectiveAt) {
+    em.createNativeQuery(
+            "INSERT INTO data_change (dataset_id, provider_id, kind, version, effective_at)"
+                + " VALUES (:id, :provider, :kind, :version, :at)")
+        .setParameter("id", dataset.id)
+        .setParameter("provider", dataset.providerId)
+        .setParameter("kind", kind)
+        .setParameter("version", dataset.version)
+        .setParameter("at", effectiveAt)
+        .executeUpdate();
+  }
+
   public void delete(Dataset dataset) {
     em.remove(dataset);
+  }
+
+  private long update(String sql, long datasetId, OffsetDateTime at) {
+    Query query = em.createNativeQuery(sql).setParameter("id", datasetId);
+    if (at != null) {
+      query.setParameter("at", at);
+    }
+    return query.executeUpdate();
   }
 
   private static List<String> texts(Object array) {

@@ -14,9 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +31,7 @@ import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.dataset.DatasetViews.DatasetRequest;
 import org.coopstats.dataset.DatasetViews.DatasetView;
+import org.coopstats.dataset.DatasetViews.WithdrawRequest;
 import org.coopstats.query.ObservationQueryParameters;
 import org.coopstats.query.ObservationResponses;
 import org.coopstats.upload.UploadResult;
@@ -38,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/datasets")
@@ -92,7 +97,12 @@ public class DatasetResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a dataset", description = "It starts as a DRAFT.")
+  @SecurityRequirement(name = "basic")
+  @APIResponse(ref = "Unauthorized")
+  @APIResponse(ref = "Forbidden")
+  @Operation(
+      summary = "Create a dataset",
+      description = "Submitter of the provider (or admin). It starts as a DRAFT.")
   @APIResponse(responseCode = "201", description = "Created; Location names it")
   @APIResponse(ref = "BadRequest")
   @APIResponse(ref = "UnsupportedMediaType")
@@ -115,7 +125,13 @@ public class DatasetResource {
 
   @DELETE
   @Path("/{id}")
-  @Operation(summary = "Delete a draft dataset and its observations")
+  @SecurityRequirement(name = "basic")
+  @APIResponse(ref = "Unauthorized")
+  @APIResponse(ref = "Forbidden")
+  @Operation(
+      summary = "Delete a dataset that has not been released",
+      description =
+          "Submitter (a never-published draft) or publisher (a scheduled release) of its provider.")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(ref = "NotFound")
   @APIResponse(ref = "Conflict")
@@ -125,23 +141,64 @@ public class DatasetResource {
 
   @POST
   @Path("/{id}/publish")
+  @SecurityRequirement(name = "basic")
+  @APIResponse(ref = "Unauthorized")
+  @APIResponse(ref = "Forbidden")
   @Operation(
-      summary = "Publish a draft dataset",
-      description = "Its observations become visible on /api/v1/observations.")
-  @APIResponse(responseCode = "200", description = "The published dataset")
+      summary = "Publish the draft as a new version, now or at a scheduled time",
+      description =
+          "Publisher of the dataset's provider. Without a body, or without releaseAt, the"
+              + " version is released at once; with releaseAt in the future it is embargoed:"
+              + " invisible to everyone outside the provider until that second. Values that"
+              + " change are kept in the history.")
+  @APIResponse(responseCode = "200", description = "The dataset with its new version")
+  @APIResponse(ref = "BadRequest")
   @APIResponse(ref = "NotFound")
   @APIResponse(ref = "Conflict")
-  public DatasetView publish(@PathParam("id") long id) {
-    return datasets.publish(id);
+  public DatasetView publish(
+      @PathParam("id") long id,
+      @Parameter(
+              description =
+                  "When the new version becomes public (ISO 8601, e.g. 2027-01-15T09:00:00Z);"
+                      + " omitted: now. Until then it is embargoed: visible only to the"
+                      + " provider's users.")
+          @QueryParam("releaseAt")
+          String releaseAt,
+      @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of("releaseAt"));
+    return datasets.publish(id, parseInstant("releaseAt", releaseAt));
+  }
+
+  @POST
+  @Path("/{id}/withdraw")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "basic")
+  @APIResponse(ref = "Unauthorized")
+  @APIResponse(ref = "Forbidden")
+  @Operation(
+      summary = "Withdraw a published dataset",
+      description =
+          "Publisher of the dataset's provider. Its values stop being served; the history"
+              + " keeps them. A correction is published afterwards as a new version.")
+  @APIResponse(responseCode = "200", description = "The withdrawn dataset")
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "NotFound")
+  @APIResponse(ref = "Conflict")
+  public DatasetView withdraw(@PathParam("id") long id, @Valid @NotNull WithdrawRequest request) {
+    return datasets.withdraw(id, request.reason());
   }
 
   @POST
   @Path("/{id}/observations")
   @Consumes({ObservationResponses.TEXT_CSV, MediaType.APPLICATION_JSON})
+  @SecurityRequirement(name = "basic")
+  @APIResponse(ref = "Unauthorized")
+  @APIResponse(ref = "Forbidden")
   @Operation(
-      summary = "Upload observations into a draft dataset",
+      summary = "Upload observations into the dataset's draft",
       description =
-          "CSV (header line with column names; comma or semicolon; UTF-8, BOM allowed) or a JSON"
+          "Submitter of the dataset's provider. The draft becomes the next version when"
+              + " published; published values never change in place. CSV (header line with column names; comma or semicolon; UTF-8, BOM allowed) or a JSON"
               + " array of objects. Columns: the dimensions REF_AREA, MEASURE, COOP_TYPE,"
               + " COOP_LEVEL, ACTIVITY, SEX, MEMBER_KIND, WORK_CAT, then TIME_PERIOD, OBS_VALUE"
               + " and the attributes OBS_STATUS, CONF_STATUS, UNIT_MEASURE, UNIT_MULT,"
@@ -188,8 +245,11 @@ public class DatasetResource {
   @Path("/{id}/observations")
   @Produces({MediaType.APPLICATION_JSON, ObservationResponses.TEXT_CSV})
   @Operation(
-      summary = "Query the observations of one dataset, draft or published",
-      description = "The same filters, paging and formats as /api/v1/observations.")
+      summary = "Query the observations of one dataset",
+      description =
+          "The same filters, paging, formats, time travel and change feed as"
+              + " /api/v1/observations; its provider's users can also see the draft and preview"
+              + " a scheduled release (view).")
   @APIResponse(
       responseCode = "200",
       description = "A page of observations",
@@ -203,10 +263,30 @@ public class DatasetResource {
   public Response observations(
       @PathParam("id") long id,
       @BeanParam ObservationQueryParameters parameters,
+      @Parameter(
+              description =
+                  "published (default): as the public sees it; draft: the values uploaded and"
+                      + " not yet published; preview: the values current once scheduled releases"
+                      + " are out. draft and preview need a user of the dataset's provider.")
+          @QueryParam("view")
+          String view,
       @Context UriInfo uriInfo,
-      @Context HttpHeaders headers) {
-    datasets.require(id);
-    return observations.answer(uriInfo, headers, id);
+      @Context HttpHeaders headers,
+      @Context Request request) {
+    Dataset dataset = datasets.requireVisible(id);
+    return observations.answer(uriInfo, headers, request, dataset);
+  }
+
+  private static OffsetDateTime parseInstant(String name, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text.trim().replace(' ', '+'));
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(
+          name + " '" + text + "' is not a timestamp: use ISO 8601, e.g. 2027-01-15T09:00:00Z.");
+    }
   }
 
   private static UploadService.Mode parseMode(String mode) {

@@ -3,9 +3,11 @@ package org.coopstats.dataset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.coopstats.audit.AuditService;
 import org.coopstats.catalog.CatalogService;
 import org.coopstats.catalog.CodeList;
 import org.coopstats.common.Page;
@@ -13,44 +15,70 @@ import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
 import org.coopstats.dataset.DatasetViews.DatasetRequest;
 import org.coopstats.dataset.DatasetViews.DatasetView;
+import org.coopstats.dataset.DatasetViews.PendingRelease;
 import org.coopstats.provider.Provider;
+import org.coopstats.security.Access;
+import org.coopstats.security.Role;
 
+/**
+ * Datasets and their lifecycle: a draft until published; published versions are never changed in
+ * place (a revision is a new version); a release can be scheduled (embargo); a published dataset
+ * can be withdrawn. Nothing unreleased is visible to those outside its provider.
+ */
 @ApplicationScoped
 public class DatasetService {
 
   private final DatasetRepository datasets;
   private final CatalogService catalog;
+  private final Access access;
+  private final AuditService audit;
 
-  public DatasetService(DatasetRepository datasets, CatalogService catalog) {
+  public DatasetService(
+      DatasetRepository datasets, CatalogService catalog, Access access, AuditService audit) {
     this.datasets = datasets;
     this.catalog = catalog;
+    this.access = access;
+    this.audit = audit;
   }
 
   public Page<DatasetView> list(
       Set<String> providers, Set<String> areas, Set<String> statuses, PageRequest page) {
     for (String status : statuses) {
-      if (!Set.of(Dataset.DRAFT, Dataset.PUBLISHED).contains(status)) {
+      if (!Set.of(Dataset.DRAFT, Dataset.PUBLISHED, Dataset.WITHDRAWN).contains(status)) {
         throw ProblemException.badRequest(
-            "status '" + status + "' is unknown: use DRAFT or PUBLISHED.");
+            "status '" + status + "' is unknown: use DRAFT, PUBLISHED or WITHDRAWN.");
       }
     }
-    Map.Entry<List<Dataset>, Long> found = datasets.list(providers, areas, statuses, page);
-    List<DatasetView> items = found.getKey().stream().map(d -> DatasetView.of(d, null)).toList();
+    OffsetDateTime now = OffsetDateTime.now();
+    Map.Entry<List<Dataset>, Long> found =
+        datasets.list(
+            providers,
+            areas,
+            statuses,
+            now,
+            access.provider().map(Set::of).orElse(Set.of()),
+            access.isAdmin(),
+            page);
+    List<DatasetView> items = found.getKey().stream().map(d -> view(d, now, false)).toList();
     return new Page<>(items, found.getValue(), page.offset(), page.limit());
   }
 
   public DatasetView get(long id) {
-    Dataset dataset = datasets.find(id).orElseThrow(() -> notFound(id));
-    return DatasetView.of(dataset, datasets.summary(id));
+    return view(requireVisible(id), OffsetDateTime.now(), true);
   }
 
-  /** The dataset, or a 404 problem. */
-  public Dataset require(long id) {
-    return datasets.find(id).orElseThrow(() -> notFound(id));
+  /** The dataset if the caller may see it; otherwise 404, as if it did not exist. */
+  public Dataset requireVisible(long id) {
+    Dataset dataset = datasets.find(id).orElseThrow(() -> notFound(id));
+    if (!dataset.isReleased(OffsetDateTime.now()) && !access.canSeeUnreleased(dataset.providerId)) {
+      throw notFound(id);
+    }
+    return dataset;
   }
 
   @Transactional
   public DatasetView create(DatasetRequest request) {
+    access.require(Role.SUBMITTER, request.providerId());
     if (Provider.findById(request.providerId()) == null) {
       throw ProblemException.badRequest(
           "providerId '"
@@ -71,35 +99,139 @@ public class DatasetService {
     dataset.createdAt = now;
     dataset.updatedAt = now;
     dataset.persist();
-    return DatasetView.of(dataset, null);
+    audit.record(access.actor(), "DATASET_CREATED", dataset.providerId, dataset.id, dataset.title);
+    return view(dataset, now, false);
   }
 
   @Transactional
   public void delete(long id) {
-    Dataset dataset = datasets.findForUpdate(id).orElseThrow(() -> notFound(id));
-    if (dataset.isPublished()) {
+    Dataset dataset = lockVisible(id);
+    OffsetDateTime now = OffsetDateTime.now();
+    access.require(dataset.version == 0 ? Role.SUBMITTER : Role.PUBLISHER, dataset.providerId);
+    if (dataset.isReleased(now)) {
       throw ProblemException.conflict(
-          "Dataset " + id + " is published and cannot be deleted: published data stays on record.");
+          "Dataset "
+              + id
+              + " has been released and cannot be deleted: published data stays on record."
+              + " Withdraw it instead.");
     }
+    audit.record(access.actor(), "DATASET_DELETED", dataset.providerId, id, dataset.title);
     datasets.delete(dataset);
   }
 
+  /** Publishes the draft as a new version, now or at {@code releaseAt} (an embargo until then). */
   @Transactional
-  public DatasetView publish(long id) {
-    Dataset dataset = datasets.findForUpdate(id).orElseThrow(() -> notFound(id));
-    if (dataset.isPublished()) {
-      throw ProblemException.conflict("Dataset " + id + " is already published.");
+  public DatasetView publish(long id, OffsetDateTime releaseAt) {
+    Dataset dataset = lockVisible(id);
+    access.require(Role.PUBLISHER, dataset.providerId);
+    OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    if (releaseAt != null && releaseAt.isBefore(now.minusSeconds(1))) {
+      throw ProblemException.badRequest(
+          "releaseAt " + releaseAt + " is in the past: give a future time, or none for now.");
     }
-    var summary = datasets.summary(id);
-    if (summary.observations() == 0) {
+    if (dataset.hasPendingRelease(now)) {
       throw ProblemException.conflict(
-          "Dataset " + id + " has no observations: upload data before publishing it.");
+          "Version "
+              + dataset.version
+              + " of dataset "
+              + id
+              + " is scheduled for release at "
+              + dataset.releasedAt
+              + "; publish the next version after that.");
     }
-    OffsetDateTime now = OffsetDateTime.now();
+    if (datasets.draftCount(id) == 0 && !dataset.draftReplaces) {
+      throw ProblemException.conflict(
+          "Dataset " + id + " has no draft observations: upload data before publishing.");
+    }
+    OffsetDateTime effective = releaseAt == null || releaseAt.isBefore(now) ? now : releaseAt;
+    int version = dataset.version + 1;
+    long[] changed = datasets.release(dataset, version, effective);
+    dataset.version = version;
+    dataset.releasedAt = effective;
+    if (dataset.firstReleasedAt == null) {
+      dataset.firstReleasedAt = effective;
+    }
     dataset.status = Dataset.PUBLISHED;
     dataset.publishedAt = now;
+    dataset.withdrawnAt = null;
+    dataset.withdrawalReason = null;
+    dataset.draftReplaces = false;
     dataset.updatedAt = now;
-    return DatasetView.of(dataset, summary);
+    datasets.recordChange(dataset, "PUBLISH", effective);
+    audit.record(
+        access.actor(),
+        effective.isAfter(now) ? "RELEASE_SCHEDULED" : "PUBLISHED",
+        dataset.providerId,
+        id,
+        "version "
+            + version
+            + " released "
+            + effective
+            + ": "
+            + changed[0]
+            + " values opened, "
+            + changed[1]
+            + " closed");
+    return view(dataset, now, true);
+  }
+
+  /** Stops serving a published dataset's values; its history keeps them. */
+  @Transactional
+  public DatasetView withdraw(long id, String reason) {
+    Dataset dataset = lockVisible(id);
+    access.require(Role.PUBLISHER, dataset.providerId);
+    OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    if (!Dataset.PUBLISHED.equals(dataset.status) || !dataset.isReleased(now)) {
+      throw ProblemException.conflict(
+          "Dataset " + id + " is not published, so there is nothing to withdraw.");
+    }
+    if (dataset.hasPendingRelease(now)) {
+      throw ProblemException.conflict(
+          "Version "
+              + dataset.version
+              + " is scheduled for release at "
+              + dataset.releasedAt
+              + "; withdraw after it is out.");
+    }
+    long closed = datasets.closeAll(id, now);
+    dataset.status = Dataset.WITHDRAWN;
+    dataset.withdrawnAt = now;
+    dataset.withdrawalReason = reason;
+    dataset.updatedAt = now;
+    datasets.recordChange(dataset, "WITHDRAW", now);
+    audit.record(
+        access.actor(), "WITHDRAWN", dataset.providerId, id, closed + " values; " + reason);
+    return view(dataset, now, true);
+  }
+
+  private Dataset lockVisible(long id) {
+    access.requireAuthenticated();
+    requireVisible(id);
+    return datasets.findForUpdate(id).orElseThrow(() -> notFound(id));
+  }
+
+  private DatasetView view(Dataset d, OffsetDateTime now, boolean withSummary) {
+    boolean insider = access.canSeeUnreleased(d.providerId);
+    boolean pending = d.hasPendingRelease(now);
+    int releasedVersion = pending ? d.version - 1 : d.version;
+    OffsetDateTime releasedAt = pending ? null : d.releasedAt;
+    return new DatasetView(
+        d.id,
+        d.providerId,
+        d.structureId,
+        d.title,
+        d.sourceKind,
+        d.periodBasis,
+        d.methodology,
+        insider ? d.statusAt(now) : d.status,
+        releasedVersion,
+        releasedAt,
+        insider && pending ? new PendingRelease(d.version, d.releasedAt) : null,
+        d.withdrawnAt,
+        d.withdrawalReason,
+        d.createdAt,
+        insider ? d.updatedAt : null,
+        withSummary ? datasets.summary(d.id, now, insider) : null);
   }
 
   private void requireCode(String field, String codeListId, String code) {

@@ -43,33 +43,39 @@ public final class DatasetViews {
       String sourceKind,
       String periodBasis,
       String methodology,
-      @Schema(description = "DRAFT or PUBLISHED") String status,
+      @Schema(
+              description =
+                  "DRAFT, PUBLISHED or WITHDRAWN; SCHEDULED (shown to the provider only) while"
+                      + " the first release is still to come")
+          String status,
+      @Schema(description = "The last released version (0: none yet)") int version,
+      @Schema(description = "When that version was released") OffsetDateTime releasedAt,
+      @Schema(description = "A release still to come; shown to the provider only")
+          PendingRelease pendingRelease,
+      OffsetDateTime withdrawnAt,
+      String withdrawalReason,
       OffsetDateTime createdAt,
-      OffsetDateTime updatedAt,
-      OffsetDateTime publishedAt,
+      @Schema(description = "Last change to the draft; shown to the provider only")
+          OffsetDateTime updatedAt,
       @Schema(description = "What the dataset holds; on single-dataset responses")
-          DatasetSummary summary) {
+          DatasetSummary summary) {}
 
-    static DatasetView of(Dataset d, DatasetSummary summary) {
-      return new DatasetView(
-          d.id,
-          d.providerId,
-          d.structureId,
-          d.title,
-          d.sourceKind,
-          d.periodBasis,
-          d.methodology,
-          d.status,
-          d.createdAt,
-          d.updatedAt,
-          d.publishedAt,
-          summary);
-    }
-  }
+  @Schema(name = "PendingRelease")
+  public record PendingRelease(int version, OffsetDateTime releaseAt) {}
+
+  @Schema(name = "WithdrawRequest")
+  public record WithdrawRequest(
+      @Schema(examples = "Figures for 2021 double-counted secondary cooperatives")
+          @jakarta.validation.constraints.NotBlank
+          @Size(max = 2000)
+          String reason) {}
 
   @Schema(name = "DatasetSummary")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DatasetSummary(
-      long observations,
+      @Schema(description = "Observations released and current now") long observations,
+      @Schema(description = "Draft observations waiting for the next version (provider only)")
+          Long draftObservations,
       List<String> refAreas,
       List<String> measures,
       String firstPeriod,

@@ -1,6 +1,7 @@
 package org.coopstats.demo;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import org.coopstats.dataset.DatasetService;
 import org.coopstats.dataset.DatasetViews.DatasetRequest;
 import org.coopstats.provider.ProviderService;
 import org.coopstats.provider.ProviderViews.ProviderRequest;
+import org.coopstats.security.Access;
 import org.coopstats.upload.UploadService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -22,8 +24,10 @@ public class DemoDataLoader {
 
   private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
 
+  @ActivateRequestContext
   void onStart(
       @Observes StartupEvent event,
+      Access access,
       @ConfigProperty(name = "coopstats.demo.enabled") boolean enabled,
       ProviderService providers,
       DatasetService datasets,
@@ -31,6 +35,7 @@ public class DemoDataLoader {
     if (!enabled || providers.count() > 0) {
       return;
     }
+    access.actAsSystem("demo-loader");
     providers.create(new ProviderRequest("STATCAN", "Statistics Canada", "CAN"));
     providers.create(
         new ProviderRequest("TCDC", "Tanzania Cooperative Development Commission", "TZA"));
@@ -70,6 +75,6 @@ public class DemoDataLoader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    datasets.publish(id);
+    datasets.publish(id, null);
   }
 }

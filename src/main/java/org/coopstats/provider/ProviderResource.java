@@ -25,6 +25,7 @@ import org.coopstats.provider.ProviderViews.ProviderView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/providers")
@@ -65,6 +66,9 @@ public class ProviderResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "basic")
+  @APIResponse(ref = "Unauthorized")
+  @APIResponse(ref = "Forbidden")
   @Operation(summary = "Register a data provider")
   @APIResponse(responseCode = "201", description = "Created; Location names it")
   @APIResponse(ref = "BadRequest")

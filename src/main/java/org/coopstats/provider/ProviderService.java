@@ -5,20 +5,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.coopstats.audit.AuditService;
 import org.coopstats.catalog.CatalogService;
 import org.coopstats.common.Page;
 import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
 import org.coopstats.provider.ProviderViews.ProviderRequest;
 import org.coopstats.provider.ProviderViews.ProviderView;
+import org.coopstats.security.Access;
 
 @ApplicationScoped
 public class ProviderService {
 
   private final CatalogService catalog;
+  private final Access access;
+  private final AuditService audit;
 
-  public ProviderService(CatalogService catalog) {
+  public ProviderService(CatalogService catalog, Access access, AuditService audit) {
     this.catalog = catalog;
+    this.access = access;
+    this.audit = audit;
   }
 
   public Page<ProviderView> list(PageRequest page) {
@@ -41,6 +47,7 @@ public class ProviderService {
 
   @Transactional
   public ProviderView create(ProviderRequest request) {
+    access.requireAdmin();
     if (request.refArea() != null
         && !catalog.catalog().codeList("CL_AREA").orElseThrow().contains(request.refArea())) {
       throw ProblemException.badRequest(
@@ -55,6 +62,7 @@ public class ProviderService {
     provider.refArea = request.refArea();
     provider.createdAt = OffsetDateTime.now();
     provider.persist();
+    audit.record(access.actor(), "PROVIDER_CREATED", provider.id, null, provider.name);
     return ProviderView.of(provider);
   }
 }

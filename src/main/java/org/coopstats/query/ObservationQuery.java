@@ -9,7 +9,7 @@ import org.coopstats.validation.TimePeriod;
  * A request for observations: codes wanted per dimension (none listed: all), a period range,
  * providers and datasets, and the page.
  *
- * @param includeUnpublished true only for a dataset's own observations endpoint
+ * @param visibility which values: as of a moment, history, changes, draft or preview
  */
 public record ObservationQuery(
     Map<String, Set<String>> codes,
@@ -17,5 +17,5 @@ public record ObservationQuery(
     TimePeriod endPeriod,
     Set<String> providers,
     Set<Long> datasets,
-    boolean includeUnpublished,
+    Visibility visibility,
     PageRequest page) {}

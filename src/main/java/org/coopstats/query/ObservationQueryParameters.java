@@ -50,6 +50,26 @@ public class ObservationQueryParameters {
   @Parameter(description = "Category of work (CL_WORK_CAT), e.g. IN_EMP, WS_PM, _Z." + CODES)
   public List<String> workCat;
 
+  @QueryParam("asOf")
+  @Parameter(
+      description =
+          "The data as published at this moment (ISO 8601, e.g. 2026-01-31T12:00:00Z or"
+              + " 2026-01-31); not in the future")
+  public String asOf;
+
+  @QueryParam("includeHistory")
+  @Parameter(
+      description =
+          "true: every value ever released, with VALID_FROM and VALID_TO (null: still current)")
+  public Boolean includeHistory;
+
+  @QueryParam("updatedAfter")
+  @Parameter(
+      description =
+          "Only what changed after this moment: current values released since (ACTION I) and"
+              + " values deleted or withdrawn since (ACTION D)")
+  public String updatedAfter;
+
   @QueryParam("startPeriod")
   @Parameter(description = "First period wanted: YYYY, YYYY-Qn or YYYY-MM", example = "2018")
   public String startPeriod;

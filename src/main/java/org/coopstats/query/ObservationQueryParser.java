@@ -1,5 +1,9 @@
 package org.coopstats.query;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +28,9 @@ public class ObservationQueryParser {
   public static final int MAX_LIMIT = 10000;
   public static final List<String> CONTROL_PARAMETERS =
       List.of(
+          "asOf",
+          "includeHistory",
+          "updatedAfter",
           "startPeriod",
           "endPeriod",
           "provider",
@@ -49,10 +56,17 @@ public class ObservationQueryParser {
   }
 
   /**
-   * @param fixedDatasetId the dataset of a dataset-scoped query (its drafts are included), or null
+   * @param fixedDatasetId the dataset of a dataset-scoped query, or null
+   * @param insider whether the caller may see the dataset's unreleased values ({@code view})
+   * @param now the present, which no query may look beyond
    */
-  public ObservationQuery parse(Map<String, List<String>> parameters, Long fixedDatasetId) {
+  public ObservationQuery parse(
+      Map<String, List<String>> parameters,
+      Long fixedDatasetId,
+      boolean insider,
+      OffsetDateTime now) {
     List<String> problems = new ArrayList<>();
+    Visibility visibility = visibility(parameters, insider, now, problems);
     Map<String, Set<String>> codes = new LinkedHashMap<>();
     for (DimensionDef dimension : structure.seriesDimensions()) {
       Set<String> wanted = QueryParameters.values(parameters, dimension.id());
@@ -102,8 +116,90 @@ public class ObservationQueryParser {
         end,
         QueryParameters.values(parameters, "provider"),
         datasets,
-        fixedDatasetId != null,
+        visibility,
         PageRequest.of(offset, limit, DEFAULT_LIMIT, MAX_LIMIT));
+  }
+
+  private static Visibility visibility(
+      Map<String, List<String>> parameters,
+      boolean insider,
+      OffsetDateTime now,
+      List<String> problems) {
+    OffsetDateTime asOf = timestamp(parameters, "asOf", problems);
+    OffsetDateTime updatedAfter = timestamp(parameters, "updatedAfter", problems);
+    String history = QueryParameters.single(parameters, "includeHistory");
+    String view = QueryParameters.single(parameters, "view");
+    boolean includeHistory = "true".equals(history);
+    if (history != null && !includeHistory && !"false".equals(history)) {
+      problems.add("includeHistory '" + history + "' must be true or false");
+    }
+    int modes =
+        (asOf != null ? 1 : 0)
+            + (updatedAfter != null ? 1 : 0)
+            + (includeHistory ? 1 : 0)
+            + (view != null ? 1 : 0);
+    if (modes > 1) {
+      problems.add("asOf, updatedAfter, includeHistory and view cannot be combined: give one");
+      return Visibility.asOf(now);
+    }
+    if (asOf != null) {
+      if (asOf.isAfter(now)) {
+        problems.add(
+            "asOf " + asOf + " is in the future: data can be read as of now at the latest");
+      }
+      return Visibility.asOf(asOf);
+    }
+    if (updatedAfter != null) {
+      return new Visibility(Visibility.Kind.CHANGES, now, updatedAfter);
+    }
+    if (includeHistory) {
+      return new Visibility(Visibility.Kind.HISTORY, now, null);
+    }
+    if (view != null) {
+      Visibility.Kind kind =
+          switch (view) {
+            case "draft" -> Visibility.Kind.DRAFT;
+            case "preview" -> Visibility.Kind.PREVIEW;
+            case "published" -> Visibility.Kind.AS_OF;
+            default -> null;
+          };
+      if (kind == null) {
+        problems.add("view '" + view + "' is unknown: use published, draft or preview");
+        return Visibility.asOf(now);
+      }
+      if (kind != Visibility.Kind.AS_OF && !insider) {
+        throw new ProblemException(
+            403,
+            "forbidden",
+            "Forbidden",
+            "view=" + view + " shows unreleased data: it needs a user of the dataset's provider.");
+      }
+      return new Visibility(kind, now, null);
+    }
+    return Visibility.asOf(now);
+  }
+
+  private static OffsetDateTime timestamp(
+      Map<String, List<String>> parameters, String name, List<String> problems) {
+    String raw = QueryParameters.single(parameters, name);
+    if (raw == null) {
+      return null;
+    }
+    String text = raw.replace(' ', '+'); // an unencoded + in a query string arrives as a space
+    try {
+      return OffsetDateTime.parse(text);
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+      } catch (DateTimeParseException again) {
+        problems.add(
+            name
+                + " '"
+                + text
+                + "' is not a timestamp: use ISO 8601, e.g. 2026-01-31T12:00:00Z or 2026-01-31");
+        return null;
+      }
+    }
   }
 
   private static TimePeriod period(

@@ -6,6 +6,8 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,9 +28,7 @@ public class ObservationQueryRepository {
   public Page<ObservationRow> find(ObservationQuery query, List<DimensionDef> dimensions) {
     List<Object> parameters = new ArrayList<>();
     StringBuilder where = new StringBuilder(" WHERE true");
-    if (!query.includeUnpublished()) {
-      where.append(" AND d.status = 'PUBLISHED'");
-    }
+    String action = visibility(query.visibility(), dimensions, where, parameters);
     for (DimensionDef dimension : dimensions) {
       Set<String> codes = query.codes().get(dimension.id());
       if (codes != null && !codes.isEmpty()) {
@@ -58,10 +58,12 @@ public class ObservationQueryRepository {
       columns.append(", o.").append(dimension.column());
       order.append("o.").append(dimension.column()).append(", ");
     }
-    columns.append(
-        ", o.time_period, o.obs_value, o.obs_status, o.conf_status, o.unit_measure, o.unit_mult,"
-            + " o.comment_obs");
-    order.append("o.period_start, o.time_period, o.dataset_id");
+    columns
+        .append(
+            ", o.time_period, o.obs_value, o.obs_status, o.conf_status, o.unit_measure, o.unit_mult,"
+                + " o.comment_obs, o.valid_from, o.valid_to, ")
+        .append(action);
+    order.append("o.period_start, o.time_period, o.dataset_id, o.valid_from");
     String from = " FROM observation o JOIN dataset d ON d.id = o.dataset_id";
 
     int limit = query.page().limit();
@@ -76,7 +78,7 @@ public class ObservationQueryRepository {
         statement.setInt(i, offset);
         try (ResultSet rs = statement.executeQuery()) {
           while (rs.next()) {
-            rows.add(row(rs, dimensions.size()));
+            rows.add(row(rs, dimensions.size(), query.visibility().at()));
           }
         }
       }
@@ -99,7 +101,88 @@ public class ObservationQueryRepository {
     }
   }
 
-  private static ObservationRow row(ResultSet rs, int dimensionCount) throws SQLException {
+  /**
+   * Appends the condition that selects the values a visibility sees, and returns the SQL of the
+   * row's action column.
+   */
+  private static String visibility(
+      Visibility visibility,
+      List<DimensionDef> dimensions,
+      StringBuilder where,
+      List<Object> parameters) {
+    Timestamp now = Timestamp.from(visibility.at().toInstant());
+    switch (visibility.kind()) {
+      case AS_OF -> {
+        where.append(" AND o.valid_from <= ? AND (o.valid_to IS NULL OR o.valid_to > ?)");
+        parameters.add(now);
+        parameters.add(now);
+        return "NULL";
+      }
+      case HISTORY -> {
+        where.append(" AND o.valid_from <= ?");
+        parameters.add(now);
+        return "NULL";
+      }
+      case DRAFT -> {
+        where.append(" AND o.valid_from IS NULL");
+        return "NULL";
+      }
+      case PREVIEW -> {
+        where.append(" AND o.valid_from IS NOT NULL AND o.valid_to IS NULL");
+        return "NULL";
+      }
+      case CHANGES -> {
+        Timestamp since = Timestamp.from(visibility.since().toInstant());
+        StringBuilder sameKey = new StringBuilder("n.dataset_id = o.dataset_id");
+        for (DimensionDef dimension : dimensions) {
+          sameKey
+              .append(" AND n.")
+              .append(dimension.column())
+              .append(" = o.")
+              .append(dimension.column());
+        }
+        sameKey.append(" AND n.time_period = o.time_period");
+        // Current values that opened after `since`, and keys whose last value closed after
+        // `since` with nothing current now (deletions, withdrawals).
+        where.append(
+            " AND ((o.valid_from > ? AND o.valid_from <= ? AND (o.valid_to IS NULL OR o.valid_to > ?))"
+                + " OR (o.valid_to > ? AND o.valid_to <= ?"
+                + " AND NOT EXISTS (SELECT 1 FROM observation n WHERE "
+                + sameKey
+                + " AND n.valid_from <= ? AND (n.valid_to IS NULL OR n.valid_to > ?))"
+                + " AND NOT EXISTS (SELECT 1 FROM observation n WHERE "
+                + sameKey
+                + " AND n.valid_to > o.valid_to AND n.valid_to <= ?)))");
+        parameters.addAll(List.of(since, now, now, since, now, now, now, now));
+        return "CASE WHEN o.valid_to IS NOT NULL AND o.valid_to <= '"
+            + visibility.at().toInstant()
+            + "'::timestamptz THEN 'D' ELSE 'I' END";
+      }
+      default -> throw new IllegalStateException(visibility.kind().name());
+    }
+  }
+
+  /**
+   * When the published data last changed, up to {@code now} (releases still to come do not count).
+   */
+  public OffsetDateTime lastChange(OffsetDateTime now) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT max(effective_at) FROM data_change WHERE effective_at <= ?")) {
+      statement.setTimestamp(1, Timestamp.from(now.toInstant()));
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        OffsetDateTime last = rs.getObject(1, OffsetDateTime.class);
+        return last == null ? OffsetDateTime.parse("2000-01-01T00:00:00Z") : last;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the last change failed", e);
+    }
+  }
+
+  private static ObservationRow row(ResultSet rs, int dimensionCount, OffsetDateTime now)
+      throws SQLException {
     int c = 1;
     long datasetId = rs.getLong(c++);
     String providerId = rs.getString(c++);
@@ -117,7 +200,15 @@ public class ObservationQueryRepository {
         rs.getString(c++),
         rs.getString(c++),
         rs.getInt(c++),
+        rs.getString(c++),
+        rs.getObject(c++, OffsetDateTime.class),
+        hideFuture(rs.getObject(c++, OffsetDateTime.class), now),
         rs.getString(c));
+  }
+
+  /** A closing time still to come belongs to an embargoed release: not shown. */
+  private static OffsetDateTime hideFuture(OffsetDateTime validTo, OffsetDateTime now) {
+    return validTo == null || validTo.isAfter(now) ? null : validTo;
   }
 
   private static int bind(Connection connection, PreparedStatement statement, List<Object> values)

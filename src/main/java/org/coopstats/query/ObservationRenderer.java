@@ -33,9 +33,18 @@ public class ObservationRenderer {
   private final List<DimensionDef> dimensions;
   private final Labels labels;
   private final String lang;
+  private final boolean validity;
+  private final boolean action;
 
-  public ObservationRenderer(DataStructure structure, String labels, String lang) {
+  /**
+   * @param validity add VALID_FROM and VALID_TO (history queries)
+   * @param action add ACTION: I for a current value, D for a deleted one (change queries)
+   */
+  public ObservationRenderer(
+      DataStructure structure, String labels, String lang, boolean validity, boolean action) {
     this.structure = structure;
+    this.validity = validity;
+    this.action = action;
     this.dimensions = structure.seriesDimensions();
     this.labels = parseLabels(labels);
     this.lang = lang == null ? "en" : lang.toLowerCase(Locale.ROOT);
@@ -52,6 +61,13 @@ public class ObservationRenderer {
     columns.add(structure.timeDimension().id());
     columns.add("OBS_VALUE");
     structure.attributes().forEach(a -> columns.add(a.id()));
+    if (validity) {
+      columns.add("VALID_FROM");
+      columns.add("VALID_TO");
+    }
+    if (action) {
+      columns.add("ACTION");
+    }
     return columns;
   }
 
@@ -74,6 +90,13 @@ public class ObservationRenderer {
           attribute.codeListId() == null || value == null
               ? value
               : jsonCode(attribute.codeListId(), value.toString()));
+    }
+    if (validity) {
+      item.put("VALID_FROM", row.validFrom());
+      item.put("VALID_TO", row.validTo());
+    }
+    if (action) {
+      item.put("ACTION", row.action());
     }
     return item;
   }
@@ -101,6 +124,13 @@ public class ObservationRenderer {
                 : attribute.codeListId() == null
                     ? neutraliseFormula(value.toString())
                     : csvCode(attribute.codeListId(), value.toString()));
+      }
+      if (validity) {
+        record.add(row.validFrom() == null ? "" : row.validFrom().toString());
+        record.add(row.validTo() == null ? "" : row.validTo().toString());
+      }
+      if (action) {
+        record.add(row.action());
       }
       printer.printRecord(record);
     }

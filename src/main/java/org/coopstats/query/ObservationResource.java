@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -52,7 +53,8 @@ public class ObservationResource {
           @QueryParam("dataset")
           List<String> dataset,
       @Context UriInfo uriInfo,
-      @Context HttpHeaders headers) {
-    return responses.answer(uriInfo, headers, null);
+      @Context HttpHeaders headers,
+      @Context Request request) {
+    return responses.answer(uriInfo, headers, request, null);
   }
 }

@@ -1,14 +1,21 @@
 package org.coopstats.query;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.coopstats.catalog.CatalogService;
@@ -18,6 +25,8 @@ import org.coopstats.common.PageBody;
 import org.coopstats.common.PagedResponses;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
+import org.coopstats.dataset.Dataset;
+import org.coopstats.security.Access;
 
 /** Answers the observation query endpoints: parse, query, and write JSON or CSV. */
 @ApplicationScoped
@@ -27,33 +36,60 @@ public class ObservationResponses {
 
   private final CatalogService catalog;
   private final ObservationQueryRepository repository;
+  private final Access access;
 
-  public ObservationResponses(CatalogService catalog, ObservationQueryRepository repository) {
+  public ObservationResponses(
+      CatalogService catalog, ObservationQueryRepository repository, Access access) {
     this.catalog = catalog;
     this.repository = repository;
+    this.access = access;
   }
 
   /**
-   * @param datasetId the dataset of a dataset-scoped query, or null for the published data of all
+   * @param dataset the dataset of a dataset-scoped query, or null for the published data of all
    */
-  public Response answer(UriInfo uriInfo, HttpHeaders headers, Long datasetId) {
+  public Response answer(UriInfo uriInfo, HttpHeaders headers, Request request, Dataset dataset) {
     DataStructure structure = catalog.coopStats();
     ObservationQueryParser parser = new ObservationQueryParser(structure);
-    List<String> allowed = parser.allowedParameters();
-    if (datasetId != null) {
-      allowed = allowed.stream().filter(p -> !p.equals("dataset")).toList();
+    List<String> allowed = new ArrayList<>(parser.allowedParameters());
+    if (dataset != null) {
+      allowed.remove("dataset");
+      allowed.add("view");
     }
     QueryParameters.rejectUnknown(uriInfo, allowed);
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
     boolean csv = wantsCsv(QueryParameters.single(parameters, "format"), headers);
+    OffsetDateTime now = OffsetDateTime.now();
+    boolean insider = dataset != null && access.canSeeUnreleased(dataset.providerId);
+    ObservationQuery query =
+        parser.parse(parameters, dataset == null ? null : dataset.id, insider, now);
+    Visibility.Kind kind = query.visibility().kind();
     ObservationRenderer renderer =
         new ObservationRenderer(
             structure,
             QueryParameters.single(parameters, "labels"),
-            QueryParameters.single(parameters, "lang"));
-    ObservationQuery query = parser.parse(parameters, datasetId);
-    Page<ObservationRow> page = repository.find(query, structure.seriesDimensions());
+            QueryParameters.single(parameters, "lang"),
+            kind == Visibility.Kind.HISTORY,
+            kind == Visibility.Kind.CHANGES);
 
+    // Dated by the last release up to now: a release still under embargo changes nothing here.
+    OffsetDateTime lastModified =
+        query.visibility().isUnreleased() ? dataset.updatedAt : repository.lastChange(now);
+    EntityTag etag =
+        new EntityTag(
+            Long.toHexString(lastModified.toInstant().toEpochMilli()) + (csv ? "-csv" : "-json"));
+    Date lastModifiedDate = Date.from(lastModified.toInstant().truncatedTo(ChronoUnit.SECONDS));
+    CacheControl cacheControl = new CacheControl();
+    cacheControl.setNoCache(true);
+    cacheControl.setPrivate(query.visibility().isUnreleased());
+    cacheControl.setNoStore(query.visibility().isUnreleased());
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModifiedDate, etag);
+    if (notModified != null) {
+      return notModified.cacheControl(cacheControl).build();
+    }
+
+    Page<ObservationRow> page = repository.find(query, structure.seriesDimensions());
+    Response.ResponseBuilder response;
     if (csv) {
       StreamingOutput body =
           output -> {
@@ -61,18 +97,24 @@ public class ObservationResponses {
             renderer.csv(page.items(), writer);
             writer.flush();
           };
-      return PagedResponses.ok(body, page, uriInfo)
-          .type(TEXT_CSV + "; charset=UTF-8; header=present")
-          .build();
+      response =
+          PagedResponses.ok(body, page, uriInfo).type(TEXT_CSV + "; charset=UTF-8; header=present");
+    } else {
+      Page<Map<String, Object>> items =
+          new Page<>(
+              page.items().stream().map(renderer::json).toList(),
+              page.total(),
+              page.offset(),
+              page.limit());
+      response =
+          PagedResponses.ok(PageBody.of(items, uriInfo), page, uriInfo)
+              .type(MediaType.APPLICATION_JSON);
     }
-    Page<Map<String, Object>> items =
-        new Page<>(
-            page.items().stream().map(renderer::json).toList(),
-            page.total(),
-            page.offset(),
-            page.limit());
-    return PagedResponses.ok(PageBody.of(items, uriInfo), page, uriInfo)
-        .type(MediaType.APPLICATION_JSON)
+    return response
+        .tag(etag)
+        .lastModified(lastModifiedDate)
+        .cacheControl(cacheControl)
+        .header("Vary", "Accept")
         .build();
   }
 

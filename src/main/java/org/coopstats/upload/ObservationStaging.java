@@ -122,18 +122,19 @@ class ObservationStaging implements AutoCloseable {
     return duplicates;
   }
 
-  /** Replaces all observations of a dataset with the staged ones. */
-  void deleteExisting(long datasetId) throws SQLException {
+  /** Empties the dataset's draft, so that the staged rows become the whole draft. */
+  long deleteDraft(long datasetId) throws SQLException {
     try (PreparedStatement statement =
-        connection.prepareStatement("DELETE FROM observation WHERE dataset_id = ?")) {
+        connection.prepareStatement(
+            "DELETE FROM observation WHERE dataset_id = ? AND valid_from IS NULL")) {
       statement.setLong(1, datasetId);
-      statement.executeUpdate();
+      return statement.executeUpdate();
     }
   }
 
   /**
-   * Writes the staged rows into the dataset: new keys are inserted, existing keys take the new
-   * value and attributes. Returns {inserted, updated}.
+   * Writes the staged rows into the dataset's draft: new keys are inserted, keys already in the
+   * draft take the new value and attributes. Returns {inserted, updated}.
    */
   long[] merge(long datasetId) throws SQLException {
     String sql =
@@ -147,7 +148,7 @@ class ObservationStaging implements AutoCloseable {
             + VALUE_COLUMNS
             + " FROM staging ON CONFLICT (dataset_id, "
             + KEY
-            + ", time_period) DO UPDATE SET obs_value = EXCLUDED.obs_value, obs_status ="
+            + ", time_period) WHERE valid_from IS NULL DO UPDATE SET obs_value = EXCLUDED.obs_value, obs_status ="
             + " EXCLUDED.obs_status, conf_status = EXCLUDED.conf_status, unit_measure ="
             + " EXCLUDED.unit_measure, unit_mult = EXCLUDED.unit_mult, comment_obs ="
             + " EXCLUDED.comment_obs RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER"

@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.coopstats.audit.AuditService;
 import org.coopstats.catalog.CatalogService;
 import org.coopstats.catalog.DimensionDef;
 import org.coopstats.common.ProblemException;
 import org.coopstats.dataset.Dataset;
 import org.coopstats.dataset.DatasetRepository;
+import org.coopstats.security.Access;
+import org.coopstats.security.Role;
 import org.coopstats.validation.CheckedObservation;
 import org.coopstats.validation.ObservationValidator;
 import org.coopstats.validation.RowRef;
@@ -26,8 +29,9 @@ import org.coopstats.validation.SourceRow;
 import org.coopstats.validation.ValidationIssue;
 
 /**
- * Takes a submission into a dataset: reads it row by row, checks every row, and stores all of it
- * or, on any error, nothing. Writers of one dataset are serialised by a row lock on the dataset.
+ * Takes a submission into a dataset's draft: reads it row by row, checks every row, and stores all
+ * of it or, on any error, nothing. Published values are never touched: the draft becomes the next
+ * version when it is published. Writers of one dataset are serialised by a row lock on it.
  */
 @ApplicationScoped
 public class UploadService {
@@ -46,16 +50,22 @@ public class UploadService {
   private final DatasetRepository datasets;
   private final CatalogService catalog;
   private final UploadLimits limits;
+  private final Access access;
+  private final AuditService audit;
 
   public UploadService(
       DataSource dataSource,
       DatasetRepository datasets,
       CatalogService catalog,
-      UploadLimits limits) {
+      UploadLimits limits,
+      Access access,
+      AuditService audit) {
     this.dataSource = dataSource;
     this.datasets = datasets;
     this.catalog = catalog;
     this.limits = limits;
+    this.access = access;
+    this.audit = audit;
   }
 
   @Transactional
@@ -65,17 +75,14 @@ public class UploadService {
     if (declaredLength > limits.maxBytes()) {
       throw SizeLimitedInputStream.tooLarge(limits.maxBytes());
     }
+    access.requireAuthenticated();
     Dataset dataset =
         datasets
             .findForUpdate(datasetId)
+            .filter(
+                d -> access.canSeeUnreleased(d.providerId) || d.isReleased(OffsetDateTime.now()))
             .orElseThrow(() -> ProblemException.notFound("There is no dataset " + datasetId + "."));
-    if (dataset.isPublished()) {
-      throw ProblemException.conflict(
-          "Dataset "
-              + datasetId
-              + " is published: its data cannot change in place. Create a new dataset for a"
-              + " revision.");
-    }
+    access.require(Role.SUBMITTER, dataset.providerId);
     ObservationValidator validator =
         new ObservationValidator(catalog.catalog().structure(dataset.structureId).orElseThrow());
     InputStream limited = new SizeLimitedInputStream(body, limits.maxBytes());
@@ -128,11 +135,25 @@ public class UploadService {
       }
       long deleted = 0;
       if (mode == Mode.REPLACE) {
-        deleted = datasets.summary(datasetId).observations();
-        staging.deleteExisting(datasetId);
+        deleted = staging.deleteDraft(datasetId);
       }
       long[] written = staging.merge(datasetId);
-      touch(connection, datasetId);
+      touch(connection, datasetId, mode == Mode.REPLACE);
+      audit.record(
+          access.actor(),
+          "UPLOADED",
+          dataset.providerId,
+          datasetId,
+          mode.name().toLowerCase(java.util.Locale.ROOT)
+              + ": "
+              + rowsRead[0]
+              + " rows, "
+              + written[0]
+              + " added, "
+              + written[1]
+              + " updated, "
+              + deleted
+              + " removed from the draft");
       return new UploadResult(
           datasetId,
           mode.name().toLowerCase(java.util.Locale.ROOT),
@@ -197,11 +218,15 @@ public class UploadService {
         422, "validation-failed", "Submission rejected", detail, issues.shown(), extensions);
   }
 
-  private static void touch(Connection connection, long datasetId) throws SQLException {
+  /** Dates the draft; a replacing upload makes the draft the whole next version. */
+  private static void touch(Connection connection, long datasetId, boolean replaces)
+      throws SQLException {
     try (PreparedStatement statement =
-        connection.prepareStatement("UPDATE dataset SET updated_at = ? WHERE id = ?")) {
+        connection.prepareStatement(
+            "UPDATE dataset SET updated_at = ?, draft_replaces = draft_replaces OR ? WHERE id = ?")) {
       statement.setObject(1, OffsetDateTime.now());
-      statement.setLong(2, datasetId);
+      statement.setBoolean(2, replaces);
+      statement.setLong(3, datasetId);
       statement.executeUpdate();
     }
   }

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 class CatalogApiTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void actAsAdmin() {
+    org.coopstats.support.Api.actAsAdmin();
+  }
+
   @Test
   void listsEveryCodeListOfTheStructure() {
     given()

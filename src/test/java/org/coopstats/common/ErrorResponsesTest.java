@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 class ErrorResponsesTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void actAsAdmin() {
+    org.coopstats.support.Api.actAsAdmin();
+  }
+
   @Test
   void unknownPathsAre404Problems() {
     given()

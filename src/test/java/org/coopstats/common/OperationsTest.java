@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 class OperationsTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void actAsAdmin() {
+    org.coopstats.support.Api.actAsAdmin();
+  }
+
   @Test
   void healthIncludesTheDatabase() {
     given()

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 class DatasetApiTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void actAsAdmin() {
+    org.coopstats.support.Api.actAsAdmin();
+  }
+
   @Test
   void createAnswers201WithLocationAndADraft() {
     String provider = Api.newProvider();
@@ -164,7 +169,7 @@ class DatasetApiTest {
         .post("/api/v1/datasets/" + empty + "/publish")
         .then()
         .statusCode(409)
-        .body("detail", containsString("no observations"));
+        .body("detail", containsString("no draft observations"));
   }
 
   @Test

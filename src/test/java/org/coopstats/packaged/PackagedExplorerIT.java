@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 class PackagedExplorerIT {
 
+  @org.junit.jupiter.api.BeforeEach
+  void actAsAdmin() {
+    org.coopstats.support.Api.actAsAdmin();
+  }
+
   @Test
   void swaggerUiAndTheDocumentAreServed() {
     given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger-ui"));

@@ -29,6 +29,7 @@ class ObservationQueryApiTest {
   /** Once per class, but inside a test: RestAssured points at the test server only from then. */
   @BeforeEach
   void publishCanadaOnce() {
+    Api.actAsAdmin();
     if (provider == null) {
       provider = Api.publishedProvider(Fixtures.CANADA_SERIES);
     }
@@ -200,6 +201,7 @@ class ObservationQueryApiTest {
     Api.uploadCsv(draft, Fixtures.CANADA_2021_PROVINCES);
     given().queryParam("provider", other).get("/api/v1/observations").then().body("total", is(0));
     given()
+        .queryParam("view", "draft")
         .get("/api/v1/datasets/" + draft + "/observations")
         .then()
         .body("total", is(10))

@@ -31,6 +31,9 @@ class DatabaseOutageTest {
           .header("Retry-After", "5")
           .body("type", is("/problems/database-unavailable"));
       given()
+          .auth()
+          .preemptive()
+          .basic(org.coopstats.support.Api.ADMIN, org.coopstats.support.Api.ADMIN_PASSWORD)
           .contentType("text/csv")
           .body("REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\nCAN,COOPS,2021,1\n")
           .post("/api/v1/datasets/1/observations")

@@ -2,6 +2,7 @@ package org.coopstats.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,12 +12,49 @@ public final class Api {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+  public static final String ADMIN = "admin";
+  public static final String ADMIN_PASSWORD = "test-admin-password";
+  public static final String PASSWORD = "a-long-test-password";
+
   private Api() {}
+
+  /** Sends every request of the calling test as the configured admin (HTTP Basic). */
+  public static void actAsAdmin() {
+    RestAssured.authentication = RestAssured.preemptive().basic(ADMIN, ADMIN_PASSWORD);
+  }
+
+  /** Sends requests without credentials unless a test gives them. */
+  public static void actAnonymously() {
+    RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+  }
+
+  /** Creates a user (as admin) with {@link #PASSWORD}; returns its name. */
+  public static String newUser(String providerId, String... roles) {
+    String username = "user" + SEQUENCE.incrementAndGet() + "_" + System.nanoTime() % 100000;
+    java.util.Map<String, Object> body = new java.util.HashMap<>();
+    body.put("username", username);
+    body.put("password", PASSWORD);
+    body.put("roles", java.util.List.of(roles));
+    body.put("providerId", providerId);
+    given()
+        .auth()
+        .preemptive()
+        .basic(ADMIN, ADMIN_PASSWORD)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/users")
+        .then()
+        .statusCode(201);
+    return username;
+  }
 
   /** Registers a provider with a fresh id, so tests do not see each other's data. */
   public static String newProvider() {
     String id = "TEST" + System.nanoTime() % 1_000_000_000L + "_" + SEQUENCE.incrementAndGet();
     given()
+        .auth()
+        .preemptive()
+        .basic(ADMIN, ADMIN_PASSWORD)
         .contentType(ContentType.JSON)
         .body(Map.of("id", id, "name", "Test provider " + id, "refArea", "CAN"))
         .post("/api/v1/providers")
@@ -27,6 +65,9 @@ public final class Api {
 
   public static long newDataset(String providerId) {
     return given()
+        .auth()
+        .preemptive()
+        .basic(ADMIN, ADMIN_PASSWORD)
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -44,6 +85,9 @@ public final class Api {
 
   public static void uploadCsv(long datasetId, String csv) {
     given()
+        .auth()
+        .preemptive()
+        .basic(ADMIN, ADMIN_PASSWORD)
         .contentType("text/csv")
         .body(csv)
         .post("/api/v1/datasets/" + datasetId + "/observations")
@@ -52,7 +96,13 @@ public final class Api {
   }
 
   public static void publish(long datasetId) {
-    given().post("/api/v1/datasets/" + datasetId + "/publish").then().statusCode(200);
+    given()
+        .auth()
+        .preemptive()
+        .basic(ADMIN, ADMIN_PASSWORD)
+        .post("/api/v1/datasets/" + datasetId + "/publish")
+        .then()
+        .statusCode(200);
   }
 
   /** A new provider with one published dataset holding {@code csv}; returns the provider id. */

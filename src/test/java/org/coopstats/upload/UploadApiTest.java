@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 class UploadApiTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void actAsAdmin() {
+    org.coopstats.support.Api.actAsAdmin();
+  }
+
   @Test
   void canadianProvincesComeBackAsJsonAndCsvWithTheSameNumbers() throws Exception {
     String provider = Api.newProvider();
@@ -117,6 +122,7 @@ class UploadApiTest {
         .body("errors[0].message", containsString("CL_AREA"));
 
     given()
+        .queryParam("view", "draft")
         .get("/api/v1/datasets/" + dataset + "/observations")
         .then()
         .statusCode(200)
@@ -158,6 +164,7 @@ class UploadApiTest {
         .statusCode(200)
         .body("inserted", is(1));
     given()
+        .queryParam("view", "draft")
         .get("/api/v1/datasets/" + dataset + "/observations")
         .then()
         .body("items[0].OBS_VALUE", equalTo(-12.5f))
@@ -195,7 +202,7 @@ class UploadApiTest {
         .statusCode(200)
         .body("inserted", is(1))
         .body("updated", is(1));
-    given().get("/api/v1/datasets/" + dataset).then().body("summary.observations", is(7));
+    given().get("/api/v1/datasets/" + dataset).then().body("summary.draftObservations", is(7));
 
     given()
         .contentType("text/csv")
@@ -207,6 +214,7 @@ class UploadApiTest {
         .body("deleted", is(7))
         .body("inserted", is(1));
     given()
+        .queryParam("view", "draft")
         .get("/api/v1/datasets/" + dataset + "/observations")
         .then()
         .body("total", is(1))
@@ -227,6 +235,7 @@ class UploadApiTest {
         .statusCode(200)
         .body("inserted", is(1));
     given()
+        .queryParam("view", "draft")
         .get("/api/v1/datasets/" + dataset + "/observations")
         .then()
         .body("items[0].REF_AREA", is("TZA"))
@@ -275,17 +284,29 @@ class UploadApiTest {
   }
 
   @Test
-  void publishedDatasetsTakeNoMoreUploads() {
-    long dataset = Api.newDataset(Api.newProvider());
+  void uploadsIntoPublishedDatasetsGoToTheDraftNotThePublishedValues() {
+    String provider = Api.newProvider();
+    long dataset = Api.newDataset(provider);
     Api.uploadCsv(dataset, Fixtures.CANADA_SERIES);
     Api.publish(dataset);
     given()
         .contentType("text/csv")
-        .body(Fixtures.CANADA_SERIES)
+        .body("REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\nCAN,COOPS,2021,5606\n")
         .post("/api/v1/datasets/" + dataset + "/observations")
         .then()
-        .statusCode(409)
-        .body("detail", containsString("published"));
+        .statusCode(200)
+        .body("inserted", is(1));
+    given()
+        .queryParam("provider", provider)
+        .queryParam("MEASURE", "COOPS")
+        .get("/api/v1/observations")
+        .then()
+        .body("items.OBS_VALUE", contains(5846, 5531, 5605));
+    given()
+        .get("/api/v1/datasets/" + dataset)
+        .then()
+        .body("summary.observations", is(6))
+        .body("summary.draftObservations", is(1));
   }
 
   @Test
@@ -325,6 +346,6 @@ class UploadApiTest {
         .contentType("application/problem+json")
         .body("detail", containsString("1048576"));
     given().get("/q/health").then().statusCode(200).body("status", is("UP"));
-    given().get("/api/v1/datasets/" + dataset).then().body("summary.observations", is(0));
+    given().get("/api/v1/datasets/" + dataset).then().body("summary.draftObservations", is(0));
   }
 }

@@ -1,0 +1,103 @@
+package org.coopstats.security;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.coopstats.audit.AuditService;
+import org.coopstats.common.Page;
+import org.coopstats.common.PageRequest;
+import org.coopstats.common.ProblemException;
+import org.coopstats.provider.Provider;
+import org.coopstats.security.UserViews.UserRequest;
+import org.coopstats.security.UserViews.UserView;
+
+@ApplicationScoped
+public class UserService {
+
+  private final AuditService audit;
+
+  public UserService(AuditService audit) {
+    this.audit = audit;
+  }
+
+  public Page<UserView> list(PageRequest page) {
+    var query = AppUser.<AppUser>findAll(Sort.by("username"));
+    return new Page<>(
+        query.range(page.offset(), page.offset() + page.limit() - 1).list().stream()
+            .map(UserView::of)
+            .toList(),
+        query.count(),
+        page.offset(),
+        page.limit());
+  }
+
+  public Optional<UserView> find(String username) {
+    return AppUser.<AppUser>findByIdOptional(username).map(UserView::of);
+  }
+
+  @Transactional
+  public UserView create(UserRequest request, String actor) {
+    Set<String> roles = new LinkedHashSet<>(request.roles());
+    for (String role : roles) {
+      if (!Role.ALL.contains(role)) {
+        throw ProblemException.badRequest(
+            "Role '" + role + "' is unknown: use " + String.join(", ", Role.ALL) + ".");
+      }
+    }
+    boolean admin = roles.contains(Role.ADMIN);
+    if (request.providerId() == null && !admin) {
+      throw ProblemException.badRequest(
+          "providerId is required: submitters and publishers act for a provider.");
+    }
+    if (request.providerId() != null && Provider.findById(request.providerId()) == null) {
+      throw ProblemException.badRequest(
+          "providerId '" + request.providerId() + "' is not a registered provider.");
+    }
+    if (AppUser.findById(request.username()) != null) {
+      throw ProblemException.conflict("User '" + request.username() + "' already exists.");
+    }
+    AppUser user = new AppUser();
+    user.username = request.username();
+    user.passwordHash = BcryptUtil.bcryptHash(request.password());
+    user.roles = String.join(",", roles);
+    user.providerId = request.providerId();
+    user.createdAt = OffsetDateTime.now();
+    user.persist();
+    audit.record(
+        actor, "USER_CREATED", request.providerId(), null, user.username + " " + user.roles);
+    return UserView.of(user);
+  }
+
+  @Transactional
+  public void delete(String username, String actor) {
+    AppUser user =
+        AppUser.<AppUser>findByIdOptional(username)
+            .orElseThrow(() -> ProblemException.notFound("There is no user '" + username + "'."));
+    if (user.username.equals(actor)) {
+      throw ProblemException.conflict("You cannot delete your own user.");
+    }
+    user.delete();
+    audit.record(actor, "USER_DELETED", user.providerId, null, username);
+  }
+
+  /** Creates the first admin from configuration when the database has no admin yet. */
+  @Transactional
+  public boolean ensureAdmin(String username, String password) {
+    if (AppUser.count("roles like ?1", "%" + Role.ADMIN + "%") > 0) {
+      return false;
+    }
+    AppUser user = new AppUser();
+    user.username = username;
+    user.passwordHash = BcryptUtil.bcryptHash(password);
+    user.roles = Role.ADMIN;
+    user.createdAt = OffsetDateTime.now();
+    user.persist();
+    audit.record("configuration", "USER_CREATED", null, null, username + " admin");
+    return true;
+  }
+}
