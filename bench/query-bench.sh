@@ -15,9 +15,11 @@
 #
 # Environment (defaults): API=http://localhost:8080, PGHOST=localhost, PGPORT=5432,
 # PGUSER=bench, PGPASSWORD=bench, PGDATABASE=coopstats_bench, CONNECTIONS=32, THREADS=2,
-# DURATION=30 (s per measurement), WARMUP=30 (s of API warm-up per query; the JIT needs that long
-# on 2 busy cores), WORK_DIR=/tmp/coopstats-bench-run,
-# APP_PID (the java process, for its CPU share; found from the port if unset),
+# DURATION=30 (s per measurement), WARMUP=90 (s of API warm-up per query: on 2 busy cores the
+# app reaches its steady state after ~75 s of load), WORK_DIR=/tmp/coopstats-bench-run,
+# APP_PID (the java process, for its CPU share; found from the port if unset), OTHER_MAX=0.15
+# (cores used by other processes above which a pair of runs is repeated), MAX_TRIES=3,
+# QUIET_WAIT=600 (s to wait for an idle machine before each pair), PG_DATA (for the postmaster pid),
 # PGBENCH=/usr/lib/postgresql/15/bin/pgbench.
 set -euo pipefail
 
@@ -27,7 +29,7 @@ export PGPASSWORD=${PGPASSWORD:-bench} PGDATABASE=${PGDATABASE:-coopstats_bench}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-90}
 WORK_DIR=${WORK_DIR:-/tmp/coopstats-bench-run}
 PGBENCH=${PGBENCH:-/usr/lib/postgresql/15/bin/pgbench}
 CROSS_LIMIT=${CROSS_LIMIT:-1000}

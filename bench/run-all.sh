@@ -9,8 +9,9 @@
 # Environment (defaults): BUILD_DIR=/tmp/coopstats-bench, DATA_DIR=/tmp/coopstats-bench-data,
 # WORK_DIR=/tmp/coopstats-bench-run, DB=coopstats_bench, FRESH=1 (drop and recreate the
 # database; 0 keeps it and skips generate+load when it already holds published data),
-# SKIP_BUILD=0, PORT (8080, or 8090 if 8080 is taken), plus query-bench.sh's DURATION, WARMUP,
-# CONNECTIONS, THREADS.
+# SKIP_BUILD=0, SOURCE=head (the committed HEAD, via git archive; "worktree" copies the tracked
+# files as they are, uncommitted changes included), PORT (8080, or 8090 if 8080 is taken), plus
+# query-bench.sh's DURATION, WARMUP, CONNECTIONS, THREADS, OTHER_MAX, MAX_TRIES, QUIET_WAIT.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -21,6 +22,7 @@ export WORK_DIR=${WORK_DIR:-/tmp/coopstats-bench-run}
 DB=${DB:-coopstats_bench}
 FRESH=${FRESH:-1}
 SKIP_BUILD=${SKIP_BUILD:-0}
+SOURCE=${SOURCE:-head}
 PG_BIN=/usr/lib/postgresql/15/bin
 
 export PGHOST=localhost PGPORT=5432 PGUSER=bench PGPASSWORD=bench PGDATABASE=$DB
@@ -46,10 +48,16 @@ fi
 
 # --- build a copy --------------------------------------------------------------------------------
 if [ "$SKIP_BUILD" != 1 ]; then
-  log "copying $REPO (tracked files) to $BUILD_DIR and packaging it"
   rm -rf "$BUILD_DIR" && mkdir -p "$BUILD_DIR"
-  (cd "$REPO" && git ls-files -z | xargs -0 -I{} cp --parents {} "$BUILD_DIR/")
-  (cd "$REPO" && git rev-parse HEAD) >"$BUILD_DIR/.source-commit"
+  if [ "$SOURCE" = worktree ]; then
+    log "copying $REPO (tracked files, uncommitted changes included) to $BUILD_DIR and packaging it"
+    (cd "$REPO" && git ls-files -z | xargs -0 -I{} cp --parents {} "$BUILD_DIR/")
+    (cd "$REPO" && echo "$(git rev-parse HEAD) + uncommitted changes") >"$BUILD_DIR/.source-commit"
+  else
+    log "exporting $REPO at HEAD to $BUILD_DIR and packaging it"
+    (cd "$REPO" && git archive HEAD) | tar -x -C "$BUILD_DIR"
+    (cd "$REPO" && git rev-parse HEAD) >"$BUILD_DIR/.source-commit"
+  fi
   (cd "$BUILD_DIR" && ./mvnw -B -q package -DskipTests)
 fi
 JAR="$BUILD_DIR/target/quarkus-app/quarkus-run.jar"

@@ -9,6 +9,7 @@ import java.util.Set;
  *
  * @param allowedUnits the units it may be given in; empty means any code of {@code unitCodeList}
  * @param dimensions optional dimensions that apply, each with the condition under which it does
+ * @param nonAdditiveDimensions dimensions across which values must not be summed (R05)
  */
 public record MeasureDef(
     String id,
@@ -19,7 +20,8 @@ public record MeasureDef(
     String defaultUnit,
     String unitCodeList,
     Set<String> allowedUnits,
-    Map<String, Condition> dimensions) {
+    Map<String, Condition> dimensions,
+    Set<String> nonAdditiveDimensions) {
 
   /** "Applies only when {@code dimension} has {@code code}"; {@link #ALWAYS} when unconditional. */
   public record Condition(String dimension, String code) {

@@ -122,9 +122,20 @@ public class DatasetRepository {
                 .setParameter("now", now)
                 .getSingleResult();
     Long drafts = withDraft ? draftCount(datasetId) : null;
+    Long warnings =
+        withDraft
+            ? ((Number)
+                    em.createNativeQuery(
+                            "SELECT coalesce(sum(warning_count), 0) FROM submission WHERE"
+                                + " dataset_id = :id")
+                        .setParameter("id", datasetId)
+                        .getSingleResult())
+                .longValue()
+            : null;
     return new DatasetSummary(
         ((Number) row[0]).longValue(),
         drafts,
+        warnings,
         texts(row[1]),
         texts(row[2]),
         (String) row[3],

@@ -6,6 +6,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,6 +37,7 @@ import org.coopstats.query.ObservationQueryParameters;
 import org.coopstats.query.ObservationResponses;
 import org.coopstats.upload.UploadResult;
 import org.coopstats.upload.UploadService;
+import org.coopstats.upload.ValidationReports;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -191,6 +193,7 @@ public class DatasetResource {
   @POST
   @Path("/{id}/observations")
   @Consumes({ObservationResponses.TEXT_CSV, MediaType.APPLICATION_JSON})
+  @Produces({MediaType.APPLICATION_JSON, ObservationResponses.TEXT_CSV})
   @SecurityRequirement(name = "basic")
   @APIResponse(ref = "Unauthorized")
   @APIResponse(ref = "Forbidden")
@@ -215,14 +218,36 @@ public class DatasetResource {
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "Two provinces", value = JSON_EXAMPLE))
       })
-  @APIResponse(responseCode = "200", description = "Stored")
+  @APIResponse(
+      responseCode = "200",
+      description = "Stored (or, for a dry run, checked), with the warnings found",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema =
+                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    implementation = UploadResult.class)),
+        @Content(mediaType = ObservationResponses.TEXT_CSV)
+      })
   @APIResponse(ref = "NotFound")
   @APIResponse(ref = "Conflict")
   @APIResponse(ref = "PayloadTooLarge")
   @APIResponse(ref = "UnsupportedMediaType")
   @APIResponse(ref = "ValidationFailed")
-  public UploadResult upload(
+  public Response upload(
       @PathParam("id") long id,
+      @Parameter(
+              description =
+                  "true: check the file and report, storing nothing (Accept: text/csv gives the"
+                      + " report as CSV)")
+          @QueryParam("dryRun")
+          boolean dryRun,
+      @Parameter(
+              description =
+                  "A key of your choosing: sending the same body again with the same key returns"
+                      + " the first result instead of storing it twice")
+          @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
       @Parameter(
               description =
                   "merge (default): add new keys, replace values of existing ones; replace:"
@@ -232,13 +257,22 @@ public class DatasetResource {
       @Context HttpHeaders headers,
       @Context UriInfo uriInfo,
       InputStream body) {
-    QueryParameters.rejectUnknown(uriInfo, List.of("mode"));
+    QueryParameters.rejectUnknown(uriInfo, List.of("mode", "dryRun"));
     UploadService.Format format =
         headers.getMediaType() != null
                 && headers.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)
             ? UploadService.Format.JSON
             : UploadService.Format.CSV;
-    return uploads.upload(id, format, parseMode(mode), body, headers.getLength());
+    UploadResult result =
+        uploads.upload(
+            id,
+            format,
+            parseMode(mode),
+            body,
+            headers.getLength(),
+            dryRun,
+            idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim());
+    return ValidationReports.respond(result.issues(), result, headers);
   }
 
   @GET

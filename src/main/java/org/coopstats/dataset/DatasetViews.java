@@ -76,6 +76,8 @@ public final class DatasetViews {
       @Schema(description = "Observations released and current now") long observations,
       @Schema(description = "Draft observations waiting for the next version (provider only)")
           Long draftObservations,
+      @Schema(description = "Warnings kept with the accepted submissions (provider only)")
+          Long warnings,
       List<String> refAreas,
       List<String> measures,
       String firstPeriod,

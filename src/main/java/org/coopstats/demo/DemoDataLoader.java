@@ -71,7 +71,7 @@ public class DemoDataLoader {
       DatasetService datasets, UploadService uploads, DatasetRequest request, String resource) {
     long id = datasets.create(request).id();
     try (InputStream csv = DemoDataLoader.class.getResourceAsStream(resource)) {
-      uploads.upload(id, UploadService.Format.CSV, UploadService.Mode.MERGE, csv, -1);
+      uploads.upload(id, UploadService.Format.CSV, UploadService.Mode.MERGE, csv, -1, false, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.coopstats.validation.CheckedObservation;
 import org.postgresql.PGConnection;
@@ -96,32 +94,6 @@ class ObservationStaging implements AutoCloseable {
     copy.endCopy();
   }
 
-  /** Groups of rows that share a series key and period (R04), up to {@code limit} groups. */
-  List<Duplicate> duplicates(int limit) throws SQLException {
-    String sql =
-        "SELECT "
-            + KEY
-            + ", time_period, array_agg(row_ref ORDER BY row_ref) FROM staging GROUP BY "
-            + KEY
-            + ", time_period HAVING count(*) > 1 ORDER BY min(row_ref) LIMIT ?";
-    List<Duplicate> duplicates = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setInt(1, limit);
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          List<String> key = new ArrayList<>();
-          for (int i = 1; i <= KEY_COLUMNS.size(); i++) {
-            key.add(rs.getString(i));
-          }
-          String period = rs.getString(KEY_COLUMNS.size() + 1);
-          Long[] refs = (Long[]) rs.getArray(KEY_COLUMNS.size() + 2).getArray();
-          duplicates.add(new Duplicate(key, period, Arrays.asList(refs)));
-        }
-      }
-    }
-    return duplicates;
-  }
-
   /** Empties the dataset's draft, so that the staged rows become the whole draft. */
   long deleteDraft(long datasetId) throws SQLException {
     try (PreparedStatement statement =
@@ -193,6 +165,4 @@ class ObservationStaging implements AutoCloseable {
       buffer.reset();
     }
   }
-
-  record Duplicate(List<String> key, String period, List<Long> rowRefs) {}
 }

@@ -1,22 +1,31 @@
 package org.coopstats.upload;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.coopstats.audit.AuditService;
 import org.coopstats.catalog.CatalogService;
-import org.coopstats.catalog.DimensionDef;
+import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.ProblemException;
 import org.coopstats.dataset.Dataset;
 import org.coopstats.dataset.DatasetRepository;
@@ -52,6 +61,7 @@ public class UploadService {
   private final UploadLimits limits;
   private final Access access;
   private final AuditService audit;
+  private final SubmissionRepository submissions;
 
   public UploadService(
       DataSource dataSource,
@@ -59,7 +69,9 @@ public class UploadService {
       CatalogService catalog,
       UploadLimits limits,
       Access access,
-      AuditService audit) {
+      AuditService audit,
+      SubmissionRepository submissions) {
+    this.submissions = submissions;
     this.dataSource = dataSource;
     this.datasets = datasets;
     this.catalog = catalog;
@@ -71,7 +83,13 @@ public class UploadService {
   @Transactional
   @TransactionConfiguration(timeout = 3600)
   public UploadResult upload(
-      long datasetId, Format format, Mode mode, InputStream body, long declaredLength) {
+      long datasetId,
+      Format format,
+      Mode mode,
+      InputStream body,
+      long declaredLength,
+      boolean dryRun,
+      String idempotencyKey) {
     if (declaredLength > limits.maxBytes()) {
       throw SizeLimitedInputStream.tooLarge(limits.maxBytes());
     }
@@ -83,89 +101,183 @@ public class UploadService {
                 d -> access.canSeeUnreleased(d.providerId) || d.isReleased(OffsetDateTime.now()))
             .orElseThrow(() -> ProblemException.notFound("There is no dataset " + datasetId + "."));
     access.require(Role.SUBMITTER, dataset.providerId);
-    ObservationValidator validator =
-        new ObservationValidator(catalog.catalog().structure(dataset.structureId).orElseThrow());
-    InputStream limited = new SizeLimitedInputStream(body, limits.maxBytes());
-    RowSource source =
-        format == Format.CSV ? new CsvRowSource(limited) : new JsonRowSource(limited);
+    DigestInputStream digest =
+        new DigestInputStream(new SizeLimitedInputStream(body, limits.maxBytes()), sha256());
+    if (idempotencyKey != null && !dryRun) {
+      Optional<UploadResult> earlier = submissions.find(datasetId, idempotencyKey);
+      if (earlier.isPresent()) {
+        drain(digest);
+        if (!submissions.sameBody(earlier.get().submissionId(), hex(digest))) {
+          throw new ProblemException(
+              422,
+              "idempotency-key-reused",
+              "Idempotency-Key reused",
+              "Idempotency-Key '"
+                  + idempotencyKey
+                  + "' was used for a different body. Use a new key for a new submission.");
+        }
+        return earlier.get();
+      }
+    }
+    DataStructure structure = catalog.catalog().structure(dataset.structureId).orElseThrow();
+    ObservationValidator validator = new ObservationValidator(structure);
+    RowSource source = format == Format.CSV ? new CsvRowSource(digest) : new JsonRowSource(digest);
 
     IssueCollector issues = new IssueCollector(limits.maxErrors());
     try (Connection connection = dataSource.getConnection();
         ObservationStaging staging = new ObservationStaging(connection)) {
-      long[] rowsRead = {0};
-      source.read(
-          new RowSource.Sink() {
-            @Override
-            public boolean header(List<String> columns) {
-              int before = issues.count();
-              issues.addAll(validator.checkColumns(columns, RowRef.csvLine(1)));
-              return issues.count() == before;
-            }
-
-            @Override
-            public void row(SourceRow row) {
-              rowsRead[0]++;
-              if (format == Format.JSON) {
-                issues.addAll(unknownProperties(validator, row));
-              }
-              List<ValidationIssue> rowIssues = new ArrayList<>();
-              CheckedObservation checked = validator.check(row, rowIssues);
-              issues.addAll(rowIssues);
-              if (checked != null) {
-                try {
-                  staging.add(checked);
-                } catch (SQLException e) {
-                  throw new StagingFailure(e);
-                }
-              }
-            }
-          },
-          issues);
+      long rowsRead = read(source, validator, format, staging, issues);
       staging.finish();
-      if (rowsRead[0] == 0 && issues.count() == 0) {
+      if (rowsRead == 0 && issues.errors() == 0) {
         issues.accept(
             ValidationIssue.error(
                 null, null, null, "FORMAT", "The submission holds no observations."));
       }
-      for (ObservationStaging.Duplicate duplicate : staging.duplicates(limits.maxErrors())) {
-        issues.accept(duplicateIssue(validator, format, duplicate));
+      StagedChecks checks =
+          new StagedChecks(connection, structure, format == Format.CSV, limits.maxErrors());
+      checks.duplicates(issues);
+      if (issues.errors() == 0) {
+        checks.consistency(datasetId, OffsetDateTime.now(), issues);
       }
-      if (issues.count() > 0) {
-        throw rejected(issues, rowsRead[0]);
+      if (dryRun) {
+        QuarkusTransaction.setRollbackOnly();
+        return new UploadResult(
+            datasetId,
+            null,
+            lower(mode),
+            true,
+            false,
+            rowsRead,
+            0,
+            0,
+            0,
+            issues.errors(),
+            issues.warnings(),
+            issues.shown());
       }
-      long deleted = 0;
-      if (mode == Mode.REPLACE) {
-        deleted = staging.deleteDraft(datasetId);
+      if (issues.errors() > 0) {
+        throw rejected(issues, rowsRead);
       }
+      long deleted = mode == Mode.REPLACE ? staging.deleteDraft(datasetId) : 0;
       long[] written = staging.merge(datasetId);
       touch(connection, datasetId, mode == Mode.REPLACE);
+      UploadResult result =
+          new UploadResult(
+              datasetId,
+              null,
+              lower(mode),
+              false,
+              false,
+              rowsRead,
+              written[0],
+              written[1],
+              deleted,
+              0,
+              issues.warnings(),
+              issues.shown());
+      long submissionId =
+          submissions.save(result, format.name(), access.actor(), idempotencyKey, hex(digest));
       audit.record(
           access.actor(),
           "UPLOADED",
           dataset.providerId,
           datasetId,
-          mode.name().toLowerCase(java.util.Locale.ROOT)
+          "submission "
+              + submissionId
+              + ", "
+              + lower(mode)
               + ": "
-              + rowsRead[0]
+              + rowsRead
               + " rows, "
               + written[0]
               + " added, "
               + written[1]
               + " updated, "
               + deleted
-              + " removed from the draft");
+              + " removed from the draft, "
+              + issues.warnings()
+              + " warnings");
       return new UploadResult(
           datasetId,
-          mode.name().toLowerCase(java.util.Locale.ROOT),
-          rowsRead[0],
+          submissionId,
+          result.mode(),
+          false,
+          false,
+          rowsRead,
           written[0],
           written[1],
-          deleted);
+          deleted,
+          0,
+          issues.warnings(),
+          issues.shown());
     } catch (StagingFailure e) {
       throw new IllegalStateException("Writing the staged rows failed", e.getCause());
     } catch (SQLException e) {
       throw new IllegalStateException("Storing the submission failed", e);
     }
+  }
+
+  /** Reads and checks every row, staging those without faults; returns the rows read. */
+  private long read(
+      RowSource source,
+      ObservationValidator validator,
+      Format format,
+      ObservationStaging staging,
+      IssueCollector issues) {
+    long[] rowsRead = {0};
+    source.read(
+        new RowSource.Sink() {
+          @Override
+          public boolean header(List<String> columns) {
+            int before = issues.errors();
+            issues.addAll(validator.checkColumns(columns, RowRef.csvLine(1)));
+            return issues.errors() == before;
+          }
+
+          @Override
+          public void row(SourceRow row) {
+            rowsRead[0]++;
+            if (format == Format.JSON) {
+              issues.addAll(unknownProperties(validator, row));
+            }
+            List<ValidationIssue> rowIssues = new ArrayList<>();
+            CheckedObservation checked = validator.check(row, rowIssues);
+            issues.addAll(rowIssues);
+            if (checked != null) {
+              try {
+                staging.add(checked);
+              } catch (SQLException e) {
+                throw new StagingFailure(e);
+              }
+            }
+          }
+        },
+        issues);
+    return rowsRead[0];
+  }
+
+  private static String lower(Mode mode) {
+    return mode.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void drain(InputStream in) {
+    try {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String hex(DigestInputStream digest) {
+    return HexFormat.of().formatHex(digest.getMessageDigest().digest());
   }
 
   private List<ValidationIssue> unknownProperties(ObservationValidator validator, SourceRow row) {
@@ -174,45 +286,20 @@ public class UploadService {
     return found.stream().filter(i -> "FORMAT".equals(i.rule())).toList();
   }
 
-  private static ValidationIssue duplicateIssue(
-      ObservationValidator validator, Format format, ObservationStaging.Duplicate duplicate) {
-    List<DimensionDef> dims = validator.structure().seriesDimensions();
-    StringBuilder key = new StringBuilder();
-    for (int i = 0; i < dims.size(); i++) {
-      key.append(i == 0 ? "" : ".").append(duplicate.key().get(i));
-    }
-    String where = format == Format.CSV ? "lines " : "indexes ";
-    List<String> refs = duplicate.rowRefs().stream().map(String::valueOf).toList();
-    long first = duplicate.rowRefs().get(1);
-    RowRef ref = format == Format.CSV ? RowRef.csvLine(first) : RowRef.jsonIndex(first);
-    return ValidationIssue.error(
-        ref,
-        "TIME_PERIOD",
-        duplicate.period(),
-        "R04",
-        "Series "
-            + key
-            + " has more than one value for "
-            + duplicate.period()
-            + " ("
-            + where
-            + String.join(", ", refs)
-            + "). Keep one row per series and period.");
-  }
-
   private static ProblemException rejected(IssueCollector issues, long rowsRead) {
     Map<String, Object> extensions = new LinkedHashMap<>();
-    extensions.put("errorCount", issues.count());
+    extensions.put("errorCount", issues.errors());
+    extensions.put("warningCount", issues.warnings());
     extensions.put("errorsShown", issues.shown().size());
     extensions.put("rowsRead", rowsRead);
     String detail =
-        issues.count()
-            + (issues.count() == 1 ? " error" : " errors")
+        issues.errors()
+            + (issues.errors() == 1 ? " error" : " errors")
             + " in the submission; nothing was stored. Fix "
-            + (issues.count() == 1 ? "it" : "them")
+            + (issues.errors() == 1 ? "it" : "them")
             + " and send the whole file again."
-            + (issues.count() > issues.shown().size()
-                ? " Only the first " + issues.shown().size() + " are listed."
+            + (issues.errors() + issues.warnings() > issues.shown().size()
+                ? " Only the first " + issues.shown().size() + " issues are listed."
                 : "");
     return new ProblemException(
         422, "validation-failed", "Submission rejected", detail, issues.shown(), extensions);
@@ -231,11 +318,13 @@ public class UploadService {
     }
   }
 
-  /** Keeps the first issues up to a cap and counts them all. */
+  /** Keeps the first issues up to a cap, errors first, and counts them all. */
   private static final class IssueCollector implements Consumer<ValidationIssue> {
     private final int cap;
-    private final List<ValidationIssue> shown = new ArrayList<>();
-    private int count;
+    private final List<ValidationIssue> errors = new ArrayList<>();
+    private final List<ValidationIssue> warnings = new ArrayList<>();
+    private int errorCount;
+    private int warningCount;
 
     IssueCollector(int cap) {
       this.cap = cap;
@@ -243,9 +332,16 @@ public class UploadService {
 
     @Override
     public void accept(ValidationIssue issue) {
-      count++;
-      if (shown.size() < cap) {
-        shown.add(issue);
+      if (issue.severity() == ValidationIssue.Severity.WARNING) {
+        warningCount++;
+        if (warnings.size() < cap) {
+          warnings.add(issue);
+        }
+      } else {
+        errorCount++;
+        if (errors.size() < cap) {
+          errors.add(issue);
+        }
       }
     }
 
@@ -253,11 +349,18 @@ public class UploadService {
       issues.forEach(this);
     }
 
-    int count() {
-      return count;
+    int errors() {
+      return errorCount;
     }
 
+    int warnings() {
+      return warningCount;
+    }
+
+    /** Errors, then warnings, up to the cap. */
     List<ValidationIssue> shown() {
+      List<ValidationIssue> shown = new ArrayList<>(errors);
+      warnings.stream().limit(Math.max(0, cap - errors.size())).forEach(shown::add);
       return shown;
     }
   }

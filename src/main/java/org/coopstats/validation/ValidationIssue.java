@@ -12,6 +12,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param rule the consistency rule broken: R01…R10, or FORMAT for a fault of the file itself
  * @param severity ERROR rejects the submission; WARNING is reported and kept
  * @param message what is wrong and what to do about it
+ * @param seriesKey the series (dimension codes joined by dots), for checks across rows
+ * @param period the reference period, for checks across rows
+ * @param expected the value the rule expects (a total, a bound), where there is one
+ * @param found the value found (a sum of children, the submitted value)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ValidationIssue(
@@ -21,7 +25,11 @@ public record ValidationIssue(
     String value,
     String rule,
     Severity severity,
-    String message) {
+    String message,
+    String seriesKey,
+    String period,
+    java.math.BigDecimal expected,
+    java.math.BigDecimal found) {
 
   public enum Severity {
     ERROR,
@@ -37,6 +45,10 @@ public record ValidationIssue(
         value,
         rule,
         Severity.ERROR,
-        message);
+        message,
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -313,7 +313,8 @@ class ObservationValidatorTest {
                     "NUMBER",
                     "CL_UNIT_MEASURE",
                     Set.of("NUMBER"),
-                    Map.of()),
+                    Map.of(),
+                    Set.of()),
             "MEMBERS",
                 new MeasureDef(
                     "MEMBERS",
@@ -325,10 +326,8 @@ class ObservationValidatorTest {
                     "CL_UNIT_MEASURE",
                     Set.of("NUMBER"),
                     Map.of(
-                        "MEMBER_KIND",
-                        Condition.ALWAYS,
-                        "SEX",
-                        new Condition("MEMBER_KIND", "NP"))),
+                        "MEMBER_KIND", Condition.ALWAYS, "SEX", new Condition("MEMBER_KIND", "NP")),
+                    Set.of()),
             "WORKERS",
                 new MeasureDef(
                     "WORKERS",
@@ -339,7 +338,8 @@ class ObservationValidatorTest {
                     "PERSONS",
                     "CL_UNIT_MEASURE",
                     Set.of("PERSONS"),
-                    Map.of("SEX", Condition.ALWAYS, "WORK_CAT", Condition.ALWAYS)),
+                    Map.of("SEX", Condition.ALWAYS, "WORK_CAT", Condition.ALWAYS),
+                    Set.of()),
             "TURNOVER",
                 new MeasureDef(
                     "TURNOVER",
@@ -350,7 +350,8 @@ class ObservationValidatorTest {
                     null,
                     "CL_CURRENCY",
                     Set.of(),
-                    Map.of()),
+                    Map.of(),
+                    Set.of()),
             "SURPLUS",
                 new MeasureDef(
                     "SURPLUS",
@@ -361,7 +362,8 @@ class ObservationValidatorTest {
                     null,
                     "CL_CURRENCY",
                     Set.of(),
-                    Map.of()));
+                    Map.of(),
+                    Set.of()));
     return new DataStructure(
         "COOP_STATS", "TEST", "1.0", "Test", null, dimensions, attributes, measures, lists);
   }
