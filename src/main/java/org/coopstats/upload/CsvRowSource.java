@@ -29,20 +29,23 @@ public class CsvRowSource implements RowSource {
 
   private final BufferedReader reader;
 
-  public CsvRowSource(InputStream input) {
+  public CsvRowSource(InputStream input, int maxLineLength) {
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    this.reader = new BufferedReader(new InputStreamReader(input, decoder), 1 << 16);
+    this.reader =
+        new BufferedReader(
+            new LineLengthLimitedReader(new InputStreamReader(input, decoder), maxLineLength),
+            1 << 16);
   }
 
   @Override
   public void read(Sink sink, Consumer<ValidationIssue> issues) {
     char delimiter;
     try {
-      reader.mark(1 << 20);
+      reader.mark(Integer.MAX_VALUE / 2); // the header line, within the line-length limit
       String first = reader.readLine();
       reader.reset();
       if (first == null || first.isBlank()) {
@@ -114,6 +117,16 @@ public class CsvRowSource implements RowSource {
 
   private static ValidationIssue readFault(Exception e, long lastLine) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof LineLengthLimitedReader.LineTooLongException tooLong) {
+        return fault(
+            tooLong.line,
+            "Line "
+                + tooLong.line
+                + " is too long ("
+                + t.getMessage()
+                + "; coopstats.upload.max-line-length). Is this a CSV file with one observation"
+                + " per line?");
+      }
       if (t instanceof CharacterCodingException) {
         return fault(
             lastLine + 1,

@@ -11,6 +11,13 @@ public interface UploadLimits {
   @WithDefault("268435456")
   long maxBytes();
 
+  /**
+   * Longest CSV line, in characters; a longer one (a binary, a file without line breaks) is
+   * refused.
+   */
+  @WithDefault("1000000")
+  int maxLineLength();
+
   /** Most errors listed in a 422 (all are counted). */
   @WithDefault("1000")
   int maxErrors();

@@ -121,7 +121,10 @@ public class UploadService {
     }
     DataStructure structure = catalog.catalog().structure(dataset.structureId).orElseThrow();
     ObservationValidator validator = new ObservationValidator(structure);
-    RowSource source = format == Format.CSV ? new CsvRowSource(digest) : new JsonRowSource(digest);
+    RowSource source =
+        format == Format.CSV
+            ? new CsvRowSource(digest, limits.maxLineLength())
+            : new JsonRowSource(digest);
 
     IssueCollector issues = new IssueCollector(limits.maxErrors());
     try (Connection connection = dataSource.getConnection();
