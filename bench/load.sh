@@ -5,13 +5,17 @@
 #   bench/load.sh [DATA_DIR]
 #
 # Environment: API (default http://localhost:8080), PROVIDER_ID (default BENCH),
-# UPLOAD_TIMEOUT (seconds per chunk, default 900).
+# API_USER / API_PASSWORD (HTTP Basic credentials of an admin for the writes; the service's first
+# admin comes from COOPSTATS_ADMIN_USERNAME / COOPSTATS_ADMIN_PASSWORD at its start),
+# UPLOAD_TIMEOUT (seconds per request, default 900).
 set -euo pipefail
 
 DATA_DIR=${1:-${DATA_DIR:-/tmp/coopstats-bench-data}}
 API=${API:-http://localhost:8080}
 PROVIDER_ID=${PROVIDER_ID:-BENCH}
 UPLOAD_TIMEOUT=${UPLOAD_TIMEOUT:-900}
+AUTH=()
+if [ -n "${API_PASSWORD:-}" ]; then AUTH=(-u "${API_USER:-admin}:$API_PASSWORD"); fi
 
 case "$API" in
   http://localhost:* | http://127.0.0.1:*) ;;
@@ -26,7 +30,7 @@ trap 'rm -f "$resp"' EXIT
 call() {
   local method=$1 path=$2
   shift 2
-  curl -sS --max-time "$UPLOAD_TIMEOUT" -o "$resp" -w '%{http_code}' -X "$method" "$API$path" "$@"
+  curl -sS --max-time "$UPLOAD_TIMEOUT" -o "$resp" -w '%{http_code}' "${AUTH[@]}" -X "$method" "$API$path" "$@"
 }
 
 json_field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$resp" "$1"; }
@@ -62,8 +66,9 @@ for f in $files; do
     exit 1
   fi
   inserted=$(json_field inserted)
+  warnings=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("warningCount", 0))' "$resp")
   total_rows=$((total_rows + inserted))
-  printf '%s  %7d rows  %6.1f s  (%d so far)\n' "$f" "$inserted" "$(echo "$t1 - $t0" | bc -l)" "$total_rows"
+  printf '%s  %7d rows  %6.1f s  %d warnings  (%d so far)\n' "$f" "$inserted" "$(echo "$t1 - $t0" | bc -l)" "$warnings" "$total_rows"
 done
 upload_end=$(date +%s.%N)
 

@@ -103,23 +103,41 @@ write_lua "$WORK_DIR/series.lua" "\"/api/v1/observations?REF_AREA=\" .. a .. \"&
 write_lua "$WORK_DIR/cross.lua" \
   "\"/api/v1/observations?REF_AREA=\" .. a .. \"&startPeriod=\" .. y .. \"&endPeriod=\" .. y .. \"&limit=$CROSS_LIMIT\""
 
-# The SELECT of ObservationQueryRepository.find: columns, join, WHERE in dimension order, ORDER BY.
-COLUMNS="o.dataset_id, d.provider_id, o.ref_area, o.measure, o.coop_type, o.coop_level, o.activity, o.sex, o.member_kind, o.work_cat, o.time_period, o.obs_value, o.obs_status, o.conf_status, o.unit_measure, o.unit_mult, o.comment_obs"
+# The SQL of one request, as ObservationQueryRepository.find (and, since the publishing lifecycle
+# of c614a46, ObservationResponses' lastChange) builds it: columns, join, WHERE in dimension
+# order, ORDER BY, LIMIT/OFFSET. Which version the schema has decides which SQL.
 FROM="FROM observation o JOIN dataset d ON d.id = o.dataset_id"
-ORDER="ORDER BY o.ref_area, o.measure, o.coop_type, o.coop_level, o.activity, o.sex, o.member_kind, o.work_cat, o.period_start, o.time_period, o.dataset_id"
 AREA_PICK="($pg_array)[:i : :i]" # a one-element text[], as the API binds REF_AREA
+LIFECYCLE=$(psql_q "SELECT count(*) FROM information_schema.columns WHERE table_name = 'observation' AND column_name = 'valid_from'")
+if [ "$LIFECYCLE" = 1 ]; then
+  # AS_OF now: the app binds OffsetDateTime.now(); here the moment the scripts are written (nothing
+  # is published during the run, so the same rows are visible).
+  NOW="'$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)'::timestamptz"
+  PRE="SELECT max(effective_at) FROM data_change WHERE effective_at <= $NOW;"
+  COLUMNS="o.dataset_id, d.provider_id, o.ref_area, o.measure, o.coop_type, o.coop_level, o.activity, o.sex, o.member_kind, o.work_cat, o.time_period, o.obs_value, o.obs_status, o.conf_status, o.unit_measure, o.unit_mult, o.comment_obs, o.valid_from, o.valid_to, NULL"
+  VISIBLE="o.valid_from <= $NOW AND (o.valid_to IS NULL OR o.valid_to > $NOW)"
+  ORDER="ORDER BY o.ref_area, o.measure, o.coop_type, o.coop_level, o.activity, o.sex, o.member_kind, o.work_cat, o.period_start, o.time_period, o.dataset_id, o.valid_from"
+  echo "schema with validity intervals: each request is 2 statements (last change, then the page)"
+else
+  PRE=""
+  COLUMNS="o.dataset_id, d.provider_id, o.ref_area, o.measure, o.coop_type, o.coop_level, o.activity, o.sex, o.member_kind, o.work_cat, o.time_period, o.obs_value, o.obs_status, o.conf_status, o.unit_measure, o.unit_mult, o.comment_obs"
+  VISIBLE="d.status = 'PUBLISHED'"
+  ORDER="ORDER BY o.ref_area, o.measure, o.coop_type, o.coop_level, o.activity, o.sex, o.member_kind, o.work_cat, o.period_start, o.time_period, o.dataset_id"
+fi
 cat >"$WORK_DIR/series.sql" <<EOF
 \set i random(1, $N_AREAS)
 \set lim 100
 \set off 0
-SELECT $COLUMNS $FROM WHERE true AND d.status = 'PUBLISHED' AND o.ref_area = ANY($AREA_PICK) AND o.measure = ANY('{COOPS}'::text[]) AND o.coop_type = ANY('{_T}'::text[]) AND o.coop_level = ANY('{_T}'::text[]) AND o.activity = ANY('{_T}'::text[]) AND o.sex = ANY('{_Z}'::text[]) AND o.member_kind = ANY('{_Z}'::text[]) AND o.work_cat = ANY('{_Z}'::text[]) $ORDER LIMIT :lim OFFSET :off;
+$PRE
+SELECT $COLUMNS $FROM WHERE true AND $VISIBLE AND o.ref_area = ANY($AREA_PICK) AND o.measure = ANY('{COOPS}'::text[]) AND o.coop_type = ANY('{_T}'::text[]) AND o.coop_level = ANY('{_T}'::text[]) AND o.activity = ANY('{_T}'::text[]) AND o.sex = ANY('{_Z}'::text[]) AND o.member_kind = ANY('{_Z}'::text[]) AND o.work_cat = ANY('{_Z}'::text[]) $ORDER LIMIT :lim OFFSET :off;
 EOF
 cat >"$WORK_DIR/cross.sql" <<EOF
 \set i random(1, $N_AREAS)
 \set y random($YEAR_MIN, $YEAR_MAX)
 \set lim $CROSS_LIMIT
 \set off 0
-SELECT $COLUMNS $FROM WHERE true AND d.status = 'PUBLISHED' AND o.ref_area = ANY($AREA_PICK) AND o.period_start >= make_date(:y, 1, 1) AND o.period_end <= make_date(:y, 12, 31) $ORDER LIMIT :lim OFFSET :off;
+$PRE
+SELECT $COLUMNS $FROM WHERE true AND $VISIBLE AND o.ref_area = ANY($AREA_PICK) AND o.period_start >= make_date(:y, 1, 1) AND o.period_end <= make_date(:y, 12, 31) $ORDER LIMIT :lim OFFSET :off;
 EOF
 
 # --- sanity: both sides return the same rows for one example ----------------------------------
@@ -128,7 +146,7 @@ api_items() { curl -sS --max-time 30 "$API/api/v1/observations?$1" | python3 -c 
 read -r s_items s_total <<<"$(api_items "REF_AREA=$EX_AREA&$SERIES_QS")"
 read -r c_items c_total <<<"$(api_items "REF_AREA=$EX_AREA&startPeriod=$YEAR_MAX&endPeriod=$YEAR_MAX&limit=$CROSS_LIMIT")"
 i_ex=$(echo "$AREAS" | grep -n "^$EX_AREA\$" | cut -d: -f1)
-sql_rows() { sed -e '/^\\set/d' -e "s/:i\b/$i_ex/g" -e "s/:y\b/$YEAR_MAX/g" -e "s/:lim\b/$2/" -e 's/:off\b/0/' "$1" | psql -X -q -A -t | wc -l; }
+sql_rows() { sed -e '/^\\set/d' -e "s/:i\b/$i_ex/g" -e "s/:y\b/$YEAR_MAX/g" -e "s/:lim\b/$2/" -e 's/:off\b/0/' "$1" | grep -v '^$' | tail -1 | psql -X -q -A -t | wc -l; }
 s_sql=$(sql_rows "$WORK_DIR/series.sql" 100)
 c_sql=$(sql_rows "$WORK_DIR/cross.sql" "$CROSS_LIMIT")
 echo "check $EX_AREA: series API $s_items items (total $s_total) / SQL $s_sql rows; cross-section $YEAR_MAX API $c_items (total $c_total) / SQL $c_sql rows"

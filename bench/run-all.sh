@@ -82,9 +82,13 @@ if ss -ltnH "sport = :$PORT" | grep -q .; then
   ss -ltnH "sport = :$PORT" | grep -q . && { echo "ports 8080 and 8090 are both taken" >&2; exit 1; }
 fi
 export API="http://localhost:$PORT"
+# The first admin, created at start when the database has none (the service asks for HTTP Basic
+# on writes since c614a46); load.sh uses it.
+export API_USER=admin API_PASSWORD=${API_PASSWORD:-bench-admin-password}
 log "starting the app on $PORT (log: $WORK_DIR/app.log)"
 (cd "$BUILD_DIR" && QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$DB" \
   QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench COOPSTATS_DEMO_ENABLED=false \
+  COOPSTATS_ADMIN_USERNAME="$API_USER" COOPSTATS_ADMIN_PASSWORD="$API_PASSWORD" \
   exec java -Dquarkus.http.port="$PORT" -jar "$JAR") >"$WORK_DIR/app.log" 2>&1 &
 APP_PID=$!
 export APP_PID

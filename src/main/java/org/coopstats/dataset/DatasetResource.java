@@ -35,6 +35,9 @@ import org.coopstats.dataset.DatasetViews.DatasetView;
 import org.coopstats.dataset.DatasetViews.WithdrawRequest;
 import org.coopstats.query.ObservationQueryParameters;
 import org.coopstats.query.ObservationResponses;
+import org.coopstats.upload.UploadJobService;
+import org.coopstats.upload.UploadLimits;
+import org.coopstats.upload.UploadProgress;
 import org.coopstats.upload.UploadResult;
 import org.coopstats.upload.UploadService;
 import org.coopstats.upload.ValidationReports;
@@ -61,12 +64,20 @@ public class DatasetResource {
 
   private final DatasetService datasets;
   private final UploadService uploads;
+  private final UploadJobService jobs;
+  private final UploadLimits limits;
   private final ObservationResponses observations;
 
   public DatasetResource(
-      DatasetService datasets, UploadService uploads, ObservationResponses observations) {
+      DatasetService datasets,
+      UploadService uploads,
+      UploadJobService jobs,
+      UploadLimits limits,
+      ObservationResponses observations) {
     this.datasets = datasets;
     this.uploads = uploads;
+    this.jobs = jobs;
+    this.limits = limits;
     this.observations = observations;
   }
 
@@ -229,6 +240,11 @@ public class DatasetResource {
                     implementation = UploadResult.class)),
         @Content(mediaType = ObservationResponses.TEXT_CSV)
       })
+  @APIResponse(
+      responseCode = "202",
+      description =
+          "Large upload (over coopstats.upload.async-threshold-bytes) or Prefer: respond-async:"
+              + " a job runs it; Location names the job to follow")
   @APIResponse(ref = "NotFound")
   @APIResponse(ref = "Conflict")
   @APIResponse(ref = "PayloadTooLarge")
@@ -263,6 +279,22 @@ public class DatasetResource {
                 && headers.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)
             ? UploadService.Format.JSON
             : UploadService.Format.CSV;
+    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+    if (headers.getLength() > limits.maxBytes()) {
+      throw ProblemException.payloadTooLarge(
+          "The body is larger than the upload limit of "
+              + limits.maxBytes()
+              + " bytes (coopstats.upload.max-bytes). Split the data into several uploads.");
+    }
+    String prefer = headers.getHeaderString("Prefer");
+    if (headers.getLength() > limits.asyncThresholdBytes()
+        || (prefer != null && prefer.contains("respond-async"))) {
+      UploadJobService.JobView job = jobs.submit(id, format, parseMode(mode), body, dryRun, key);
+      return Response.accepted(job)
+          .location(uriInfo.getBaseUriBuilder().path("api/v1/jobs/{job}").build(job.id()))
+          .type(MediaType.APPLICATION_JSON)
+          .build();
+    }
     UploadResult result =
         uploads.upload(
             id,
@@ -271,7 +303,8 @@ public class DatasetResource {
             body,
             headers.getLength(),
             dryRun,
-            idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim());
+            key,
+            UploadProgress.NONE);
     return ValidationReports.respond(result.issues(), result, headers);
   }
 

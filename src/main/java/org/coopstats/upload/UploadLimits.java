@@ -18,6 +18,13 @@ public interface UploadLimits {
   @WithDefault("1000000")
   int maxLineLength();
 
+  /**
+   * Uploads larger than this (by Content-Length), or sent with {@code Prefer: respond-async}, run
+   * as jobs: 202 Accepted and a job to follow.
+   */
+  @WithDefault("8388608")
+  long asyncThresholdBytes();
+
   /** Most errors listed in a 422 (all are counted). */
   @WithDefault("1000")
   int maxErrors();

@@ -89,7 +89,8 @@ public class UploadService {
       InputStream body,
       long declaredLength,
       boolean dryRun,
-      String idempotencyKey) {
+      String idempotencyKey,
+      UploadProgress progress) {
     if (declaredLength > limits.maxBytes()) {
       throw SizeLimitedInputStream.tooLarge(limits.maxBytes());
     }
@@ -129,8 +130,9 @@ public class UploadService {
     IssueCollector issues = new IssueCollector(limits.maxErrors());
     try (Connection connection = dataSource.getConnection();
         ObservationStaging staging = new ObservationStaging(connection)) {
-      long rowsRead = read(source, validator, format, staging, issues);
+      long rowsRead = read(source, validator, format, staging, issues, progress);
       staging.finish();
+      progress.phase = "checking across rows";
       if (rowsRead == 0 && issues.errors() == 0) {
         issues.accept(
             ValidationIssue.error(
@@ -161,8 +163,11 @@ public class UploadService {
       if (issues.errors() > 0) {
         throw rejected(issues, rowsRead);
       }
+      progress.checkCancelled();
+      progress.phase = "storing";
       long deleted = mode == Mode.REPLACE ? staging.deleteDraft(datasetId) : 0;
       long[] written = staging.merge(datasetId);
+      progress.rowsStored.set(written[0] + written[1]);
       touch(connection, datasetId, mode == Mode.REPLACE);
       UploadResult result =
           new UploadResult(
@@ -226,7 +231,8 @@ public class UploadService {
       ObservationValidator validator,
       Format format,
       ObservationStaging staging,
-      IssueCollector issues) {
+      IssueCollector issues,
+      UploadProgress progress) {
     long[] rowsRead = {0};
     source.read(
         new RowSource.Sink() {
@@ -240,12 +246,17 @@ public class UploadService {
           @Override
           public void row(SourceRow row) {
             rowsRead[0]++;
+            progress.rowsRead.incrementAndGet();
+            if ((rowsRead[0] & 1023) == 0) {
+              progress.checkCancelled();
+            }
             if (format == Format.JSON) {
               issues.addAll(unknownProperties(validator, row));
             }
             List<ValidationIssue> rowIssues = new ArrayList<>();
             CheckedObservation checked = validator.check(row, rowIssues);
             issues.addAll(rowIssues);
+            progress.rowsChecked.incrementAndGet();
             if (checked != null) {
               try {
                 staging.add(checked);

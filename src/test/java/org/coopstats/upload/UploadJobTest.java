@@ -1,0 +1,174 @@
+package org.coopstats.upload;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import org.coopstats.security.Role;
+import org.coopstats.support.Api;
+import org.coopstats.support.PostgresResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Large uploads as background jobs: 202, progress, result; failures and cancels store nothing. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class UploadJobTest {
+
+  @BeforeEach
+  void actAsAdmin() {
+    Api.actAsAdmin();
+  }
+
+  @Test
+  void anAsyncUploadAnswers202AndItsJobEndsWithTheResult() {
+    long dataset = Api.newDataset(Api.newProvider());
+    String location =
+        given()
+            .contentType("text/csv")
+            .header("Prefer", "respond-async")
+            .body(rows(5000, 5))
+            .post("/api/v1/datasets/" + dataset + "/observations")
+            .then()
+            .statusCode(202)
+            .header("Location", containsString("/api/v1/jobs/"))
+            .body("status", org.hamcrest.Matchers.oneOf("QUEUED", "RUNNING"))
+            .body("bytes", notNullValue())
+            .extract()
+            .header("Location");
+    JsonPath job = waitForEnd(location);
+    org.assertj.core.api.Assertions.assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+    org.assertj.core.api.Assertions.assertThat(job.getLong("rowsRead")).isEqualTo(5000);
+    org.assertj.core.api.Assertions.assertThat(job.getLong("rowsChecked")).isEqualTo(5000);
+    org.assertj.core.api.Assertions.assertThat(job.getLong("rowsStored")).isEqualTo(5000);
+    org.assertj.core.api.Assertions.assertThat(job.getLong("result.inserted")).isEqualTo(5000);
+    given().get("/api/v1/datasets/" + dataset).then().body("summary.draftObservations", is(5000));
+    given()
+        .queryParam("dataset", dataset)
+        .get("/api/v1/jobs")
+        .then()
+        .body("total", is(1))
+        .body("items[0].status", is("SUCCEEDED"));
+  }
+
+  @Test
+  void aFailingJobReportsItsErrorsAndStoresNothing() {
+    long dataset = Api.newDataset(Api.newProvider());
+    String body = rows(3000, 5) + "XXX,COOPS,2021,1\n";
+    String location =
+        given()
+            .contentType("text/csv")
+            .header("Prefer", "respond-async")
+            .body(body)
+            .post("/api/v1/datasets/" + dataset + "/observations")
+            .then()
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    JsonPath job = waitForEnd(location);
+    org.assertj.core.api.Assertions.assertThat(job.getString("status")).isEqualTo("FAILED");
+    org.assertj.core.api.Assertions.assertThat(job.getInt("result.status")).isEqualTo(422);
+    org.assertj.core.api.Assertions.assertThat(job.getString("result.errors[0].value"))
+        .isEqualTo("XXX");
+    org.assertj.core.api.Assertions.assertThat(job.getLong("result.errors[0].line"))
+        .isEqualTo(3002);
+    given().get("/api/v1/datasets/" + dataset).then().body("summary.draftObservations", is(0));
+  }
+
+  @Test
+  void aCancelledJobStoresNothing() {
+    long dataset = Api.newDataset(Api.newProvider());
+    String location =
+        given()
+            .contentType("text/csv")
+            .header("Prefer", "respond-async")
+            .body(rows(25000, 7))
+            .post("/api/v1/datasets/" + dataset + "/observations")
+            .then()
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    int cancel = given().delete(location).then().extract().statusCode();
+    JsonPath job = waitForEnd(location);
+    if (cancel == 202) {
+      org.assertj.core.api.Assertions.assertThat(job.getString("status")).isEqualTo("CANCELLED");
+      given().get("/api/v1/datasets/" + dataset).then().body("summary.draftObservations", is(0));
+    } else {
+      // it ended before the cancel arrived: then it must have stored the whole upload
+      org.assertj.core.api.Assertions.assertThat(cancel).isEqualTo(409);
+      given()
+          .get("/api/v1/datasets/" + dataset)
+          .then()
+          .body("summary.draftObservations", is(25000));
+    }
+  }
+
+  @Test
+  void jobsAreShownOnlyToTheirProvidersUsers() {
+    long dataset = Api.newDataset(Api.newProvider());
+    String location =
+        given()
+            .contentType("text/csv")
+            .header("Prefer", "respond-async")
+            .body(rows(10, 5))
+            .post("/api/v1/datasets/" + dataset + "/observations")
+            .then()
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    String outsider = Api.newUser(Api.newProvider(), Role.SUBMITTER);
+    given().auth().preemptive().basic(outsider, Api.PASSWORD).get(location).then().statusCode(404);
+    Api.actAnonymously();
+    given().get(location).then().statusCode(401);
+    Api.actAsAdmin();
+    waitForEnd(location);
+  }
+
+  /** {@code count} valid rows: areas × years of COOPS. */
+  private static String rows(int count, int seed) {
+    StringBuilder csv = new StringBuilder("REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\n");
+    String[] areas = {"CAN", "KOR", "TZA", "ITA", "CRI", "TUR", "FRA", "DEU", "BRA", "IND"};
+    int written = 0;
+    for (int a = 0; written < count; a++) {
+      for (int month = 1; month <= 12 && written < count; month++) {
+        for (int year = 1900; year < 2100 && written < count; year++) {
+          csv.append(areas[a % areas.length])
+              .append(",COOPS,")
+              .append(year)
+              .append('-')
+              .append(month < 10 ? "0" : "")
+              .append(month)
+              .append(',')
+              .append((year * seed + month) % 10000)
+              .append('\n');
+          written++;
+        }
+      }
+    }
+    return csv.toString();
+  }
+
+  private static JsonPath waitForEnd(String location) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      JsonPath job = given().get(location).then().statusCode(200).extract().jsonPath();
+      String status = job.getString("status");
+      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+        return job;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("The job did not end within 60 s: " + location);
+  }
+}
