@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The 1,000,000-row upload, timed side by side in one run with psql \copy of the same rows into
+# an equivalent plain table, with the app's heap capped at 256 MB.
+#
+#   bench/upload-bench.sh            (as root, PostgreSQL 15 installed; builds a copy of HEAD)
+#
+# Environment: ROWS (1000000), BUILD_DIR (/tmp/coopstats-upload-bench), DATA_DIR
+# (/tmp/coopstats-upload-data), PORT (8092), HEAP (256m), SKIP_BUILD (0).
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+ROWS=${ROWS:-1000000}
+BUILD_DIR=${BUILD_DIR:-/tmp/coopstats-upload-bench}
+DATA_DIR=${DATA_DIR:-/tmp/coopstats-upload-data}
+PORT=${PORT:-8092}
+HEAP=${HEAP:-256m}
+DB=coopstats_upload_bench
+ADMIN_PASSWORD=bench-admin-password
+log() { echo "[$(date +%H:%M:%S)] $*"; }
+as_pg() { su postgres -c "$1"; }
+
+pg_lsclusters -h | awk '$1=="15" && $2=="main"' | grep -q online || pg_ctlcluster 15 main start
+[ "$(as_pg "psql -XAtc \"SELECT 1 FROM pg_roles WHERE rolname = 'bench'\"")" = 1 ] ||
+  as_pg "psql -Xqc \"CREATE ROLE bench LOGIN PASSWORD 'bench'\""
+as_pg "dropdb --if-exists $DB" && as_pg "createdb -O bench $DB"
+export PGHOST=localhost PGPORT=5432 PGUSER=bench PGPASSWORD=bench PGDATABASE=$DB
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  log "packaging HEAD in $BUILD_DIR"
+  rm -rf "$BUILD_DIR" && mkdir -p "$BUILD_DIR"
+  (cd "$REPO" && git archive HEAD) | tar -x -C "$BUILD_DIR"
+  (cd "$BUILD_DIR" && ./mvnw -B -q -ntp package -DskipTests)
+fi
+
+log "generating about $ROWS rows"
+rm -rf "$DATA_DIR"
+python3 "$HERE/generate.py" --out "$DATA_DIR" --chunk-rows 100000000 >/dev/null
+CSV=$(ls "$DATA_DIR"/chunk-*.csv | head -1)
+head -n $((ROWS + 1)) "$CSV" >"$DATA_DIR/upload.csv"
+CSV="$DATA_DIR/upload.csv"
+N=$(($(wc -l <"$CSV") - 1))
+log "$N rows, $(du -h "$CSV" | cut -f1) in $CSV"
+
+log "starting the app with -Xmx$HEAP"
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_DATASOURCE_USERNAME=bench \
+QUARKUS_DATASOURCE_PASSWORD=bench COOPSTATS_DEMO_ENABLED=false COOPSTATS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+  java -Xmx$HEAP -Xlog:gc:file=/tmp/coopstats-upload-gc.log -Dquarkus.http.port=$PORT \
+  -jar "$BUILD_DIR/target/quarkus-app/quarkus-run.jar" >/tmp/coopstats-upload-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/q/health" >/dev/null && break; sleep 1; done
+B="http://localhost:$PORT/api/v1"
+AUTH="admin:$ADMIN_PASSWORD"
+curl -sf -u "$AUTH" -X POST "$B/providers" -H 'Content-Type: application/json' \
+  -d '{"id":"BENCH","name":"Benchmark"}' >/dev/null
+DS=$(curl -sf -u "$AUTH" -X POST "$B/datasets" -H 'Content-Type: application/json' \
+  -d '{"providerId":"BENCH","title":"Upload benchmark","sourceKind":"ESTIMATE","periodBasis":"CALENDAR_YEAR"}' |
+  python3 -c 'import sys, json; print(json.load(sys.stdin)["id"])')
+
+log "API upload (job) of $N rows"
+START=$(date +%s.%N)
+JOB=$(curl -sf -u "$AUTH" -X POST "$B/datasets/$DS/observations" -H 'Content-Type: text/csv' \
+  -H 'Prefer: respond-async' --data-binary @"$CSV" -D - -o /dev/null | tr -d '\r' |
+  awk 'tolower($1)=="location:" {print $2}')
+STATUS=RUNNING
+for _ in $(seq 1 3600); do
+  STATUS=$(curl -sf -u "$AUTH" "$JOB" | python3 -c 'import sys, json; print(json.load(sys.stdin)["status"])')
+  case "$STATUS" in QUEUED|RUNNING) sleep 0.5 ;; *) break ;; esac
+done
+END=$(date +%s.%N)
+API=$(python3 -c "print($END - $START)")
+curl -sf -u "$AUTH" "$JOB" | python3 -c 'import sys, json; j = json.load(sys.stdin); print("job:", j["status"], "read", j["rowsRead"], "stored", j["rowsStored"], "warnings", (j.get("result") or {}).get("warningCount"))'
+RSS=$(ps -o rss= -p $APP | tr -d ' ')
+MAXHEAP=$(grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' /tmp/coopstats-upload-gc.log | sed -E 's/M->.*//' | sort -n | tail -1)
+
+log "psql \\copy of the same rows into a plain table"
+psql -Xq -c "DROP TABLE IF EXISTS copy_bench" -c "CREATE TABLE copy_bench (ref_area text, measure text,
+  coop_type text, coop_level text, activity text, sex text, member_kind text, work_cat text,
+  time_period text, obs_value numeric, unit_measure text)"
+START=$(date +%s.%N)
+psql -Xq -c "\\copy copy_bench FROM '$CSV' WITH (FORMAT csv, HEADER true)"
+END=$(date +%s.%N)
+COPY=$(python3 -c "print($END - $START)")
+
+printf '\nrows %s | API upload %.1f s (%.0f rows/s), job %s | psql \\copy %.1f s | ratio %.2f x | heap cap %s, largest heap before GC %s MB, RSS %s MB\n' \
+  "$N" "$API" "$(python3 -c "print($N / $API)")" "$STATUS" "$COPY" "$(python3 -c "print($API / $COPY)")" \
+  "$HEAP" "${MAXHEAP:-?}" "$((RSS / 1024))"
