@@ -174,7 +174,7 @@ public class DatasetRepository {
     update(
         "DELETE FROM observation d USING observation c WHERE "
             + DRAFT
-            + " AND "
+            + " AND NOT d.deleted AND "
             + OPEN
             + " AND "
             + SAME_KEY
@@ -195,11 +195,12 @@ public class DatasetRepository {
     long opened =
         em.createNativeQuery(
                 "UPDATE observation SET valid_from = :at, version = :version WHERE dataset_id ="
-                    + " :id AND valid_from IS NULL")
+                    + " :id AND valid_from IS NULL AND NOT deleted")
             .setParameter("at", releaseAt)
             .setParameter("version", version)
             .setParameter("id", dataset.id)
             .executeUpdate();
+    update("DELETE FROM observation d WHERE " + DRAFT + " AND d.deleted", dataset.id, null);
     return new long[] {opened, closed};
   }
 

@@ -125,7 +125,7 @@ public class ObservationQueryRepository {
       }
       case DRAFT -> {
         where.append(" AND o.valid_from IS NULL");
-        return "NULL";
+        return "CASE WHEN o.deleted THEN 'D' ELSE 'I' END";
       }
       case PREVIEW -> {
         where.append(" AND o.valid_from IS NOT NULL AND o.valid_to IS NULL");

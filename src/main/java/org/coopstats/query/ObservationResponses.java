@@ -70,7 +70,7 @@ public class ObservationResponses {
             QueryParameters.single(parameters, "labels"),
             QueryParameters.single(parameters, "lang"),
             kind == Visibility.Kind.HISTORY,
-            kind == Visibility.Kind.CHANGES);
+            kind == Visibility.Kind.CHANGES || kind == Visibility.Kind.DRAFT);
 
     // Dated by the last release up to now: a release still under embargo changes nothing here.
     OffsetDateTime lastModified =

@@ -33,7 +33,7 @@ class ObservationStaging implements AutoCloseable {
   private static final String KEY = String.join(", ", KEY_COLUMNS);
   private static final String VALUE_COLUMNS =
       "time_period, period_start, period_end, obs_value, obs_status, conf_status, unit_measure,"
-          + " unit_mult, comment_obs";
+          + " unit_mult, comment_obs, deleted";
   private static final int FLUSH_BYTES = 1 << 16;
 
   private final Connection connection;
@@ -51,7 +51,7 @@ class ObservationStaging implements AutoCloseable {
               + " text NOT NULL, time_period text NOT NULL, period_start date NOT NULL,"
               + " period_end date NOT NULL, obs_value numeric, obs_status text NOT NULL,"
               + " conf_status text NOT NULL, unit_measure text NOT NULL, unit_mult smallint NOT"
-              + " NULL, comment_obs text) ON COMMIT DROP");
+              + " NULL, comment_obs text, deleted boolean NOT NULL) ON COMMIT DROP");
     }
     this.copy =
         connection
@@ -75,6 +75,7 @@ class ObservationStaging implements AutoCloseable {
     field(observation.unitMeasure());
     field(Integer.toString(observation.unitMult()));
     field(observation.comment());
+    field(observation.deletion() ? "t" : "f");
     line.append('\n');
     byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
     buffer.write(bytes, 0, bytes.length);
@@ -123,7 +124,8 @@ class ObservationStaging implements AutoCloseable {
             + ", time_period) WHERE valid_from IS NULL DO UPDATE SET obs_value = EXCLUDED.obs_value, obs_status ="
             + " EXCLUDED.obs_status, conf_status = EXCLUDED.conf_status, unit_measure ="
             + " EXCLUDED.unit_measure, unit_mult = EXCLUDED.unit_mult, comment_obs ="
-            + " EXCLUDED.comment_obs RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER"
+            + " EXCLUDED.comment_obs, deleted = EXCLUDED.deleted RETURNING (xmax = 0) AS"
+            + " inserted) SELECT count(*) FILTER"
             + " (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setLong(1, datasetId);

@@ -270,8 +270,8 @@ class StagedChecks {
     String sql =
         "SELECT row_ref, "
             + columns("", null)
-            + ", time_period, member_kind FROM staging WHERE measure = 'MEMBERS' AND coop_level IN"
-            + " ('SEC', 'TERT') AND member_kind NOT IN ('CO', '_T') ORDER BY row_ref LIMIT ?";
+            + ", time_period, member_kind FROM staging WHERE NOT deleted AND measure = 'MEMBERS' AND"
+            + " coop_level IN ('SEC', 'TERT') AND member_kind NOT IN ('CO', '_T') ORDER BY row_ref LIMIT ?";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setInt(1, limit);
       try (ResultSet rs = statement.executeQuery()) {

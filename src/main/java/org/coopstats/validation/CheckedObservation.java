@@ -7,7 +7,8 @@ import java.util.List;
  * An observation that passed the row checks (R01–R03), with every default filled in.
  *
  * @param key the codes of the series dimensions, in key order
- * @param value null only for a missing value flagged by its observation status
+ * @param value null for a missing value flagged by its observation status, or a deletion
+ * @param deletion the row removes its key (SDMX-CSV ACTION D) instead of storing a value
  */
 public record CheckedObservation(
     RowRef source,
@@ -18,4 +19,5 @@ public record CheckedObservation(
     String confStatus,
     String unitMeasure,
     int unitMult,
-    String comment) {}
+    String comment,
+    boolean deletion) {}

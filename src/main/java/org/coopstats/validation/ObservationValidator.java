@@ -31,6 +31,15 @@ public class ObservationValidator {
   public static final String COMMENT_OBS = "COMMENT_OBS";
   public static final int MAX_COMMENT_LENGTH = 2000;
 
+  /** SDMX-CSV columns naming the structure and what to do with each row. */
+  public static final String STRUCTURE = "STRUCTURE";
+
+  public static final String STRUCTURE_ID = "STRUCTURE_ID";
+  public static final String ACTION = "ACTION";
+  private static final Set<String> SDMX_CSV_COLUMNS = Set.of(STRUCTURE, STRUCTURE_ID, ACTION);
+  private static final Set<String> UPSERT_ACTIONS = Set.of("A", "M", "R");
+  public static final String DELETE_ACTION = "D";
+
   /** SDMX observation statuses that mean the value is missing, so OBS_VALUE may be empty. */
   private static final Set<String> MISSING_VALUE_STATUSES = Set.of("M", "L", "O", "Q", "H");
 
@@ -49,6 +58,7 @@ public class ObservationValidator {
     structure.dimensions().forEach(d -> columns.add(d.id()));
     columns.add(OBS_VALUE);
     structure.attributes().forEach(a -> columns.add(a.id()));
+    columns.addAll(SDMX_CSV_COLUMNS);
     this.knownColumns = Set.copyOf(columns);
   }
 
@@ -123,6 +133,21 @@ public class ObservationValidator {
     int before = issues.size();
     RowRef ref = row.ref();
     Map<String, String> resolved = new HashMap<>();
+    checkStructure(row, issues);
+    String action = row.value(ACTION) == null ? "A" : row.value(ACTION).toUpperCase(Locale.ROOT);
+    boolean deletion = DELETE_ACTION.equals(action);
+    if (!deletion && !UPSERT_ACTIONS.contains(action)) {
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              ACTION,
+              row.value(ACTION),
+              "R01",
+              "ACTION '"
+                  + row.value(ACTION)
+                  + "' is not taken here: use A (append), M (merge) or R (replace), which"
+                  + " store the value, or D (delete), which removes the key."));
+    }
 
     String measureId = row.value(measureDimension.id());
     MeasureDef measure = null;
@@ -222,7 +247,12 @@ public class ObservationValidator {
 
     BigDecimal value = null;
     String valueText = row.value(OBS_VALUE);
-    if (measure != null) {
+    if (measure != null && deletion) {
+      unitMeasure = unitMeasure == null ? measure.defaultUnit() : unitMeasure;
+      if (unitMeasure == null) {
+        unitMeasure = "_Z"; // a deletion needs no unit; the column cannot be empty
+      }
+    } else if (measure != null) {
       unitMeasure = checkUnit(ref, measure, unitMeasure, row.value(UNIT_MEASURE) != null, issues);
       value = checkValue(ref, measure, valueText, obsStatus, issues);
     }
@@ -243,7 +273,41 @@ public class ObservationValidator {
         confStatus,
         unitMeasure,
         Integer.parseInt(unitMultText),
-        comment);
+        comment,
+        deletion);
+  }
+
+  /** SDMX-CSV rows name their structure: it must be this one. */
+  private void checkStructure(SourceRow row, List<ValidationIssue> issues) {
+    String kind = row.value(STRUCTURE);
+    if (kind != null
+        && !kind.equalsIgnoreCase("dataflow")
+        && !kind.equalsIgnoreCase("datastructure")) {
+      issues.add(
+          ValidationIssue.error(
+              row.ref(),
+              STRUCTURE,
+              kind,
+              "R01",
+              "STRUCTURE '" + kind + "' is not taken here: use dataflow or datastructure."));
+    }
+    String id = row.value(STRUCTURE_ID);
+    if (id != null) {
+      String expected = structure.agency() + ":" + structure.id() + "(" + structure.version() + ")";
+      if (!id.equals(expected) && !id.equals(structure.id())) {
+        issues.add(
+            ValidationIssue.error(
+                row.ref(),
+                STRUCTURE_ID,
+                id,
+                "R01",
+                "STRUCTURE_ID '"
+                    + id
+                    + "' is not a structure of this service: use "
+                    + expected
+                    + "."));
+      }
+    }
   }
 
   private boolean hasDefault(DimensionDef dimension) {
