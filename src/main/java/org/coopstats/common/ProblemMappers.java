@@ -116,7 +116,7 @@ public class ProblemMappers {
         415,
         "unsupported-media-type",
         "Unsupported media type",
-        "This resource does not accept that Content-Type. Uploads take text/csv or"
+        "This resource does not accept that Content-Type. Uploads take text/csv, .xlsx or"
             + " application/json; other writes take application/json.",
         uriInfo);
   }

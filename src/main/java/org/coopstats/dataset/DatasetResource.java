@@ -203,7 +203,11 @@ public class DatasetResource {
 
   @POST
   @Path("/{id}/observations")
-  @Consumes({ObservationResponses.TEXT_CSV, MediaType.APPLICATION_JSON})
+  @Consumes({
+    ObservationResponses.TEXT_CSV,
+    MediaType.APPLICATION_JSON,
+    UploadService.XLSX_MEDIA_TYPE
+  })
   @Produces({MediaType.APPLICATION_JSON, ObservationResponses.TEXT_CSV})
   @SecurityRequirement(name = "basic")
   @APIResponse(ref = "Unauthorized")
@@ -227,7 +231,8 @@ public class DatasetResource {
             examples = @ExampleObject(name = "Two provinces", value = CSV_EXAMPLE)),
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "Two provinces", value = JSON_EXAMPLE))
+            examples = @ExampleObject(name = "Two provinces", value = JSON_EXAMPLE)),
+        @Content(mediaType = UploadService.XLSX_MEDIA_TYPE)
       })
   @APIResponse(
       responseCode = "200",
@@ -274,11 +279,13 @@ public class DatasetResource {
       @Context UriInfo uriInfo,
       InputStream body) {
     QueryParameters.rejectUnknown(uriInfo, List.of("mode", "dryRun"));
+    MediaType type = headers.getMediaType();
     UploadService.Format format =
-        headers.getMediaType() != null
-                && headers.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)
+        type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
             ? UploadService.Format.JSON
-            : UploadService.Format.CSV;
+            : type != null && type.isCompatible(MediaType.valueOf(UploadService.XLSX_MEDIA_TYPE))
+                ? UploadService.Format.XLSX
+                : UploadService.Format.CSV;
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
     if (headers.getLength() > limits.maxBytes()) {
       throw ProblemException.payloadTooLarge(

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,8 +50,12 @@ public class UploadService {
 
   public enum Format {
     CSV,
-    JSON
+    JSON,
+    XLSX
   }
+
+  public static final String XLSX_MEDIA_TYPE =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   public enum Mode {
     MERGE,
@@ -122,10 +129,13 @@ public class UploadService {
     }
     DataStructure structure = catalog.catalog().structure(dataset.structureId).orElseThrow();
     ObservationValidator validator = new ObservationValidator(structure);
+    Path spooled = format == Format.XLSX ? spool(digest) : null;
     RowSource source =
-        format == Format.CSV
-            ? new CsvRowSource(digest, limits.maxLineLength())
-            : new JsonRowSource(digest);
+        switch (format) {
+          case CSV -> new CsvRowSource(digest, limits.maxLineLength());
+          case JSON -> new JsonRowSource(digest);
+          case XLSX -> new XlsxRowSource(spooled);
+        };
 
     IssueCollector issues = new IssueCollector(limits.maxErrors());
     try (Connection connection = dataSource.getConnection();
@@ -139,7 +149,7 @@ public class UploadService {
                 null, null, null, "FORMAT", "The submission holds no observations."));
       }
       StagedChecks checks =
-          new StagedChecks(connection, structure, format == Format.CSV, limits.maxErrors());
+          new StagedChecks(connection, structure, format != Format.JSON, limits.maxErrors());
       checks.duplicates(issues);
       if (issues.errors() == 0) {
         checks.consistency(datasetId, OffsetDateTime.now(), issues);
@@ -222,6 +232,25 @@ public class UploadService {
       throw new IllegalStateException("Writing the staged rows failed", e.getCause());
     } catch (SQLException e) {
       throw new IllegalStateException("Storing the submission failed", e);
+    } finally {
+      if (spooled != null) {
+        try {
+          Files.deleteIfExists(spooled);
+        } catch (IOException e) {
+          // a temporary file left behind is removed with the temporary directory
+        }
+      }
+    }
+  }
+
+  /** A workbook is a zip archive, read from its end: it is kept in a temporary file first. */
+  private static Path spool(InputStream body) {
+    try {
+      Path file = Files.createTempFile("coopstats-upload-", ".xlsx");
+      Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Spooling the workbook failed", e);
     }
   }
 
