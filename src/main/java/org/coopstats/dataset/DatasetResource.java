@@ -35,6 +35,7 @@ import org.coopstats.dataset.DatasetViews.DatasetView;
 import org.coopstats.dataset.DatasetViews.WithdrawRequest;
 import org.coopstats.query.ObservationQueryParameters;
 import org.coopstats.query.ObservationResponses;
+import org.coopstats.upload.SizeLimitedInputStream;
 import org.coopstats.upload.UploadJobService;
 import org.coopstats.upload.UploadLimits;
 import org.coopstats.upload.UploadProgress;
@@ -288,10 +289,7 @@ public class DatasetResource {
                 : UploadService.Format.CSV;
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
     if (headers.getLength() > limits.maxBytes()) {
-      throw ProblemException.payloadTooLarge(
-          "The body is larger than the upload limit of "
-              + limits.maxBytes()
-              + " bytes (coopstats.upload.max-bytes). Split the data into several uploads.");
+      throw SizeLimitedInputStream.tooLarge(limits.maxBytes());
     }
     String prefer = headers.getHeaderString("Prefer");
     if (headers.getLength() > limits.asyncThresholdBytes()

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import org.coopstats.common.ProblemException;
 
 /** Fails with a 413 problem as soon as a body goes past its size limit. */
-class SizeLimitedInputStream extends FilterInputStream {
+public class SizeLimitedInputStream extends FilterInputStream {
 
   private final long limit;
   private long read;
@@ -41,7 +41,7 @@ class SizeLimitedInputStream extends FilterInputStream {
     }
   }
 
-  static ProblemException tooLarge(long limit) {
+  public static ProblemException tooLarge(long limit) {
     return ProblemException.payloadTooLarge(
         "The body is larger than the upload limit of "
             + limit

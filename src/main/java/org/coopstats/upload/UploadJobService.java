@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -103,7 +102,7 @@ public class UploadJobService {
     access.requireAuthenticated();
     Dataset dataset = datasets.requireVisible(datasetId);
     access.require(Role.SUBMITTER, dataset.providerId);
-    Path file = spool(body);
+    Path file = UploadService.spool(new SizeLimitedInputStream(body, limits.maxBytes()));
     long bytes;
     try {
       bytes = Files.size(file);
@@ -273,21 +272,6 @@ public class UploadJobService {
         job.startedAt,
         job.finishedAt,
         result);
-  }
-
-  private Path spool(InputStream body) {
-    try {
-      Path file = Files.createTempFile("coopstats-upload-", ".part");
-      try (InputStream limited = new SizeLimitedInputStream(body, limits.maxBytes())) {
-        Files.copy(limited, file, StandardCopyOption.REPLACE_EXISTING);
-      } catch (RuntimeException | IOException e) {
-        deleteQuietly(file);
-        throw e;
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Spooling the upload failed", e);
-    }
   }
 
   private static Map<String, Object> problem(

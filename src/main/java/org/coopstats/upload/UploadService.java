@@ -243,14 +243,24 @@ public class UploadService {
     }
   }
 
-  /** A workbook is a zip archive, read from its end: it is kept in a temporary file first. */
-  private static Path spool(InputStream body) {
+  /**
+   * Copies a body to a temporary file: a workbook is a zip archive, read from its end; a job reads
+   * its body after the request has ended. The file is gone if the copy fails.
+   */
+  static Path spool(InputStream body) {
+    Path file = null;
     try {
-      Path file = Files.createTempFile("coopstats-upload-", ".xlsx");
+      file = Files.createTempFile("coopstats-upload-", ".part");
       Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
       return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Spooling the workbook failed", e);
+    } catch (IOException | RuntimeException e) {
+      if (file != null) {
+        file.toFile().delete();
+      }
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new UncheckedIOException("Spooling the upload failed", (IOException) e);
     }
   }
 
