@@ -29,6 +29,12 @@ class EmbargoTest {
 
   private static final String HEADER = "REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\n";
 
+  /**
+   * Long enough for every check before the release to finish on a slow, shared CI machine (each
+   * authenticated request verifies a bcrypt hash).
+   */
+  private static final int EMBARGO_SECONDS = 25;
+
   @BeforeEach
   void anonymous() {
     Api.actAnonymously();
@@ -46,7 +52,7 @@ class EmbargoTest {
         given().queryParam("format", "csv").get("/api/v1/observations").header("ETag");
 
     OffsetDateTime releaseAt =
-        OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(EMBARGO_SECONDS).truncatedTo(ChronoUnit.SECONDS);
     given()
         .auth()
         .preemptive()
@@ -112,7 +118,7 @@ class EmbargoTest {
     Api.publish(dataset);
     Api.uploadCsv(dataset, HEADER + "KOR,COOPS,2016,10650\n");
     OffsetDateTime releaseAt =
-        OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(EMBARGO_SECONDS).truncatedTo(ChronoUnit.SECONDS);
     given()
         .auth()
         .preemptive()
