@@ -1,5 +1,6 @@
 package org.coopstats.sdmx;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -159,7 +160,7 @@ public class SdmxResource {
   @APIResponse(responseCode = "501", description = "A parameter value not supported")
   public Response dataOfFlow(
       @PathParam("flowRef") String flowRef,
-      @jakarta.ws.rs.BeanParam SdmxDataParameters parameters,
+      @BeanParam SdmxDataParameters parameters,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
     return service.data(flowRef, null, null, uriInfo, headers);
@@ -185,7 +186,7 @@ public class SdmxResource {
   public Response dataOfKey(
       @PathParam("flowRef") String flowRef,
       @PathParam("key") String key,
-      @jakarta.ws.rs.BeanParam SdmxDataParameters parameters,
+      @BeanParam SdmxDataParameters parameters,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
     return service.data(flowRef, key, null, uriInfo, headers);
@@ -221,15 +222,108 @@ public class SdmxResource {
       @PathParam("flowRef") String flowRef,
       @PathParam("key") String key,
       @PathParam("providerRef") String providerRef,
-      @jakarta.ws.rs.BeanParam SdmxDataParameters parameters,
+      @BeanParam SdmxDataParameters parameters,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
     return service.data(flowRef, key, providerRef, uriInfo, headers);
   }
 
   @GET
+  @Path("/availableconstraint/{flowRef}")
+  @Operation(
+      summary = "SDMX availability of the dataflow",
+      description = "See /availableconstraint/{flowRef}/{key}/{providerRef}/{componentID}.")
+  @APIResponse(
+      responseCode = "200",
+      description = "SDMX-ML 2.1 structure message with an actual content constraint",
+      content = @Content(mediaType = SdmxFormats.STRUCTURE_XML))
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "NotFound")
+  @APIResponse(ref = "NotAcceptable")
+  @APIResponse(responseCode = "501", description = "A parameter value not supported")
+  public Response availabilityOfFlow(
+      @PathParam("flowRef") String flowRef,
+      @BeanParam SdmxAvailabilityParameters parameters,
+      @Context UriInfo uriInfo,
+      @Context HttpHeaders headers) {
+    return service.availability(flowRef, null, null, null, uriInfo, headers);
+  }
+
+  @GET
+  @Path("/availableconstraint/{flowRef}/{key}")
+  @Operation(
+      summary = "SDMX availability for a key",
+      description = "See /availableconstraint/{flowRef}/{key}/{providerRef}/{componentID}.")
+  @APIResponse(
+      responseCode = "200",
+      description = "SDMX-ML 2.1 structure message with an actual content constraint",
+      content = @Content(mediaType = SdmxFormats.STRUCTURE_XML))
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "NotFound")
+  @APIResponse(ref = "NotAcceptable")
+  @APIResponse(responseCode = "501", description = "A parameter value not supported")
+  public Response availabilityOfKey(
+      @PathParam("flowRef") String flowRef,
+      @PathParam("key") String key,
+      @BeanParam SdmxAvailabilityParameters parameters,
+      @Context UriInfo uriInfo,
+      @Context HttpHeaders headers) {
+    return service.availability(flowRef, key, null, null, uriInfo, headers);
+  }
+
+  @GET
+  @Path("/availableconstraint/{flowRef}/{key}/{providerRef}")
+  @Operation(
+      summary = "SDMX availability for a key and providers",
+      description = "See /availableconstraint/{flowRef}/{key}/{providerRef}/{componentID}.")
+  @APIResponse(
+      responseCode = "200",
+      description = "SDMX-ML 2.1 structure message with an actual content constraint",
+      content = @Content(mediaType = SdmxFormats.STRUCTURE_XML))
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "NotFound")
+  @APIResponse(ref = "NotAcceptable")
+  @APIResponse(responseCode = "501", description = "A parameter value not supported")
+  public Response availabilityOfProviders(
+      @PathParam("flowRef") String flowRef,
+      @PathParam("key") String key,
+      @PathParam("providerRef") String providerRef,
+      @BeanParam SdmxAvailabilityParameters parameters,
+      @Context UriInfo uriInfo,
+      @Context HttpHeaders headers) {
+    return service.availability(flowRef, key, providerRef, null, uriInfo, headers);
+  }
+
+  @GET
+  @Path("/availableconstraint/{flowRef}/{key}/{providerRef}/{componentID}")
+  @Operation(
+      summary = "SDMX availability: the codes that have data",
+      description =
+          "The codes of each dimension (or of componentID; all for every dimension) that have"
+              + " released data matching the key, providers and periods, and the time range"
+              + " covered, as an actual ContentConstraint. mode=exact only; references=none only.")
+  @APIResponse(
+      responseCode = "200",
+      description = "SDMX-ML 2.1 structure message with an actual content constraint",
+      content = @Content(mediaType = SdmxFormats.STRUCTURE_XML))
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "NotFound")
+  @APIResponse(ref = "NotAcceptable")
+  @APIResponse(responseCode = "501", description = "A parameter value not supported")
+  public Response availability(
+      @PathParam("flowRef") String flowRef,
+      @PathParam("key") String key,
+      @PathParam("providerRef") String providerRef,
+      @PathParam("componentID") String componentId,
+      @BeanParam SdmxAvailabilityParameters parameters,
+      @Context UriInfo uriInfo,
+      @Context HttpHeaders headers) {
+    return service.availability(flowRef, key, providerRef, componentId, uriInfo, headers);
+  }
+
+  @GET
   @Path(
-      "/{type: availableconstraint|contentconstraint|categoryscheme|categorisation|agencyscheme"
+      "/{type: contentconstraint|categoryscheme|categorisation|agencyscheme"
           + "|dataproviderscheme|dataconsumerscheme|organisationunitscheme|organisationscheme"
           + "|hierarchicalcodelist|metadatastructure|metadataflow|provisionagreement|structureset"
           + "|process|reportingtaxonomy|attachmentconstraint|actualconstraint|allowedconstraint"
@@ -242,8 +336,8 @@ public class SdmxResource {
     throw SdmxDataRequest.notImplemented(
         "/sdmx/v2.1/"
             + type
-            + " is not implemented. Offered: dataflow, datastructure, codelist, conceptscheme"
-            + " and data.");
+            + " is not implemented. Offered: dataflow, datastructure, codelist, conceptscheme,"
+            + " data and availableconstraint.");
   }
 
   private static SdmxStructures.Type type(String type) {

@@ -108,6 +108,87 @@ public class SdmxService {
     return Response.ok(body).type(type).header("Vary", "Accept").build();
   }
 
+  public Response availability(
+      String flowRef,
+      String key,
+      String providerRef,
+      String componentId,
+      UriInfo uriInfo,
+      HttpHeaders headers) {
+    QueryParameters.rejectUnknown(
+        uriInfo, List.of("startPeriod", "endPeriod", "mode", "references", "format"));
+    Map<String, List<String>> parameters = uriInfo.getQueryParameters();
+    SdmxFormats.requireStructureXml(QueryParameters.single(parameters, "format"), headers);
+    String mode = QueryParameters.single(parameters, "mode");
+    if (mode != null && !mode.equals("exact")) {
+      throw SdmxDataRequest.notImplemented(
+          "mode=" + mode + " is not supported: only exact (the codes that have data).");
+    }
+    String references = QueryParameters.single(parameters, "references");
+    if (references != null && !references.equals("none")) {
+      throw SdmxDataRequest.notImplemented(
+          "references=" + references + " is not supported on availableconstraint: only none.");
+    }
+    DataStructure structure = catalog.coopStats();
+    List<org.coopstats.catalog.DimensionDef> dimensions = structure.seriesDimensions();
+    boolean all = componentId == null || componentId.equals("all");
+    boolean time = !all && componentId.equals(structure.timeDimension().id());
+    if (!all && !time && structure.dimension(componentId).isEmpty()) {
+      throw ProblemException.notFound(
+          "'" + componentId + "' is not a dimension of " + structure.id() + ".");
+    }
+    SdmxDataRequest request =
+        SdmxDataRequest.parse(
+            structure, flowRef, key, providerRef, parameters, OffsetDateTime.now());
+    List<ObservationRow> rows = fetch(request.query(), structure);
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound(
+          "No data for this query: no released observation matches the key, the provider and the"
+              + " periods asked for.");
+    }
+    Map<String, java.util.Collection<String>> codes = new LinkedHashMap<>();
+    for (int i = 0; i < dimensions.size(); i++) {
+      org.coopstats.catalog.DimensionDef dimension = dimensions.get(i);
+      if (!all && !dimension.id().equals(componentId)) {
+        continue;
+      }
+      java.util.Set<String> present = new java.util.HashSet<>();
+      int position = i;
+      rows.forEach(row -> present.add(row.key().get(position)));
+      List<String> ordered = new ArrayList<>();
+      structure.codeList(dimension.codeListId()).codes().stream()
+          .map(org.coopstats.catalog.Code::id)
+          .filter(present::contains)
+          .forEach(ordered::add);
+      present.stream().filter(c -> !ordered.contains(c)).sorted().forEach(ordered::add);
+      codes.put(dimension.id(), ordered);
+    }
+    java.time.LocalDate start = null;
+    java.time.LocalDate end = null;
+    if (all || time) {
+      for (ObservationRow row : rows) {
+        var period = org.coopstats.validation.TimePeriod.parse(row.timePeriod()).orElse(null);
+        if (period == null) {
+          continue;
+        }
+        start = start == null || period.start().isBefore(start) ? period.start() : start;
+        end = end == null || period.end().isAfter(end) ? period.end() : end;
+      }
+    }
+    java.time.LocalDate first = start;
+    java.time.LocalDate last = end;
+    String sender = structure.agency();
+    StreamingOutput body =
+        output -> {
+          try {
+            SdmxStructureWriter.availability(structure, codes, first, last, sender, output);
+          } catch (XMLStreamException e) {
+            throw new IOException("Writing the availability message failed", e);
+          }
+        };
+    return Response.ok(body).type(SdmxFormats.STRUCTURE_XML).header("Vary", "Accept").build();
+  }
+
   private List<ObservationRow> fetch(ObservationQuery query, DataStructure structure) {
     List<ObservationRow> rows = new ArrayList<>();
     int offset = 0;

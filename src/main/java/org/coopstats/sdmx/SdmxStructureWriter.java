@@ -297,4 +297,100 @@ final class SdmxStructureWriter {
     xml.writeCharacters(text);
     xml.writeEndElement();
   }
+
+  /**
+   * An SDMX-ML 2.1 structure message holding one actual content constraint: the codes of each
+   * dimension that have data, and the time range covered.
+   */
+  static void availability(
+      DataStructure structure,
+      java.util.Map<String, java.util.Collection<String>> codes,
+      java.time.LocalDate start,
+      java.time.LocalDate end,
+      String sender,
+      OutputStream output)
+      throws XMLStreamException {
+    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(output, "UTF-8");
+    new SdmxStructureWriter(xml).constraint(structure, codes, start, end, sender);
+    xml.flush();
+  }
+
+  private void constraint(
+      DataStructure structure,
+      java.util.Map<String, java.util.Collection<String>> codes,
+      java.time.LocalDate start,
+      java.time.LocalDate end,
+      String sender)
+      throws XMLStreamException {
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.setPrefix("mes", MES);
+    xml.setPrefix("str", STR);
+    xml.setPrefix("com", COM);
+    xml.writeStartElement(MES, "Structure");
+    xml.writeNamespace("mes", MES);
+    xml.writeNamespace("str", STR);
+    xml.writeNamespace("com", COM);
+    SdmxHeader.write(xml, MES, sender, null);
+    xml.writeStartElement(MES, "Structures");
+    xml.writeStartElement(STR, "Constraints");
+    xml.writeStartElement(STR, "ContentConstraint");
+    xml.writeAttribute("id", "CC_" + structure.id());
+    xml.writeAttribute(
+        "urn",
+        "urn:sdmx:org.sdmx.infomodel.registry.ContentConstraint="
+            + structure.agency()
+            + ":CC_"
+            + structure.id()
+            + "("
+            + structure.version()
+            + ")");
+    xml.writeAttribute("agencyID", structure.agency());
+    xml.writeAttribute("version", structure.version());
+    xml.writeAttribute("isFinal", "false");
+    xml.writeAttribute("type", "Actual");
+    name("en", "Data available for " + structure.id());
+    xml.writeStartElement(STR, "ConstraintAttachment");
+    xml.writeStartElement(STR, "Dataflow");
+    xml.writeEmptyElement("Ref");
+    xml.writeAttribute("id", structure.id());
+    xml.writeAttribute("version", structure.version());
+    xml.writeAttribute("agencyID", structure.agency());
+    xml.writeAttribute("package", "datastructure");
+    xml.writeAttribute("class", "Dataflow");
+    xml.writeEndElement();
+    xml.writeEndElement();
+    xml.writeStartElement(STR, "CubeRegion");
+    xml.writeAttribute("include", "true");
+    for (var entry : codes.entrySet()) {
+      xml.writeStartElement(COM, "KeyValue");
+      xml.writeAttribute("id", entry.getKey());
+      for (String code : entry.getValue()) {
+        xml.writeStartElement(COM, "Value");
+        xml.writeCharacters(code);
+        xml.writeEndElement();
+      }
+      xml.writeEndElement();
+    }
+    if (start != null) {
+      xml.writeStartElement(COM, "KeyValue");
+      xml.writeAttribute("id", structure.timeDimension().id());
+      xml.writeStartElement(COM, "TimeRange");
+      xml.writeStartElement(COM, "StartPeriod");
+      xml.writeAttribute("isInclusive", "true");
+      xml.writeCharacters(start.toString());
+      xml.writeEndElement();
+      xml.writeStartElement(COM, "EndPeriod");
+      xml.writeAttribute("isInclusive", "true");
+      xml.writeCharacters(end.toString());
+      xml.writeEndElement();
+      xml.writeEndElement();
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    xml.writeEndElement();
+    xml.writeEndElement();
+    xml.writeEndElement();
+    xml.writeEndElement();
+    xml.writeEndDocument();
+  }
 }

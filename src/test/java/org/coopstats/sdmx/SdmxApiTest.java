@@ -266,7 +266,7 @@ class SdmxApiTest {
         .statusCode(406)
         .body("detail", containsString("not offered"));
     given()
-        .get("/sdmx/v2.1/availableconstraint/COOP_STATS/all/all/REF_AREA")
+        .get("/sdmx/v2.1/categoryscheme/all/all/latest")
         .then()
         .statusCode(501)
         .contentType("application/problem+json")
@@ -277,6 +277,40 @@ class SdmxApiTest {
         .then()
         .statusCode(501);
     given().get("/sdmx/v2.1/data/OTHER_FLOW").then().statusCode(404);
+  }
+
+  @Test
+  void availableConstraintListsTheCodesThatHaveData() {
+    String path = "/sdmx/v2.1/availableconstraint/COOP_STATS/" + KEY_ALL_CANADA + "/" + provider;
+    given()
+        .get(path + "/all")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/vnd.sdmx.structure+xml;version=2.1"))
+        .body(hasXPath("//*[local-name()='ContentConstraint']/@type", equalTo("Actual")))
+        .body(
+            hasXPath(
+                "count(//*[local-name()='KeyValue'][@id='MEASURE']/*[local-name()='Value'])",
+                equalTo("2")))
+        .body(
+            hasXPath(
+                "//*[local-name()='KeyValue'][@id='WORK_CAT']/*[local-name()='Value'][1]",
+                equalTo("IN_EMP")))
+        .body(hasXPath("//*[local-name()='StartPeriod']", equalTo("2018-01-01")))
+        .body(hasXPath("//*[local-name()='EndPeriod']", equalTo("2021-12-31")));
+    given()
+        .get(path + "/REF_AREA")
+        .then()
+        .statusCode(200)
+        .body(hasXPath("count(//*[local-name()='KeyValue'])", equalTo("1")))
+        .body(
+            hasXPath(
+                "//*[local-name()='KeyValue'][@id='REF_AREA']/*[local-name()='Value']",
+                equalTo("CAN")));
+    String drafting = Api.newProvider();
+    Api.uploadCsv(Api.newDataset(drafting), Fixtures.CANADA_SERIES);
+    given().get("/sdmx/v2.1/availableconstraint/COOP_STATS/all/" + drafting).then().statusCode(404);
+    given().queryParam("mode", "available").get(path).then().statusCode(501);
   }
 
   /** The provider's values from the JSON API, by series key and period (dot-separated). */
