@@ -45,6 +45,6 @@ public class SdmxDataParameters {
   public String includeHistory;
 
   @QueryParam("format")
-  @Parameter(description = "genericdata or csv; overrides the Accept header")
+  @Parameter(description = "genericdata, structurespecificdata or csv; overrides the Accept header")
   public String format;
 }

@@ -17,7 +17,7 @@ import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
 import org.coopstats.query.ObservationRow;
 
-/** Writes SDMX data: SDMX-ML 2.1 GenericData and SDMX-CSV 1.0. */
+/** Writes SDMX data: SDMX-ML 2.1 GenericData and StructureSpecificData, and SDMX-CSV 1.0. */
 final class SdmxDataWriter {
 
   static final String GENERIC = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/generic";
@@ -119,6 +119,130 @@ final class SdmxDataWriter {
     xml.writeEndElement();
     xml.writeEndDocument();
     xml.flush();
+  }
+
+  static final String STRUCTURE_SPECIFIC =
+      "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific";
+  static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+
+  /**
+   * SDMX-ML 2.1 StructureSpecificData: series and observations as elements whose attributes are the
+   * components, in the namespace of the structure.
+   */
+  static void structureSpecific(
+      DataStructure structure,
+      List<DataSet> dataSets,
+      SdmxDataRequest request,
+      String sender,
+      OutputStream output)
+      throws XMLStreamException {
+    String mes = SdmxStructureWriter.MES;
+    String com = SdmxStructureWriter.COM;
+    String atObservation =
+        request.allDimensions() ? "AllDimensions" : structure.timeDimension().id();
+    String namespace =
+        "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure="
+            + structure.agency()
+            + ":"
+            + structure.id()
+            + "("
+            + structure.version()
+            + "):ObsLevelDim:"
+            + atObservation;
+    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(output, "UTF-8");
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.setPrefix("message", mes);
+    xml.setPrefix("ss", STRUCTURE_SPECIFIC);
+    xml.setPrefix("common", com);
+    xml.setPrefix("xsi", XSI);
+    xml.setPrefix("ns1", namespace);
+    xml.writeStartElement(mes, "StructureSpecificData");
+    xml.writeNamespace("message", mes);
+    xml.writeNamespace("ss", STRUCTURE_SPECIFIC);
+    xml.writeNamespace("common", com);
+    xml.writeNamespace("xsi", XSI);
+    xml.writeNamespace("ns1", namespace);
+    String structureId = structureId(structure);
+    SdmxHeader.write(
+        xml,
+        mes,
+        sender,
+        (w, ns) -> {
+          w.writeStartElement(ns, "Structure");
+          w.writeAttribute("structureID", structureId);
+          w.writeAttribute("namespace", namespace);
+          w.writeAttribute("dimensionAtObservation", atObservation);
+          w.writeStartElement(com, "Structure");
+          w.writeEmptyElement("Ref");
+          w.writeAttribute("agencyID", structure.agency());
+          w.writeAttribute("id", structure.id());
+          w.writeAttribute("version", structure.version());
+          w.writeEndElement();
+          w.writeEndElement();
+        });
+    List<DimensionDef> dimensions = structure.seriesDimensions();
+    boolean observations =
+        request.detail() == SdmxDataRequest.Detail.FULL
+            || request.detail() == SdmxDataRequest.Detail.DATAONLY;
+    boolean attributes = request.detail() == SdmxDataRequest.Detail.FULL;
+    for (DataSet dataSet : dataSets) {
+      xml.writeStartElement(mes, "DataSet");
+      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "dataScope", "DataStructure");
+      xml.writeAttribute("xsi", XSI, "type", "ns1:DataSetType");
+      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "structureRef", structureId);
+      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "setID", "DS" + dataSet.datasetId());
+      xml.writeAttribute("action", dataSet.deletions() ? "Delete" : "Information");
+      for (List<ObservationRow> series : dataSet.series()) {
+        if (request.allDimensions()) {
+          for (ObservationRow row : series) {
+            xml.writeEmptyElement("Obs");
+            for (int i = 0; i < dimensions.size(); i++) {
+              xml.writeAttribute(dimensions.get(i).id(), row.key().get(i));
+            }
+            xml.writeAttribute(structure.timeDimension().id(), row.timePeriod());
+            if (observations) {
+              observationAttributes(xml, structure, row, attributes);
+            }
+          }
+          continue;
+        }
+        ObservationRow first = series.get(0);
+        xml.writeStartElement("Series");
+        for (int i = 0; i < dimensions.size(); i++) {
+          xml.writeAttribute(dimensions.get(i).id(), first.key().get(i));
+        }
+        if (observations) {
+          for (ObservationRow row : series) {
+            xml.writeEmptyElement("Obs");
+            xml.writeAttribute(structure.timeDimension().id(), row.timePeriod());
+            observationAttributes(xml, structure, row, attributes);
+          }
+        }
+        xml.writeEndElement();
+      }
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    xml.flush();
+  }
+
+  private static void observationAttributes(
+      XMLStreamWriter xml, DataStructure structure, ObservationRow row, boolean attributes)
+      throws XMLStreamException {
+    xml.writeAttribute(
+        SdmxStructureWriter.PRIMARY_MEASURE,
+        row.value() == null ? "NaN" : row.value().toPlainString());
+    if (!attributes) {
+      return;
+    }
+    List<AttributeDef> defs = structure.attributes();
+    List<String> values = attributeValues(structure, row);
+    for (int i = 0; i < defs.size(); i++) {
+      if (values.get(i) != null) {
+        xml.writeAttribute(defs.get(i).id(), values.get(i));
+      }
+    }
   }
 
   private static void observationBody(

@@ -22,6 +22,7 @@ public final class SdmxFormats {
   /** A data format this service writes. */
   public enum DataFormat {
     GENERIC(GENERIC_DATA),
+    STRUCTURE_SPECIFIC(STRUCTURE_SPECIFIC_DATA),
     CSV(SDMX_CSV);
 
     public final String mediaType;
@@ -38,15 +39,18 @@ public final class SdmxFormats {
       return switch (format.toLowerCase(Locale.ROOT)) {
         case "genericdata", "generic", "xml" -> DataFormat.GENERIC;
         case "csv", "sdmx-csv", "csvfile" -> DataFormat.CSV;
-        case "structurespecificdata", "jsondata", "sdmx-json" ->
+        case "structurespecificdata", "structurespecific" -> DataFormat.STRUCTURE_SPECIFIC;
+        case "jsondata", "sdmx-json" ->
             throw notAcceptable(
                 "format '"
                     + format
-                    + "' is not offered yet: use genericdata (SDMX-ML 2.1 Generic) or csv"
-                    + " (SDMX-CSV 1.0).");
+                    + "' is not offered yet: use genericdata, structurespecificdata (SDMX-ML 2.1)"
+                    + " or csv (SDMX-CSV 1.0).");
         default ->
             throw ProblemException.badRequest(
-                "format '" + format + "' is unknown: use genericdata or csv.");
+                "format '"
+                    + format
+                    + "' is unknown: use genericdata, structurespecificdata or csv.");
       };
     }
     List<MediaType> accepted = headers.getAcceptableMediaTypes();
@@ -60,6 +64,11 @@ public final class SdmxFormats {
         case "application/vnd.sdmx.genericdata+xml":
           if (version == null || version.equals("2.1")) {
             return DataFormat.GENERIC;
+          }
+          break;
+        case "application/vnd.sdmx.structurespecificdata+xml":
+          if (version == null || version.equals("2.1")) {
+            return DataFormat.STRUCTURE_SPECIFIC;
           }
           break;
         case "application/xml", "text/xml", "application/*":
@@ -80,7 +89,9 @@ public final class SdmxFormats {
             + GENERIC_DATA
             + " (also application/xml) and "
             + SDMX_CSV
-            + " (also text/csv); StructureSpecific data and SDMX-JSON are not offered yet.");
+            + " (also text/csv) and "
+            + STRUCTURE_SPECIFIC_DATA
+            + "; SDMX-JSON is not offered yet.");
   }
 
   /** Checks that an SDMX-ML 2.1 structure message is acceptable. */

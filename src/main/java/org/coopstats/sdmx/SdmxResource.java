@@ -148,9 +148,10 @@ public class SdmxResource {
       description = "All released data of the dataflow; see /data/{flowRef}/{key}/{providerRef}.")
   @APIResponse(
       responseCode = "200",
-      description = "SDMX-ML 2.1 GenericData or SDMX-CSV 1.0",
+      description = "SDMX-ML 2.1 GenericData or StructureSpecificData, or SDMX-CSV 1.0",
       content = {
         @Content(mediaType = SdmxFormats.GENERIC_DATA),
+        @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_DATA),
         @Content(mediaType = SdmxFormats.SDMX_CSV)
       })
   @APIResponse(ref = "BadRequest")
@@ -173,9 +174,10 @@ public class SdmxResource {
       description = "See /data/{flowRef}/{key}/{providerRef}.")
   @APIResponse(
       responseCode = "200",
-      description = "SDMX-ML 2.1 GenericData or SDMX-CSV 1.0",
+      description = "SDMX-ML 2.1 GenericData or StructureSpecificData, or SDMX-CSV 1.0",
       content = {
         @Content(mediaType = SdmxFormats.GENERIC_DATA),
+        @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_DATA),
         @Content(mediaType = SdmxFormats.SDMX_CSV)
       })
   @APIResponse(ref = "BadRequest")
@@ -204,13 +206,16 @@ public class SdmxResource {
               + " Media type by Accept ("
               + SdmxFormats.GENERIC_DATA
               + ", application/xml, "
+              + SdmxFormats.STRUCTURE_SPECIFIC_DATA
+              + ", "
               + SdmxFormats.SDMX_CSV
-              + ", text/csv) or format=genericdata|csv. No data: 404.")
+              + ", text/csv) or format=genericdata|structurespecificdata|csv. No data: 404.")
   @APIResponse(
       responseCode = "200",
-      description = "SDMX-ML 2.1 GenericData or SDMX-CSV 1.0",
+      description = "SDMX-ML 2.1 GenericData or StructureSpecificData, or SDMX-CSV 1.0",
       content = {
         @Content(mediaType = SdmxFormats.GENERIC_DATA),
+        @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_DATA),
         @Content(mediaType = SdmxFormats.SDMX_CSV)
       })
   @APIResponse(ref = "BadRequest")

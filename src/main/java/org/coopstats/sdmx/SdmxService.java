@@ -96,6 +96,10 @@ public class SdmxService {
             return;
           }
           try {
+            if (format == SdmxFormats.DataFormat.STRUCTURE_SPECIFIC) {
+              SdmxDataWriter.structureSpecific(structure, dataSets, request, sender, output);
+              return;
+            }
             SdmxDataWriter.generic(structure, dataSets, request, sender, output);
           } catch (XMLStreamException e) {
             throw new IOException("Writing the data message failed", e);

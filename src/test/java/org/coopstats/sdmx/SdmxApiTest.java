@@ -146,6 +146,48 @@ class SdmxApiTest {
   }
 
   @Test
+  void structureSpecificDataHasTheValuesOfTheJsonApi() throws Exception {
+    byte[] xml =
+        given()
+            .accept("application/vnd.sdmx.structurespecificdata+xml;version=2.1")
+            .get("/sdmx/v2.1/data/COOP_STATS/" + KEY_ALL_CANADA + "/" + provider)
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("application/vnd.sdmx.structurespecificdata+xml;version=2.1"))
+            .extract()
+            .asByteArray();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    NodeList series = document.getElementsByTagNameNS("", "Series");
+    assertThat(series.getLength()).isEqualTo(2);
+    Map<String, BigDecimal> sdmx = new HashMap<>();
+    List<String> key =
+        List.of(
+            "REF_AREA",
+            "MEASURE",
+            "COOP_TYPE",
+            "COOP_LEVEL",
+            "ACTIVITY",
+            "SEX",
+            "MEMBER_KIND",
+            "WORK_CAT");
+    for (int s = 0; s < series.getLength(); s++) {
+      Element one = (Element) series.item(s);
+      String seriesKey = String.join(".", key.stream().map(one::getAttribute).toList());
+      NodeList observations = one.getElementsByTagNameNS("", "Obs");
+      for (int o = 0; o < observations.getLength(); o++) {
+        Element obs = (Element) observations.item(o);
+        sdmx.put(
+            seriesKey + "." + obs.getAttribute("TIME_PERIOD"),
+            new BigDecimal(obs.getAttribute("OBS_VALUE")));
+        assertThat(obs.getAttribute("OBS_STATUS")).isEqualTo("A");
+      }
+    }
+    assertThat(sdmx).isEqualTo(jsonApiValues());
+  }
+
+  @Test
   void sdmxCsvHasTheValuesOfTheJsonApi() {
     String csv =
         given()
@@ -260,7 +302,7 @@ class SdmxApiTest {
         .statusCode(404)
         .body("detail", containsString("ATLANTIS"));
     given()
-        .accept("application/vnd.sdmx.structurespecificdata+xml;version=2.1")
+        .accept("application/vnd.sdmx.data+json;version=1.0.0")
         .get("/sdmx/v2.1/data/COOP_STATS/all/" + provider)
         .then()
         .statusCode(406)
