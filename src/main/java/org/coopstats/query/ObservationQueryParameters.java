@@ -91,7 +91,10 @@ public class ObservationQueryParameters {
   public Integer limit;
 
   @QueryParam("format")
-  @Parameter(description = "json or csv; overrides the Accept header")
+  @Parameter(
+      description =
+          "json, csv or jsonstat (a JSON-stat 2.0 dataset of the page, labels in lang);"
+              + " overrides the Accept header")
   public String format;
 
   @QueryParam("labels")

@@ -37,7 +37,8 @@ public class ObservationResource {
               + " ACTIVITY, SEX, MEMBER_KIND, WORK_CAT), several codes comma-separated or"
               + " repeated; startPeriod/endPeriod; provider; dataset. Results come in key order"
               + " then period, paged (limit ≤ 10000) with the total, a next link and a Link"
-              + " header. JSON or CSV by Accept or ?format=.")
+              + " header. JSON or CSV by Accept or ?format=; format=jsonstat gives the page as a"
+              + " JSON-stat 2.0 dataset (dimensions in key order, then TIME_PERIOD).")
   @APIResponse(
       responseCode = "200",
       description = "A page of observations",

@@ -58,12 +58,19 @@ public class ObservationResponses {
     }
     QueryParameters.rejectUnknown(uriInfo, allowed);
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
-    boolean csv = wantsCsv(QueryParameters.single(parameters, "format"), headers);
+    Format format = format(QueryParameters.single(parameters, "format"), headers);
+    boolean csv = format == Format.CSV;
     OffsetDateTime now = OffsetDateTime.now();
     boolean insider = dataset != null && access.canSeeUnreleased(dataset.providerId);
     ObservationQuery query =
         parser.parse(parameters, dataset == null ? null : dataset.id, insider, now);
     Visibility.Kind kind = query.visibility().kind();
+    if (format == Format.JSONSTAT
+        && (kind == Visibility.Kind.HISTORY || kind == Visibility.Kind.CHANGES)) {
+      throw ProblemException.badRequest(
+          "format=jsonstat holds one value per cell: includeHistory and updatedAfter are not"
+              + " offered with it; use format=json or csv.");
+    }
     ObservationRenderer renderer =
         new ObservationRenderer(
             structure,
@@ -77,7 +84,9 @@ public class ObservationResponses {
         query.visibility().isUnreleased() ? dataset.updatedAt : repository.lastChange(now);
     EntityTag etag =
         new EntityTag(
-            Long.toHexString(lastModified.toInstant().toEpochMilli()) + (csv ? "-csv" : "-json"));
+            Long.toHexString(lastModified.toInstant().toEpochMilli())
+                + "-"
+                + format.name().toLowerCase(java.util.Locale.ROOT));
     Date lastModifiedDate = Date.from(lastModified.toInstant().truncatedTo(ChronoUnit.SECONDS));
     CacheControl cacheControl = new CacheControl();
     cacheControl.setNoCache(true);
@@ -99,6 +108,11 @@ public class ObservationResponses {
           };
       response =
           PagedResponses.ok(body, page, uriInfo).type(TEXT_CSV + "; charset=UTF-8; header=present");
+    } else if (format == Format.JSONSTAT) {
+      Map<String, Object> body =
+          new JsonStatRenderer(structure, QueryParameters.single(parameters, "lang"))
+              .dataset(page, lastModified, PagedResponses.nextHref(page, uriInfo));
+      response = PagedResponses.ok(body, page, uriInfo).type(MediaType.APPLICATION_JSON);
     } else {
       Page<Map<String, Object>> items =
           new Page<>(
@@ -118,16 +132,27 @@ public class ObservationResponses {
         .build();
   }
 
-  private static boolean wantsCsv(String format, HttpHeaders headers) {
+  private enum Format {
+    JSON,
+    CSV,
+    JSONSTAT
+  }
+
+  private static Format format(String format, HttpHeaders headers) {
     if (format != null) {
       return switch (format.toLowerCase(java.util.Locale.ROOT)) {
-        case "csv" -> true;
-        case "json" -> false;
+        case "csv" -> Format.CSV;
+        case "json" -> Format.JSON;
+        case "jsonstat", "json-stat" -> Format.JSONSTAT;
         default ->
             throw ProblemException.badRequest(
-                "format '" + format + "' is not offered here: use json or csv.");
+                "format '" + format + "' is not offered here: use json, csv or jsonstat.");
       };
     }
+    return wantsCsv(headers) ? Format.CSV : Format.JSON;
+  }
+
+  private static boolean wantsCsv(HttpHeaders headers) {
     for (MediaType type : headers.getAcceptableMediaTypes()) {
       if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
           && !type.isWildcardType()

@@ -1,0 +1,337 @@
+package org.coopstats.sdmx;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.coopstats.catalog.AttributeDef;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
+import org.coopstats.query.ObservationRow;
+
+/** Writes SDMX data: SDMX-ML 2.1 GenericData and StructureSpecificData, and SDMX-CSV 1.0. */
+final class SdmxDataWriter {
+
+  static final String GENERIC = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/generic";
+
+  private SdmxDataWriter() {}
+
+  /** The series of one data set: a CoopStats dataset, current values or deletions. */
+  record DataSet(
+      long datasetId, String providerId, boolean deletions, List<List<ObservationRow>> series) {}
+
+  static String structureId(DataStructure structure) {
+    return structure.agency() + "_" + structure.id() + "_" + structure.version().replace('.', '_');
+  }
+
+  static void generic(
+      DataStructure structure,
+      List<DataSet> dataSets,
+      SdmxDataRequest request,
+      String sender,
+      OutputStream output)
+      throws XMLStreamException {
+    String mes = SdmxStructureWriter.MES;
+    String com = SdmxStructureWriter.COM;
+    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(output, "UTF-8");
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.setPrefix("message", mes);
+    xml.setPrefix("generic", GENERIC);
+    xml.setPrefix("common", com);
+    xml.writeStartElement(mes, "GenericData");
+    xml.writeNamespace("message", mes);
+    xml.writeNamespace("generic", GENERIC);
+    xml.writeNamespace("common", com);
+    String structureId = structureId(structure);
+    String atObservation =
+        request.allDimensions() ? "AllDimensions" : structure.timeDimension().id();
+    SdmxHeader.write(
+        xml,
+        mes,
+        sender,
+        (w, ns) -> {
+          w.writeStartElement(ns, "Structure");
+          w.writeAttribute("structureID", structureId);
+          w.writeAttribute("dimensionAtObservation", atObservation);
+          w.writeStartElement(com, "Structure");
+          w.writeEmptyElement("Ref");
+          w.writeAttribute("agencyID", structure.agency());
+          w.writeAttribute("id", structure.id());
+          w.writeAttribute("version", structure.version());
+          w.writeEndElement();
+          w.writeEndElement();
+        });
+    List<DimensionDef> dimensions = structure.seriesDimensions();
+    boolean observations =
+        request.detail() == SdmxDataRequest.Detail.FULL
+            || request.detail() == SdmxDataRequest.Detail.DATAONLY;
+    boolean attributes = request.detail() == SdmxDataRequest.Detail.FULL;
+    for (DataSet dataSet : dataSets) {
+      xml.writeStartElement(mes, "DataSet");
+      xml.writeAttribute("structureRef", structureId);
+      xml.writeAttribute("setID", "DS" + dataSet.datasetId());
+      xml.writeAttribute("action", dataSet.deletions() ? "Delete" : "Information");
+      for (List<ObservationRow> series : dataSet.series()) {
+        ObservationRow first = series.get(0);
+        if (request.allDimensions()) {
+          for (ObservationRow row : series) {
+            xml.writeStartElement(GENERIC, "Obs");
+            xml.writeStartElement(GENERIC, "ObsKey");
+            for (int i = 0; i < dimensions.size(); i++) {
+              value(xml, dimensions.get(i).id(), row.key().get(i));
+            }
+            value(xml, structure.timeDimension().id(), row.timePeriod());
+            xml.writeEndElement();
+            if (observations) {
+              observationBody(xml, structure, row, attributes);
+            }
+            xml.writeEndElement();
+          }
+          continue;
+        }
+        xml.writeStartElement(GENERIC, "Series");
+        xml.writeStartElement(GENERIC, "SeriesKey");
+        for (int i = 0; i < dimensions.size(); i++) {
+          value(xml, dimensions.get(i).id(), first.key().get(i));
+        }
+        xml.writeEndElement();
+        if (observations) {
+          for (ObservationRow row : series) {
+            xml.writeStartElement(GENERIC, "Obs");
+            xml.writeEmptyElement(GENERIC, "ObsDimension");
+            xml.writeAttribute("value", row.timePeriod());
+            observationBody(xml, structure, row, attributes);
+            xml.writeEndElement();
+          }
+        }
+        xml.writeEndElement();
+      }
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    xml.flush();
+  }
+
+  static final String STRUCTURE_SPECIFIC =
+      "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific";
+  static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+
+  /**
+   * SDMX-ML 2.1 StructureSpecificData: series and observations as elements whose attributes are the
+   * components, in the namespace of the structure.
+   */
+  static void structureSpecific(
+      DataStructure structure,
+      List<DataSet> dataSets,
+      SdmxDataRequest request,
+      String sender,
+      OutputStream output)
+      throws XMLStreamException {
+    String mes = SdmxStructureWriter.MES;
+    String com = SdmxStructureWriter.COM;
+    String atObservation =
+        request.allDimensions() ? "AllDimensions" : structure.timeDimension().id();
+    String namespace =
+        "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure="
+            + structure.agency()
+            + ":"
+            + structure.id()
+            + "("
+            + structure.version()
+            + "):ObsLevelDim:"
+            + atObservation;
+    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(output, "UTF-8");
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.setPrefix("message", mes);
+    xml.setPrefix("ss", STRUCTURE_SPECIFIC);
+    xml.setPrefix("common", com);
+    xml.setPrefix("xsi", XSI);
+    xml.setPrefix("ns1", namespace);
+    xml.writeStartElement(mes, "StructureSpecificData");
+    xml.writeNamespace("message", mes);
+    xml.writeNamespace("ss", STRUCTURE_SPECIFIC);
+    xml.writeNamespace("common", com);
+    xml.writeNamespace("xsi", XSI);
+    xml.writeNamespace("ns1", namespace);
+    String structureId = structureId(structure);
+    SdmxHeader.write(
+        xml,
+        mes,
+        sender,
+        (w, ns) -> {
+          w.writeStartElement(ns, "Structure");
+          w.writeAttribute("structureID", structureId);
+          w.writeAttribute("namespace", namespace);
+          w.writeAttribute("dimensionAtObservation", atObservation);
+          w.writeStartElement(com, "Structure");
+          w.writeEmptyElement("Ref");
+          w.writeAttribute("agencyID", structure.agency());
+          w.writeAttribute("id", structure.id());
+          w.writeAttribute("version", structure.version());
+          w.writeEndElement();
+          w.writeEndElement();
+        });
+    List<DimensionDef> dimensions = structure.seriesDimensions();
+    boolean observations =
+        request.detail() == SdmxDataRequest.Detail.FULL
+            || request.detail() == SdmxDataRequest.Detail.DATAONLY;
+    boolean attributes = request.detail() == SdmxDataRequest.Detail.FULL;
+    for (DataSet dataSet : dataSets) {
+      xml.writeStartElement(mes, "DataSet");
+      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "dataScope", "DataStructure");
+      xml.writeAttribute("xsi", XSI, "type", "ns1:DataSetType");
+      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "structureRef", structureId);
+      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "setID", "DS" + dataSet.datasetId());
+      xml.writeAttribute("action", dataSet.deletions() ? "Delete" : "Information");
+      for (List<ObservationRow> series : dataSet.series()) {
+        if (request.allDimensions()) {
+          for (ObservationRow row : series) {
+            xml.writeEmptyElement("Obs");
+            for (int i = 0; i < dimensions.size(); i++) {
+              xml.writeAttribute(dimensions.get(i).id(), row.key().get(i));
+            }
+            xml.writeAttribute(structure.timeDimension().id(), row.timePeriod());
+            if (observations) {
+              observationAttributes(xml, structure, row, attributes);
+            }
+          }
+          continue;
+        }
+        ObservationRow first = series.get(0);
+        xml.writeStartElement("Series");
+        for (int i = 0; i < dimensions.size(); i++) {
+          xml.writeAttribute(dimensions.get(i).id(), first.key().get(i));
+        }
+        if (observations) {
+          for (ObservationRow row : series) {
+            xml.writeEmptyElement("Obs");
+            xml.writeAttribute(structure.timeDimension().id(), row.timePeriod());
+            observationAttributes(xml, structure, row, attributes);
+          }
+        }
+        xml.writeEndElement();
+      }
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    xml.flush();
+  }
+
+  private static void observationAttributes(
+      XMLStreamWriter xml, DataStructure structure, ObservationRow row, boolean attributes)
+      throws XMLStreamException {
+    xml.writeAttribute(
+        SdmxStructureWriter.PRIMARY_MEASURE,
+        row.value() == null ? "NaN" : row.value().toPlainString());
+    if (!attributes) {
+      return;
+    }
+    List<AttributeDef> defs = structure.attributes();
+    List<String> values = attributeValues(structure, row);
+    for (int i = 0; i < defs.size(); i++) {
+      if (values.get(i) != null) {
+        xml.writeAttribute(defs.get(i).id(), values.get(i));
+      }
+    }
+  }
+
+  private static void observationBody(
+      XMLStreamWriter xml, DataStructure structure, ObservationRow row, boolean attributes)
+      throws XMLStreamException {
+    xml.writeEmptyElement(GENERIC, "ObsValue");
+    xml.writeAttribute("value", row.value() == null ? "NaN" : row.value().toPlainString());
+    if (!attributes) {
+      return;
+    }
+    xml.writeStartElement(GENERIC, "Attributes");
+    List<AttributeDef> defs = structure.attributes();
+    List<String> values = attributeValues(structure, row);
+    for (int i = 0; i < defs.size(); i++) {
+      if (values.get(i) != null) {
+        value(xml, defs.get(i).id(), values.get(i));
+      }
+    }
+    xml.writeEndElement();
+  }
+
+  private static void value(XMLStreamWriter xml, String id, String value)
+      throws XMLStreamException {
+    xml.writeEmptyElement(GENERIC, "Value");
+    xml.writeAttribute("id", id);
+    xml.writeAttribute("value", value);
+  }
+
+  /**
+   * SDMX-CSV 1.0: DATAFLOW, the dimensions, OBS_VALUE and the attributes; deletions are left out
+   * (SDMX-CSV 1.0 has no action column).
+   */
+  static void csv(
+      DataStructure structure, List<DataSet> dataSets, SdmxDataRequest request, OutputStream output)
+      throws IOException {
+    Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+    CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+    boolean observations =
+        request.detail() == SdmxDataRequest.Detail.FULL
+            || request.detail() == SdmxDataRequest.Detail.DATAONLY;
+    boolean attributes = request.detail() == SdmxDataRequest.Detail.FULL;
+    List<String> header = new ArrayList<>(List.of("DATAFLOW"));
+    structure.seriesDimensions().forEach(d -> header.add(d.id()));
+    if (observations) {
+      header.add(structure.timeDimension().id());
+      header.add(SdmxStructureWriter.PRIMARY_MEASURE);
+    }
+    if (attributes) {
+      structure.attributes().forEach(a -> header.add(a.id()));
+    }
+    printer.printRecord(header);
+    String flow = structure.agency() + ":" + structure.id() + "(" + structure.version() + ")";
+    for (DataSet dataSet : dataSets) {
+      if (dataSet.deletions()) {
+        continue;
+      }
+      for (List<ObservationRow> series : dataSet.series()) {
+        List<ObservationRow> rows = observations ? series : series.subList(0, 1);
+        for (ObservationRow row : rows) {
+          List<String> record = new ArrayList<>(header.size());
+          record.add(flow);
+          record.addAll(row.key());
+          if (observations) {
+            record.add(row.timePeriod());
+            record.add(row.value() == null ? "NaN" : row.value().toPlainString());
+          }
+          if (attributes) {
+            attributeValues(structure, row).forEach(v -> record.add(v == null ? "" : v));
+          }
+          printer.printRecord(record);
+        }
+      }
+    }
+    printer.flush();
+  }
+
+  private static List<String> attributeValues(DataStructure structure, ObservationRow row) {
+    List<String> values = new ArrayList<>();
+    for (AttributeDef attribute : structure.attributes()) {
+      values.add(
+          switch (attribute.id()) {
+            case "OBS_STATUS" -> row.obsStatus();
+            case "CONF_STATUS" -> row.confStatus();
+            case "UNIT_MEASURE" -> row.unitMeasure();
+            case "UNIT_MULT" -> Integer.toString(row.unitMult());
+            case "COMMENT_OBS" -> row.comment();
+            default -> null;
+          });
+    }
+    return values;
+  }
+}

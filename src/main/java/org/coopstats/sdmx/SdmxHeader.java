@@ -1,0 +1,43 @@
+package org.coopstats.sdmx;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** The header every SDMX-ML message starts with. */
+final class SdmxHeader {
+
+  private SdmxHeader() {}
+
+  /**
+   * @param structure writes the {@code Structure} element of a data message, or null
+   */
+  static void write(XMLStreamWriter xml, String mes, String sender, StructureRef structure)
+      throws XMLStreamException {
+    xml.writeStartElement(mes, "Header");
+    element(
+        xml, mes, "ID", "IREF" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+    element(xml, mes, "Test", "false");
+    element(xml, mes, "Prepared", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    xml.writeEmptyElement(mes, "Sender");
+    xml.writeAttribute("id", sender);
+    if (structure != null) {
+      structure.write(xml, mes);
+    }
+    xml.writeEndElement();
+  }
+
+  private static void element(XMLStreamWriter xml, String ns, String name, String text)
+      throws XMLStreamException {
+    xml.writeStartElement(ns, name);
+    xml.writeCharacters(text);
+    xml.writeEndElement();
+  }
+
+  /** Writes the data message header's reference to the structure the data follows. */
+  interface StructureRef {
+    void write(XMLStreamWriter xml, String mes) throws XMLStreamException;
+  }
+}
