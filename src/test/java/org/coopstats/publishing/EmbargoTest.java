@@ -52,7 +52,9 @@ class EmbargoTest {
         given().queryParam("format", "csv").get("/api/v1/observations").header("ETag");
 
     OffsetDateTime releaseAt =
-        OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(EMBARGO_SECONDS).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime.now(ZoneOffset.UTC)
+            .plusSeconds(EMBARGO_SECONDS)
+            .truncatedTo(ChronoUnit.SECONDS);
     given()
         .auth()
         .preemptive()
@@ -118,7 +120,9 @@ class EmbargoTest {
     Api.publish(dataset);
     Api.uploadCsv(dataset, HEADER + "KOR,COOPS,2016,10650\n");
     OffsetDateTime releaseAt =
-        OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(EMBARGO_SECONDS).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime.now(ZoneOffset.UTC)
+            .plusSeconds(EMBARGO_SECONDS)
+            .truncatedTo(ChronoUnit.SECONDS);
     given()
         .auth()
         .preemptive()
