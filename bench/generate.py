@@ -17,9 +17,13 @@ depends on how detailed each area's (fictitious) statistics are:
 Every row obeys the service's rules R01-R04 (codes exist, SEX/WORK_CAT/MEMBER_KIND are _Z where
 measure_dimension says they do not apply, counts are whole and non-negative, money has its
 currency, one value per key and period), and the figures are also consistent in the ways the
-later rules ask: children add up to their totals exactly (R05), COOPS <= COOPS_REG (R07),
-ASSETS = LIABILITIES + EQUITY and VALUE_ADDED <= TURNOVER (R08), members of SEC/TERT
-cooperatives are MEMBER_KIND=CO (R06). SURPLUS is sometimes negative, as allowed.
+later rules ask: children add up to their totals exactly (R05), COOPS <= COOPS_REG and
+worker-members <= natural-person members, by type and sex (R07), ASSETS = LIABILITIES + EQUITY
+and VALUE_ADDED <= TURNOVER (R08), members of SEC/TERT cooperatives are MEMBER_KIND=CO (R06).
+SURPLUS is sometimes negative, as allowed. (Uploaded to the service at 9ad8840, the previous
+version of this script drew no errors and 392 R07 warnings, worker-members of one sex above the
+members of that sex; worker-members are now split by sex as the members are: 0 of the 33,000
+pairs exceed.)
 
 Output: one file per group of areas (whole areas, ~--chunk-rows rows each), named
 chunk-NNN.csv, with header
@@ -297,6 +301,12 @@ def generate_area(area):
             for c in WORK_LEAVES:
                 n = int(round(leaf[c]))
                 f = int(round(n * min(0.9, max(0.05, area.female_work + rng.gauss(0, 0.06)))))
+                if c == "IN_EMP_WM" and n > 0:
+                    # Worker-members are members: split them as the type's natural-person members
+                    # are, so that neither sex has more worker-members than members (R07).
+                    mem = members[t]
+                    f = min(mem["F"], n * mem["F"] // max(1, np_t))
+                    n = f + min(mem["M"], n - f)
                 w[c] = (f, n - f)
             for parent in ("IN_EMP", "IN_WORK", "WS", "_T"):
                 kids = WORK_PARENTS[parent]

@@ -7,7 +7,8 @@
 # Environment: API (default http://localhost:8080), PROVIDER_ID (default BENCH),
 # API_USER / API_PASSWORD (HTTP Basic credentials of an admin for the writes; the service's first
 # admin comes from COOPSTATS_ADMIN_USERNAME / COOPSTATS_ADMIN_PASSWORD at its start),
-# UPLOAD_TIMEOUT (seconds per request, default 900).
+# UPLOAD_TIMEOUT (seconds per request, default 900), PREFER (e.g. respond-async: sent as the
+# Prefer header of the uploads, to make the service run them as jobs).
 set -euo pipefail
 
 DATA_DIR=${1:-${DATA_DIR:-/tmp/coopstats-bench-data}}
@@ -58,7 +59,22 @@ upload_start=$(date +%s.%N)
 for f in $files; do
   t0=$(date +%s.%N)
   status=$(call POST "/api/v1/datasets/$DATASET_ID/observations" \
-    -H 'Content-Type: text/csv' --data-binary "@$DATA_DIR/$f")
+    -H 'Content-Type: text/csv' ${PREFER:+-H "Prefer: $PREFER"} --data-binary "@$DATA_DIR/$f")
+  if [ "$status" = 202 ]; then
+    # A large upload runs as a job (since the upload jobs of V6): follow it, bounded.
+    job=$(json_field id)
+    deadline=$(( $(date +%s) + UPLOAD_TIMEOUT ))
+    while :; do
+      status=$(call GET "/api/v1/jobs/$job")
+      state=$(json_field status)
+      case "$state" in
+        SUCCEEDED) python3 -c 'import json,sys; b=json.load(open(sys.argv[1])); json.dump(b["result"], open(sys.argv[1], "w"))' "$resp"; status=200; break ;;
+        FAILED | CANCELLED) echo "upload job $job of $f: $state" >&2; head -c 3000 "$resp" >&2; echo >&2; exit 1 ;;
+      esac
+      [ "$(date +%s)" -lt "$deadline" ] || { echo "upload job $job of $f still $state after ${UPLOAD_TIMEOUT}s" >&2; exit 1; }
+      sleep 1
+    done
+  fi
   t1=$(date +%s.%N)
   if [ "$status" != 200 ]; then
     echo "upload of $f failed: HTTP $status" >&2

@@ -28,6 +28,7 @@ import org.coopstats.validation.ValidationIssue;
 public class CsvRowSource implements RowSource {
 
   private final BufferedReader reader;
+  private final int maxLineLength;
 
   public CsvRowSource(InputStream input, int maxLineLength) {
     var decoder =
@@ -39,13 +40,16 @@ public class CsvRowSource implements RowSource {
         new BufferedReader(
             new LineLengthLimitedReader(new InputStreamReader(input, decoder), maxLineLength),
             1 << 16);
+    this.maxLineLength = maxLineLength;
   }
 
   @Override
   public void read(Sink sink, Consumer<ValidationIssue> issues) {
     char delimiter;
     try {
-      reader.mark(Integer.MAX_VALUE / 2); // the header line, within the line-length limit
+      // BufferedReader allocates the whole read-ahead limit once a line outgrows its buffer:
+      // bound it by the longest line allowed (an unbounded mark took 2 GB under -Xmx256m).
+      reader.mark(maxLineLength + 2);
       String first = reader.readLine();
       reader.reset();
       if (first == null || first.isBlank()) {

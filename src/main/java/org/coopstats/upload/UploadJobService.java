@@ -196,7 +196,8 @@ public class UploadJobService {
     } catch (ProblemException e) {
       status = UploadJob.FAILED;
       result = problem(e.status(), e.title(), e.getMessage(), e.errors(), e.extensions());
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      // An Error (out of memory) must end the job too, or it would stay RUNNING for ever.
       LOG.errorf(e, "Upload job %d failed", jobId);
       status = UploadJob.FAILED;
       result =
