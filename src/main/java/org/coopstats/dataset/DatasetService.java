@@ -1,5 +1,6 @@
 package org.coopstats.dataset;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -121,6 +122,7 @@ public class DatasetService {
 
   /** Publishes the draft as a new version, now or at {@code releaseAt} (an embargo until then). */
   @Transactional
+  @TransactionConfiguration(timeout = 3600) // a 1.5 M-row release took 72 s on the bench machine
   public DatasetView publish(long id, OffsetDateTime releaseAt) {
     Dataset dataset = lockVisible(id);
     access.require(Role.PUBLISHER, dataset.providerId);

@@ -95,6 +95,16 @@ class ObservationStaging implements AutoCloseable {
     copy.endCopy();
   }
 
+  /**
+   * Gives the planner statistics on the staged rows: without them the checks across rows (R04–R10)
+   * pick nested loops, and took seconds per 60,000 rows instead of a tenth of a second.
+   */
+  void analyze() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ANALYZE staging");
+    }
+  }
+
   /** Empties the dataset's draft, so that the staged rows become the whole draft. */
   long deleteDraft(long datasetId) throws SQLException {
     try (PreparedStatement statement =

@@ -142,6 +142,7 @@ public class UploadService {
         ObservationStaging staging = new ObservationStaging(connection)) {
       long rowsRead = read(source, validator, format, staging, issues, progress);
       staging.finish();
+      staging.analyze();
       progress.phase = "checking across rows";
       if (rowsRead == 0 && issues.errors() == 0) {
         issues.accept(
