@@ -73,8 +73,14 @@ public class UploadJobResource {
 
   @DELETE
   @Path("/{id}")
-  @Operation(summary = "Cancel a queued or running job; nothing of it is stored")
-  @APIResponse(responseCode = "202", description = "Cancellation asked; the job ends shortly")
+  @Operation(
+      summary = "Cancel a queued or running job; nothing of it is stored",
+      description =
+          "A 202 is a promise: the job ends CANCELLED and stores nothing. Once a job has begun"
+              + " storing its rows (or has ended) a cancel is refused with 409.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Cancel accepted; the job ends shortly as CANCELLED")
   @APIResponse(ref = "Unauthorized")
   @APIResponse(ref = "Forbidden")
   @APIResponse(ref = "NotFound")

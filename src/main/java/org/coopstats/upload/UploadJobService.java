@@ -56,6 +56,8 @@ public class UploadJobService {
       JsonNode result) {}
 
   private static final Logger LOG = Logger.getLogger(UploadJobService.class);
+  private static final String CANCELLED_DETAIL =
+      "The upload was cancelled; nothing of it was stored.";
 
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private final Map<Long, UploadProgress> running = new ConcurrentHashMap<>();
@@ -163,7 +165,15 @@ public class UploadJobService {
     if (job.isFinished()) {
       throw ProblemException.conflict("Job " + jobId + " has already ended: " + job.status + ".");
     }
-    Optional.ofNullable(running.get(jobId)).ifPresent(UploadProgress::cancel);
+    boolean accepted =
+        Optional.ofNullable(running.get(jobId)).map(UploadProgress::cancel).orElse(false);
+    if (!accepted) {
+      throw ProblemException.conflict(
+          "Job "
+              + jobId
+              + " can no longer be cancelled: it is storing its rows or has just ended. Read the"
+              + " job to see how it ended.");
+    }
     return view(job);
   }
 
@@ -192,7 +202,7 @@ public class UploadJobService {
       status = UploadJob.SUCCEEDED;
     } catch (UploadProgress.CancelledException e) {
       status = UploadJob.CANCELLED;
-      result = problem(409, "Cancelled", e.getMessage(), null, Map.of());
+      result = problem(409, "Cancelled", CANCELLED_DETAIL, null, Map.of());
     } catch (ProblemException e) {
       status = UploadJob.FAILED;
       result = problem(e.status(), e.title(), e.getMessage(), e.errors(), e.extensions());
@@ -206,6 +216,11 @@ public class UploadJobService {
     } finally {
       requestContext.terminate();
       deleteQuietly(file);
+    }
+    if (!progress.settle()) {
+      // the cancel was accepted before this outcome was decided: it wins, and nothing was stored
+      status = UploadJob.CANCELLED;
+      result = problem(409, "Cancelled", CANCELLED_DETAIL, null, Map.of());
     }
     progress.phase = "done";
     try {

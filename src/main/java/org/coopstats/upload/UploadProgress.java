@@ -1,18 +1,29 @@
 package org.coopstats.upload;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** How far an upload has got; read by the job resource while the upload runs. */
+/**
+ * How far an upload has got; read by the job resource while the upload runs. A cancel and the
+ * upload's own ending race for one decision: whichever comes first wins, so a cancel that was
+ * accepted always ends the job as cancelled, and a cancel that comes too late is refused.
+ */
 public class UploadProgress {
 
   /** An upload that nobody watches. */
   public static final UploadProgress NONE = new UploadProgress();
 
+  private enum Fate {
+    OPEN,
+    CANCELLED,
+    SETTLED
+  }
+
   final AtomicLong rowsRead = new AtomicLong();
   final AtomicLong rowsChecked = new AtomicLong();
   final AtomicLong rowsStored = new AtomicLong();
   volatile String phase = "reading";
-  volatile boolean cancelled;
+  private final AtomicReference<Fate> fate = new AtomicReference<>(Fate.OPEN);
 
   public long rowsRead() {
     return rowsRead.get();
@@ -30,13 +41,32 @@ public class UploadProgress {
     return phase;
   }
 
-  public void cancel() {
-    cancelled = true;
+  /** Asks the upload to stop; false when its outcome is already decided (too late to cancel). */
+  public boolean cancel() {
+    fate.compareAndSet(Fate.OPEN, Fate.CANCELLED);
+    return fate.get() == Fate.CANCELLED;
+  }
+
+  /** Decides the outcome: false when a cancel came first (the upload must then roll back). */
+  public boolean settle() {
+    fate.compareAndSet(Fate.OPEN, Fate.SETTLED);
+    return fate.get() == Fate.SETTLED;
+  }
+
+  public boolean isCancelled() {
+    return fate.get() == Fate.CANCELLED;
   }
 
   /** Ends the upload (and its transaction) when the job has been cancelled. */
   void checkCancelled() {
-    if (cancelled) {
+    if (isCancelled()) {
+      throw new CancelledException();
+    }
+  }
+
+  /** Settles the outcome before storing, or ends the upload if a cancel came first. */
+  void settleOrCancel() {
+    if (!settle()) {
       throw new CancelledException();
     }
   }

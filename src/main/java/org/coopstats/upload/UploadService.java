@@ -152,6 +152,7 @@ public class UploadService {
       StagedChecks checks =
           new StagedChecks(connection, structure, format != Format.JSON, limits.maxErrors());
       checks.duplicates(issues);
+      progress.checkCancelled();
       if (issues.errors() == 0) {
         checks.consistency(datasetId, OffsetDateTime.now(), issues);
       }
@@ -174,7 +175,7 @@ public class UploadService {
       if (issues.errors() > 0) {
         throw rejected(issues, rowsRead);
       }
-      progress.checkCancelled();
+      progress.settleOrCancel();
       progress.phase = "storing";
       long deleted = mode == Mode.REPLACE ? staging.deleteDraft(datasetId) : 0;
       long[] written = staging.merge(datasetId);

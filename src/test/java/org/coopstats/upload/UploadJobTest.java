@@ -81,7 +81,7 @@ class UploadJobTest {
     given().get("/api/v1/datasets/" + dataset).then().body("summary.draftObservations", is(0));
   }
 
-  @Test
+  @org.junit.jupiter.api.RepeatedTest(3)
   void aCancelledJobStoresNothing() {
     long dataset = Api.newDataset(Api.newProvider());
     String location =
@@ -132,8 +132,15 @@ class UploadJobTest {
 
   /** {@code count} valid rows: areas × years of COOPS. */
   private static String rows(int count, int seed) {
+    if (count > 48000) {
+      throw new IllegalArgumentException("at most 48,000 distinct rows");
+    }
     StringBuilder csv = new StringBuilder("REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\n");
-    String[] areas = {"CAN", "KOR", "TZA", "ITA", "CRI", "TUR", "FRA", "DEU", "BRA", "IND"};
+    // 20 areas x 12 months x 200 years: up to 48,000 distinct series-periods
+    String[] areas = {
+      "CAN", "KOR", "TZA", "ITA", "CRI", "TUR", "FRA", "DEU", "BRA", "IND", "ESP", "PRT", "KEN",
+      "UGA", "RWA", "JPN", "MEX", "ARG", "CHL", "PER"
+    };
     int written = 0;
     for (int a = 0; written < count; a++) {
       for (int month = 1; month <= 12 && written < count; month++) {
