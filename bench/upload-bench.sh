@@ -5,7 +5,8 @@
 #   bench/upload-bench.sh            (as root, PostgreSQL 15 installed; builds a copy of HEAD)
 #
 # Environment: ROWS (1000000), BUILD_DIR (/tmp/coopstats-upload-bench), DATA_DIR
-# (/tmp/coopstats-upload-data), PORT (8092), HEAP (256m), SKIP_BUILD (0).
+# (/tmp/coopstats-upload-data), PORT (8092), HEAP (256m), SKIP_BUILD (0), JAVA_EXTRA (more JVM
+# options, e.g. -XX:StartFlightRecording=filename=/tmp/upload.jfr).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
@@ -44,7 +45,7 @@ log "$N rows, $(du -h "$CSV" | cut -f1) in $CSV"
 log "starting the app with -Xmx$HEAP"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_DATASOURCE_USERNAME=bench \
 QUARKUS_DATASOURCE_PASSWORD=bench COOPSTATS_DEMO_ENABLED=false COOPSTATS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  java -Xmx$HEAP -Xlog:gc:file=/tmp/coopstats-upload-gc.log -Dquarkus.http.port=$PORT \
+  java -Xmx$HEAP ${JAVA_EXTRA:-} -Xlog:gc:file=/tmp/coopstats-upload-gc.log -Dquarkus.http.port=$PORT \
   -jar "$BUILD_DIR/target/quarkus-app/quarkus-run.jar" >/tmp/coopstats-upload-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

@@ -120,6 +120,9 @@ class ObservationStaging implements AutoCloseable {
    * draft take the new value and attributes. Returns {inserted, updated}.
    */
   long[] merge(long datasetId) throws SQLException {
+    if (!hasDraft(datasetId)) {
+      return new long[] {insertAll(datasetId), 0};
+    }
     String sql =
         "WITH written AS (INSERT INTO observation (dataset_id, "
             + KEY
@@ -142,6 +145,39 @@ class ObservationStaging implements AutoCloseable {
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
         return new long[] {rs.getLong(1), rs.getLong(2)};
+      }
+    }
+  }
+
+  /**
+   * Fills an empty draft without the conflict check per row (about a third of the merge's time).
+   * Safe because the upload holds the dataset's row lock, so no other writer adds draft rows.
+   */
+  private long insertAll(long datasetId) throws SQLException {
+    String sql =
+        "INSERT INTO observation (dataset_id, "
+            + KEY
+            + ", "
+            + VALUE_COLUMNS
+            + ") SELECT ?, "
+            + KEY
+            + ", "
+            + VALUE_COLUMNS
+            + " FROM staging";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, datasetId);
+      return statement.executeLargeUpdate();
+    }
+  }
+
+  private boolean hasDraft(long datasetId) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM observation WHERE dataset_id = ? AND valid_from IS NULL)")) {
+      statement.setLong(1, datasetId);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
       }
     }
   }

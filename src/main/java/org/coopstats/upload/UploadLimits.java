@@ -28,4 +28,11 @@ public interface UploadLimits {
   /** Most errors listed in a 422 (all are counted). */
   @WithDefault("1000")
   int maxErrors();
+
+  /**
+   * PostgreSQL work_mem for the checks across rows of one upload (hash tables over the staged
+   * rows); the server may use about twice this per hash.
+   */
+  @WithDefault("128MB")
+  String checkWorkMem();
 }

@@ -48,6 +48,9 @@ import org.coopstats.validation.ValidationIssue;
 @ApplicationScoped
 public class UploadService {
 
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(UploadService.class);
+
   public enum Format {
     CSV,
     JSON,
@@ -140,9 +143,12 @@ public class UploadService {
     IssueCollector issues = new IssueCollector(limits.maxErrors());
     try (Connection connection = dataSource.getConnection();
         ObservationStaging staging = new ObservationStaging(connection)) {
+      PhaseClock clock = new PhaseClock();
       long rowsRead = read(source, validator, format, staging, issues, progress);
       staging.finish();
+      clock.lap("read, check and stage rows");
       staging.analyze();
+      clock.lap("analyze");
       progress.phase = "checking across rows";
       if (rowsRead == 0 && issues.errors() == 0) {
         issues.accept(
@@ -151,11 +157,15 @@ public class UploadService {
       }
       StagedChecks checks =
           new StagedChecks(connection, structure, format != Format.JSON, limits.maxErrors());
+      checks.tunePlanner(limits.checkWorkMem());
       checks.duplicates(issues);
+      clock.lap("R04");
       progress.checkCancelled();
       if (issues.errors() == 0) {
         checks.consistency(datasetId, OffsetDateTime.now(), issues);
+        clock.lap("R05-R10");
       }
+      checks.restorePlanner();
       if (dryRun) {
         QuarkusTransaction.setRollbackOnly();
         return new UploadResult(
@@ -179,6 +189,8 @@ public class UploadService {
       progress.phase = "storing";
       long deleted = mode == Mode.REPLACE ? staging.deleteDraft(datasetId) : 0;
       long[] written = staging.merge(datasetId);
+      clock.lap("merge");
+      LOG.infof("Upload of %d rows into dataset %d: %s", rowsRead, datasetId, clock);
       progress.rowsStored.set(written[0] + written[1]);
       touch(connection, datasetId, mode == Mode.REPLACE);
       UploadResult result =
