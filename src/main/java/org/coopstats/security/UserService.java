@@ -20,9 +20,11 @@ import org.coopstats.security.UserViews.UserView;
 public class UserService {
 
   private final AuditService audit;
+  private final VerifiedPasswordCache verified;
 
-  public UserService(AuditService audit) {
+  public UserService(AuditService audit, VerifiedPasswordCache verified) {
     this.audit = audit;
+    this.verified = verified;
   }
 
   public Page<UserView> list(PageRequest page) {
@@ -64,6 +66,7 @@ public class UserService {
     AppUser user = new AppUser();
     user.username = request.username();
     user.passwordHash = BcryptUtil.bcryptHash(request.password());
+    verified.forget(request.username());
     user.roles = String.join(",", roles);
     user.providerId = request.providerId();
     user.createdAt = OffsetDateTime.now();
@@ -82,6 +85,7 @@ public class UserService {
       throw ProblemException.conflict("You cannot delete your own user.");
     }
     user.delete();
+    verified.forget(username);
     audit.record(actor, "USER_DELETED", user.providerId, null, username);
   }
 

@@ -1,0 +1,65 @@
+package org.coopstats.security;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.coopstats.support.Api;
+import org.coopstats.support.PostgresResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Verified passwords are remembered briefly, but never let a wrong password or a gone user in. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class PasswordVerificationTest {
+
+  @BeforeEach
+  void anonymous() {
+    Api.actAnonymously();
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedRightAfterTheRightOne() {
+    String provider = Api.newProvider();
+    String user = Api.newUser(provider, Role.SUBMITTER);
+    createDataset(user, Api.PASSWORD, provider, 201);
+    createDataset(user, Api.PASSWORD, provider, 201);
+    createDataset(user, Api.PASSWORD + "x", provider, 401);
+    createDataset(user, "", provider, 401);
+  }
+
+  @Test
+  void aDeletedUserIsRefusedAtOnce() {
+    String provider = Api.newProvider();
+    String user = Api.newUser(provider, Role.SUBMITTER);
+    createDataset(user, Api.PASSWORD, provider, 201);
+    given()
+        .auth()
+        .preemptive()
+        .basic(Api.ADMIN, Api.ADMIN_PASSWORD)
+        .delete("/api/v1/users/" + user)
+        .then()
+        .statusCode(204);
+    createDataset(user, Api.PASSWORD, provider, 401);
+  }
+
+  private static void createDataset(String user, String password, String provider, int status) {
+    given()
+        .auth()
+        .preemptive()
+        .basic(user, password)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "providerId", provider,
+                "title", "Password check",
+                "sourceKind", "SURVEY",
+                "periodBasis", "CALENDAR_YEAR"))
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(status);
+  }
+}
