@@ -1,8 +1,6 @@
 package org.coopstats.query;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -13,9 +11,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.coopstats.catalog.CatalogService;
@@ -37,12 +33,17 @@ public class ObservationResponses {
   private final CatalogService catalog;
   private final ObservationQueryRepository repository;
   private final Access access;
+  private final DataValidators dataValidators;
 
   public ObservationResponses(
-      CatalogService catalog, ObservationQueryRepository repository, Access access) {
+      CatalogService catalog,
+      ObservationQueryRepository repository,
+      Access access,
+      DataValidators validators) {
     this.catalog = catalog;
     this.repository = repository;
     this.access = access;
+    this.dataValidators = validators;
   }
 
   /**
@@ -79,22 +80,15 @@ public class ObservationResponses {
             kind == Visibility.Kind.HISTORY,
             kind == Visibility.Kind.CHANGES || kind == Visibility.Kind.DRAFT);
 
-    // Dated by the last release up to now: a release still under embargo changes nothing here.
-    OffsetDateTime lastModified =
-        query.visibility().isUnreleased() ? dataset.updatedAt : repository.lastChange(now);
-    EntityTag etag =
-        new EntityTag(
-            Long.toHexString(lastModified.toInstant().toEpochMilli())
-                + "-"
-                + format.name().toLowerCase(java.util.Locale.ROOT));
-    Date lastModifiedDate = Date.from(lastModified.toInstant().truncatedTo(ChronoUnit.SECONDS));
-    CacheControl cacheControl = new CacheControl();
-    cacheControl.setNoCache(true);
-    cacheControl.setPrivate(query.visibility().isUnreleased());
-    cacheControl.setNoStore(query.visibility().isUnreleased());
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModifiedDate, etag);
+    String variant = format.name().toLowerCase(java.util.Locale.ROOT);
+    DataValidators.Validators validators =
+        query.visibility().isUnreleased()
+            ? DataValidators.unreleased(dataset.updatedAt, variant)
+            : dataValidators.released(now, variant, false);
+    OffsetDateTime lastModified = validators.lastModified();
+    Response notModified = validators.notModified(request);
     if (notModified != null) {
-      return notModified.cacheControl(cacheControl).build();
+      return notModified;
     }
 
     Page<ObservationRow> page = repository.find(query, structure.seriesDimensions());
@@ -124,12 +118,7 @@ public class ObservationResponses {
           PagedResponses.ok(PageBody.of(items, uriInfo), page, uriInfo)
               .type(MediaType.APPLICATION_JSON);
     }
-    return response
-        .tag(etag)
-        .lastModified(lastModifiedDate)
-        .cacheControl(cacheControl)
-        .header("Vary", "Accept")
-        .build();
+    return validators.apply(response).header("Vary", "Accept").build();
   }
 
   private enum Format {

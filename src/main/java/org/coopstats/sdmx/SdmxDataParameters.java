@@ -21,7 +21,7 @@ public class SdmxDataParameters {
   @Parameter(
       description =
           "Only what changed after this moment (ISO 8601); deletions come in a data set with"
-              + " action Delete (SDMX-ML only)")
+              + " action Delete (SDMX-ML and SDMX-JSON; SDMX-CSV leaves them out)")
   public String updatedAfter;
 
   @QueryParam("firstNObservations")
@@ -45,6 +45,9 @@ public class SdmxDataParameters {
   public String includeHistory;
 
   @QueryParam("format")
-  @Parameter(description = "genericdata, structurespecificdata or csv; overrides the Accept header")
+  @Parameter(
+      description =
+          "genericdata, structurespecificdata, csv or jsondata (also sdmx-json); overrides the"
+              + " Accept header")
   public String format;
 }

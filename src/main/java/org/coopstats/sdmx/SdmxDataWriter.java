@@ -319,7 +319,8 @@ final class SdmxDataWriter {
     printer.flush();
   }
 
-  private static List<String> attributeValues(DataStructure structure, ObservationRow row) {
+  /** The attribute values of an observation, in the structure's attribute order. */
+  static List<String> attributeValues(DataStructure structure, ObservationRow row) {
     List<String> values = new ArrayList<>();
     for (AttributeDef attribute : structure.attributes()) {
       values.add(

@@ -23,7 +23,8 @@ public final class SdmxFormats {
   public enum DataFormat {
     GENERIC(GENERIC_DATA),
     STRUCTURE_SPECIFIC(STRUCTURE_SPECIFIC_DATA),
-    CSV(SDMX_CSV);
+    CSV(SDMX_CSV),
+    JSON(SDMX_JSON);
 
     public final String mediaType;
 
@@ -40,17 +41,12 @@ public final class SdmxFormats {
         case "genericdata", "generic", "xml" -> DataFormat.GENERIC;
         case "csv", "sdmx-csv", "csvfile" -> DataFormat.CSV;
         case "structurespecificdata", "structurespecific" -> DataFormat.STRUCTURE_SPECIFIC;
-        case "jsondata", "sdmx-json" ->
-            throw notAcceptable(
-                "format '"
-                    + format
-                    + "' is not offered yet: use genericdata, structurespecificdata (SDMX-ML 2.1)"
-                    + " or csv (SDMX-CSV 1.0).");
+        case "jsondata", "sdmx-json" -> DataFormat.JSON;
         default ->
             throw ProblemException.badRequest(
                 "format '"
                     + format
-                    + "' is unknown: use genericdata, structurespecificdata or csv.");
+                    + "' is unknown: use genericdata, structurespecificdata, csv or jsondata.");
       };
     }
     List<MediaType> accepted = headers.getAcceptableMediaTypes();
@@ -80,6 +76,11 @@ public final class SdmxFormats {
           break;
         case "text/csv", "text/*":
           return DataFormat.CSV;
+        case "application/vnd.sdmx.data+json":
+          if (version == null || version.startsWith("1.0")) {
+            return DataFormat.JSON;
+          }
+          break;
         default:
           break;
       }
@@ -87,11 +88,13 @@ public final class SdmxFormats {
     throw notAcceptable(
         "None of the accepted media types can be produced. Data is offered as "
             + GENERIC_DATA
-            + " (also application/xml) and "
+            + " (also application/xml), "
             + SDMX_CSV
-            + " (also text/csv) and "
+            + " (also text/csv), "
             + STRUCTURE_SPECIFIC_DATA
-            + "; SDMX-JSON is not offered yet.");
+            + " and "
+            + SDMX_JSON
+            + ".");
   }
 
   /** Checks that an SDMX-ML 2.1 structure message is acceptable. */

@@ -6,7 +6,7 @@ import java.util.UUID;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** The header every SDMX-ML message starts with. */
+/** The header every SDMX message starts with. */
 final class SdmxHeader {
 
   private SdmxHeader() {}
@@ -17,16 +17,25 @@ final class SdmxHeader {
   static void write(XMLStreamWriter xml, String mes, String sender, StructureRef structure)
       throws XMLStreamException {
     xml.writeStartElement(mes, "Header");
-    element(
-        xml, mes, "ID", "IREF" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+    element(xml, mes, "ID", newId());
     element(xml, mes, "Test", "false");
-    element(xml, mes, "Prepared", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    element(xml, mes, "Prepared", prepared());
     xml.writeEmptyElement(mes, "Sender");
     xml.writeAttribute("id", sender);
     if (structure != null) {
       structure.write(xml, mes);
     }
     xml.writeEndElement();
+  }
+
+  /** A fresh message id. */
+  static String newId() {
+    return "IREF" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  }
+
+  /** The time the message is prepared, ISO 8601 to the second. */
+  static String prepared() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   private static void element(XMLStreamWriter xml, String ns, String name, String text)

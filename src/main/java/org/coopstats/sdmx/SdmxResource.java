@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.coopstats.common.ProblemException;
@@ -148,12 +149,20 @@ public class SdmxResource {
       description = "All released data of the dataflow; see /data/{flowRef}/{key}/{providerRef}.")
   @APIResponse(
       responseCode = "200",
-      description = "SDMX-ML 2.1 GenericData or StructureSpecificData, or SDMX-CSV 1.0",
+      description =
+          "SDMX-ML 2.1 GenericData or StructureSpecificData, SDMX-CSV 1.0 or SDMX-JSON 1.0, with"
+              + " ETag and Last-Modified",
       content = {
         @Content(mediaType = SdmxFormats.GENERIC_DATA),
         @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_DATA),
-        @Content(mediaType = SdmxFormats.SDMX_CSV)
+        @Content(mediaType = SdmxFormats.SDMX_CSV),
+        @Content(mediaType = SdmxFormats.SDMX_JSON)
       })
+  @APIResponse(
+      responseCode = "304",
+      description =
+          "Not modified: no release since the ETag or date in If-None-Match or"
+              + " If-Modified-Since")
   @APIResponse(ref = "BadRequest")
   @APIResponse(ref = "NotFound")
   @APIResponse(ref = "NotAcceptable")
@@ -163,8 +172,9 @@ public class SdmxResource {
       @PathParam("flowRef") String flowRef,
       @BeanParam SdmxDataParameters parameters,
       @Context UriInfo uriInfo,
-      @Context HttpHeaders headers) {
-    return service.data(flowRef, null, null, uriInfo, headers);
+      @Context HttpHeaders headers,
+      @Context Request request) {
+    return service.data(flowRef, null, null, uriInfo, headers, request);
   }
 
   @GET
@@ -174,12 +184,20 @@ public class SdmxResource {
       description = "See /data/{flowRef}/{key}/{providerRef}.")
   @APIResponse(
       responseCode = "200",
-      description = "SDMX-ML 2.1 GenericData or StructureSpecificData, or SDMX-CSV 1.0",
+      description =
+          "SDMX-ML 2.1 GenericData or StructureSpecificData, SDMX-CSV 1.0 or SDMX-JSON 1.0, with"
+              + " ETag and Last-Modified",
       content = {
         @Content(mediaType = SdmxFormats.GENERIC_DATA),
         @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_DATA),
-        @Content(mediaType = SdmxFormats.SDMX_CSV)
+        @Content(mediaType = SdmxFormats.SDMX_CSV),
+        @Content(mediaType = SdmxFormats.SDMX_JSON)
       })
+  @APIResponse(
+      responseCode = "304",
+      description =
+          "Not modified: no release since the ETag or date in If-None-Match or"
+              + " If-Modified-Since")
   @APIResponse(ref = "BadRequest")
   @APIResponse(ref = "NotFound")
   @APIResponse(ref = "NotAcceptable")
@@ -190,8 +208,9 @@ public class SdmxResource {
       @PathParam("key") String key,
       @BeanParam SdmxDataParameters parameters,
       @Context UriInfo uriInfo,
-      @Context HttpHeaders headers) {
-    return service.data(flowRef, key, null, uriInfo, headers);
+      @Context HttpHeaders headers,
+      @Context Request request) {
+    return service.data(flowRef, key, null, uriInfo, headers, request);
   }
 
   @GET
@@ -209,15 +228,27 @@ public class SdmxResource {
               + SdmxFormats.STRUCTURE_SPECIFIC_DATA
               + ", "
               + SdmxFormats.SDMX_CSV
-              + ", text/csv) or format=genericdata|structurespecificdata|csv. No data: 404.")
+              + ", text/csv, "
+              + SdmxFormats.SDMX_JSON
+              + ") or format=genericdata|structurespecificdata|csv|jsondata. No data: 404. ETag"
+              + " and Last-Modified change with each release: If-None-Match or If-Modified-Since"
+              + " gives 304.")
   @APIResponse(
       responseCode = "200",
-      description = "SDMX-ML 2.1 GenericData or StructureSpecificData, or SDMX-CSV 1.0",
+      description =
+          "SDMX-ML 2.1 GenericData or StructureSpecificData, SDMX-CSV 1.0 or SDMX-JSON 1.0, with"
+              + " ETag and Last-Modified",
       content = {
         @Content(mediaType = SdmxFormats.GENERIC_DATA),
         @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_DATA),
-        @Content(mediaType = SdmxFormats.SDMX_CSV)
+        @Content(mediaType = SdmxFormats.SDMX_CSV),
+        @Content(mediaType = SdmxFormats.SDMX_JSON)
       })
+  @APIResponse(
+      responseCode = "304",
+      description =
+          "Not modified: no release since the ETag or date in If-None-Match or"
+              + " If-Modified-Since")
   @APIResponse(ref = "BadRequest")
   @APIResponse(ref = "NotFound")
   @APIResponse(ref = "NotAcceptable")
@@ -229,8 +260,9 @@ public class SdmxResource {
       @PathParam("providerRef") String providerRef,
       @BeanParam SdmxDataParameters parameters,
       @Context UriInfo uriInfo,
-      @Context HttpHeaders headers) {
-    return service.data(flowRef, key, providerRef, uriInfo, headers);
+      @Context HttpHeaders headers,
+      @Context Request request) {
+    return service.data(flowRef, key, providerRef, uriInfo, headers, request);
   }
 
   @GET

@@ -2,6 +2,7 @@ package org.coopstats.sdmx;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import org.coopstats.catalog.CatalogService;
@@ -18,6 +20,7 @@ import org.coopstats.common.Page;
 import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
+import org.coopstats.query.DataValidators;
 import org.coopstats.query.ObservationQuery;
 import org.coopstats.query.ObservationQueryRepository;
 import org.coopstats.query.ObservationRow;
@@ -34,10 +37,15 @@ public class SdmxService {
 
   private final CatalogService catalog;
   private final ObservationQueryRepository repository;
+  private final DataValidators dataValidators;
 
-  public SdmxService(CatalogService catalog, ObservationQueryRepository repository) {
+  public SdmxService(
+      CatalogService catalog,
+      ObservationQueryRepository repository,
+      DataValidators dataValidators) {
     this.catalog = catalog;
     this.repository = repository;
+    this.dataValidators = dataValidators;
   }
 
   public Response structure(
@@ -72,15 +80,30 @@ public class SdmxService {
   }
 
   public Response data(
-      String flowRef, String key, String providerRef, UriInfo uriInfo, HttpHeaders headers) {
+      String flowRef,
+      String key,
+      String providerRef,
+      UriInfo uriInfo,
+      HttpHeaders headers,
+      Request httpRequest) {
     QueryParameters.rejectUnknown(uriInfo, SdmxDataRequest.PARAMETERS);
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
     DataStructure structure = catalog.coopStats();
     SdmxFormats.DataFormat format =
         SdmxFormats.dataFormat(QueryParameters.single(parameters, "format"), headers);
+    OffsetDateTime now = OffsetDateTime.now();
     SdmxDataRequest request =
-        SdmxDataRequest.parse(
-            structure, flowRef, key, providerRef, parameters, OffsetDateTime.now());
+        SdmxDataRequest.parse(structure, flowRef, key, providerRef, parameters, now);
+    // Weak but for SDMX-CSV: each SDMX-ML or SDMX-JSON message has its own id and prepared time.
+    DataValidators.Validators validators =
+        dataValidators.released(
+            now,
+            "sdmx-" + format.name().toLowerCase(Locale.ROOT),
+            format != SdmxFormats.DataFormat.CSV);
+    Response notModified = validators.notModified(httpRequest);
+    if (notModified != null) {
+      return notModified;
+    }
     List<ObservationRow> rows = fetch(request.query(), structure);
     List<SdmxDataWriter.DataSet> dataSets = group(rows, request);
     if (dataSets.isEmpty()) {
@@ -89,27 +112,31 @@ public class SdmxService {
               + " periods asked for.");
     }
     String sender = structure.agency();
+    String baseUri = uriInfo.getBaseUri().toString();
     StreamingOutput body =
         output -> {
-          if (format == SdmxFormats.DataFormat.CSV) {
-            SdmxDataWriter.csv(structure, dataSets, request, output);
-            return;
-          }
-          try {
-            if (format == SdmxFormats.DataFormat.STRUCTURE_SPECIFIC) {
-              SdmxDataWriter.structureSpecific(structure, dataSets, request, sender, output);
-              return;
+          switch (format) {
+            case CSV -> SdmxDataWriter.csv(structure, dataSets, request, output);
+            case JSON ->
+                SdmxJsonWriter.write(structure, dataSets, request, sender, baseUri, output);
+            case STRUCTURE_SPECIFIC, GENERIC -> {
+              try {
+                if (format == SdmxFormats.DataFormat.STRUCTURE_SPECIFIC) {
+                  SdmxDataWriter.structureSpecific(structure, dataSets, request, sender, output);
+                } else {
+                  SdmxDataWriter.generic(structure, dataSets, request, sender, output);
+                }
+              } catch (XMLStreamException e) {
+                throw new IOException("Writing the data message failed", e);
+              }
             }
-            SdmxDataWriter.generic(structure, dataSets, request, sender, output);
-          } catch (XMLStreamException e) {
-            throw new IOException("Writing the data message failed", e);
           }
         };
     String type =
         format == SdmxFormats.DataFormat.CSV
             ? format.mediaType + "; charset=UTF-8"
             : format.mediaType;
-    return Response.ok(body).type(type).header("Vary", "Accept").build();
+    return validators.apply(Response.ok(body).type(type)).header("Vary", "Accept").build();
   }
 
   public Response availability(

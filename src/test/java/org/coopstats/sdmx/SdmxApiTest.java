@@ -302,11 +302,25 @@ class SdmxApiTest {
         .statusCode(404)
         .body("detail", containsString("ATLANTIS"));
     given()
-        .accept("application/vnd.sdmx.data+json;version=1.0.0")
+        .accept("application/vnd.sdmx.data+json;version=2.0.0")
         .get("/sdmx/v2.1/data/COOP_STATS/all/" + provider)
         .then()
         .statusCode(406)
-        .body("detail", containsString("not offered"));
+        .contentType("application/problem+json")
+        .body("detail", containsString(SdmxFormats.SDMX_JSON));
+    given()
+        .accept("application/vnd.sdmx.genericdata+xml;version=2.1")
+        .get("/sdmx/v2.1/data/COOP_STATS/ATLANTIS.COOPS......")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .accept("application/vnd.sdmx.structurespecificdata+xml;version=2.1")
+        .queryParam("dimensionAtObservation", "REF_AREA")
+        .get("/sdmx/v2.1/data/COOP_STATS/all/" + provider)
+        .then()
+        .statusCode(501)
+        .contentType("application/problem+json");
     given()
         .get("/sdmx/v2.1/categoryscheme/all/all/latest")
         .then()
@@ -355,8 +369,12 @@ class SdmxApiTest {
     given().queryParam("mode", "available").get(path).then().statusCode(501);
   }
 
-  /** The provider's values from the JSON API, by series key and period (dot-separated). */
   private Map<String, BigDecimal> jsonApiValues() {
+    return jsonApiValues(provider);
+  }
+
+  /** The provider's values from the JSON API, by series key and period (dot-separated). */
+  static Map<String, BigDecimal> jsonApiValues(String provider) {
     List<Map<String, Object>> items =
         given()
             .queryParam("provider", provider)

@@ -1,0 +1,385 @@
+package org.coopstats.sdmx;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.coopstats.catalog.AttributeDef;
+import org.coopstats.catalog.Code;
+import org.coopstats.catalog.CodeList;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
+import org.coopstats.query.ObservationRow;
+import org.coopstats.validation.TimePeriod;
+
+/**
+ * Writes an SDMX-JSON 1.0 data message: {@code header}, {@code structure} (the dimensions and
+ * attributes with the values that occur in the message) and {@code dataSets}, whose series and
+ * observation keys are indexes into those value lists.
+ *
+ * <p>The value lists come first in the message and must be complete before the first key is
+ * written, so they are collected from the data sets, which are already in memory (at most {@link
+ * SdmxService#MAX_OBSERVATIONS} rows, as for the other formats); the message itself is streamed.
+ */
+final class SdmxJsonWriter {
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .build();
+
+  private final DataStructure structure;
+  private final SdmxDataRequest request;
+  private final boolean observations;
+  private final boolean attributes;
+  private final List<DimensionDef> dimensions;
+  private final List<Values> dimensionValues = new ArrayList<>();
+  private final Values periods = new Values();
+  private final List<Values> attributeValues = new ArrayList<>();
+
+  private SdmxJsonWriter(
+      DataStructure structure, List<SdmxDataWriter.DataSet> dataSets, SdmxDataRequest request) {
+    this.structure = structure;
+    this.request = request;
+    this.observations =
+        request.detail() == SdmxDataRequest.Detail.FULL
+            || request.detail() == SdmxDataRequest.Detail.DATAONLY;
+    this.attributes = request.detail() == SdmxDataRequest.Detail.FULL;
+    this.dimensions = structure.seriesDimensions();
+    dimensions.forEach(d -> dimensionValues.add(new Values()));
+    structure.attributes().forEach(a -> attributeValues.add(new Values()));
+    for (SdmxDataWriter.DataSet dataSet : dataSets) {
+      for (List<ObservationRow> series : dataSet.series()) {
+        List<String> key = series.get(0).key();
+        for (int i = 0; i < key.size(); i++) {
+          dimensionValues.get(i).add(key.get(i));
+        }
+        if (!observations && !request.allDimensions()) {
+          continue;
+        }
+        for (ObservationRow row : series) {
+          periods.add(row.timePeriod());
+          if (attributes && !dataSet.deletions()) {
+            List<String> values = SdmxDataWriter.attributeValues(structure, row);
+            for (int i = 0; i < values.size(); i++) {
+              attributeValues.get(i).add(values.get(i));
+            }
+          }
+        }
+      }
+    }
+    for (int i = 0; i < dimensions.size(); i++) {
+      dimensionValues.get(i).orderBy(structure.codeList(dimensions.get(i).codeListId()));
+    }
+    periods.orderByTime();
+    for (int i = 0; i < structure.attributes().size(); i++) {
+      String codeListId = structure.attributes().get(i).codeListId();
+      if (codeListId == null) {
+        attributeValues.get(i).orderAsSeen();
+      } else {
+        attributeValues.get(i).orderBy(structure.codeList(codeListId));
+      }
+    }
+  }
+
+  /**
+   * @param baseUri the service's base URI, for the links to the dataflow and the data structure
+   */
+  static void write(
+      DataStructure structure,
+      List<SdmxDataWriter.DataSet> dataSets,
+      SdmxDataRequest request,
+      String sender,
+      String baseUri,
+      OutputStream output)
+      throws IOException {
+    SdmxJsonWriter writer = new SdmxJsonWriter(structure, dataSets, request);
+    try (JsonGenerator json = FACTORY.createGenerator(output)) {
+      json.writeStartObject();
+      writer.header(json, sender);
+      writer.structure(json, baseUri);
+      json.writeArrayFieldStart("dataSets");
+      for (SdmxDataWriter.DataSet dataSet : dataSets) {
+        writer.dataSet(json, dataSet);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+  }
+
+  private void header(JsonGenerator json, String sender) throws IOException {
+    json.writeObjectFieldStart("header");
+    json.writeStringField("id", SdmxHeader.newId());
+    json.writeBooleanField("test", false);
+    json.writeStringField("prepared", SdmxHeader.prepared());
+    json.writeObjectFieldStart("sender");
+    json.writeStringField("id", sender);
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private void structure(JsonGenerator json, String baseUri) throws IOException {
+    String ref = structure.agency() + "/" + structure.id() + "/" + structure.version();
+    String version = structure.agency() + ":" + structure.id() + "(" + structure.version() + ")";
+    json.writeObjectFieldStart("structure");
+    json.writeArrayFieldStart("links");
+    link(
+        json,
+        baseUri + "sdmx/v2.1/dataflow/" + ref,
+        "dataflow",
+        "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + version);
+    link(
+        json,
+        baseUri + "sdmx/v2.1/datastructure/" + ref,
+        "datastructure",
+        "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=" + version);
+    json.writeEndArray();
+    json.writeStringField("name", structure.nameEn());
+    json.writeStringField("description", structure.description());
+
+    json.writeObjectFieldStart("dimensions");
+    json.writeArrayFieldStart("dataSet");
+    json.writeEndArray();
+    json.writeArrayFieldStart("series");
+    if (!request.allDimensions()) {
+      for (int i = 0; i < dimensions.size(); i++) {
+        dimension(json, i);
+      }
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("observation");
+    if (request.allDimensions()) {
+      for (int i = 0; i < dimensions.size(); i++) {
+        dimension(json, i);
+      }
+    }
+    timeDimension(json);
+    json.writeEndArray();
+    json.writeEndObject();
+
+    json.writeObjectFieldStart("attributes");
+    json.writeArrayFieldStart("dataSet");
+    json.writeEndArray();
+    json.writeArrayFieldStart("series");
+    json.writeEndArray();
+    json.writeArrayFieldStart("observation");
+    if (attributes) {
+      for (int i = 0; i < structure.attributes().size(); i++) {
+        attribute(json, i);
+      }
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void link(JsonGenerator json, String href, String rel, String urn)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("href", href);
+    json.writeStringField("rel", rel);
+    json.writeStringField("urn", urn);
+    json.writeEndObject();
+  }
+
+  private void dimension(JsonGenerator json, int index) throws IOException {
+    DimensionDef dimension = dimensions.get(index);
+    CodeList codes = structure.codeList(dimension.codeListId());
+    json.writeStartObject();
+    json.writeStringField("id", dimension.id());
+    json.writeStringField("name", dimension.nameEn());
+    json.writeNumberField("keyPosition", index);
+    json.writeArrayFieldStart("values");
+    for (String code : dimensionValues.get(index).list) {
+      json.writeStartObject();
+      json.writeStringField("id", code);
+      json.writeStringField("name", codes.label(code, "en"));
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private void timeDimension(JsonGenerator json) throws IOException {
+    DimensionDef time = structure.timeDimension();
+    json.writeStartObject();
+    json.writeStringField("id", time.id());
+    json.writeStringField("name", time.nameEn());
+    json.writeNumberField("keyPosition", dimensions.size());
+    json.writeStringField("role", "time");
+    json.writeArrayFieldStart("values");
+    for (String period : periods.list) {
+      json.writeStartObject();
+      json.writeStringField("id", period);
+      json.writeStringField("name", period);
+      TimePeriod parsed = TimePeriod.parse(period).orElse(null);
+      if (parsed != null) {
+        json.writeStringField(
+            "start", parsed.start().atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+        json.writeStringField("end", endOf(parsed.end()));
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static String endOf(LocalDate day) {
+    return day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1).toString();
+  }
+
+  private void attribute(JsonGenerator json, int index) throws IOException {
+    AttributeDef attribute = structure.attributes().get(index);
+    CodeList codes =
+        attribute.codeListId() == null ? null : structure.codeList(attribute.codeListId());
+    json.writeStartObject();
+    json.writeStringField("id", attribute.id());
+    json.writeStringField("name", attribute.nameEn());
+    json.writeArrayFieldStart("values");
+    for (String value : attributeValues.get(index).list) {
+      json.writeStartObject();
+      if (codes == null) {
+        // Free text: SDMX-JSON ids are codes, so an uncoded value has a name only.
+        json.writeStringField("name", value);
+      } else {
+        json.writeStringField("id", value);
+        json.writeStringField("name", codes.label(value, "en"));
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private void dataSet(JsonGenerator json, SdmxDataWriter.DataSet dataSet) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("action", dataSet.deletions() ? "Delete" : "Information");
+    json.writeArrayFieldStart("attributes");
+    json.writeEndArray();
+    if (request.allDimensions()) {
+      json.writeObjectFieldStart("observations");
+      for (List<ObservationRow> series : dataSet.series()) {
+        String key = seriesKey(series.get(0));
+        for (ObservationRow row : series) {
+          json.writeFieldName(key + ":" + periods.index(row.timePeriod()));
+          observation(json, row, dataSet.deletions());
+        }
+      }
+      json.writeEndObject();
+    } else {
+      json.writeObjectFieldStart("series");
+      for (List<ObservationRow> series : dataSet.series()) {
+        json.writeObjectFieldStart(seriesKey(series.get(0)));
+        json.writeArrayFieldStart("attributes");
+        json.writeEndArray();
+        json.writeObjectFieldStart("observations");
+        if (observations) {
+          for (ObservationRow row : series) {
+            json.writeFieldName(Integer.toString(periods.index(row.timePeriod())));
+            observation(json, row, dataSet.deletions());
+          }
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  private String seriesKey(ObservationRow row) {
+    StringBuilder key = new StringBuilder();
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (i > 0) {
+        key.append(':');
+      }
+      key.append(dimensionValues.get(i).index(row.key().get(i)));
+    }
+    return key.toString();
+  }
+
+  /**
+   * The observation's value then the indexes of its attribute values (null where it has none); an
+   * empty array for a deleted observation, as SDMX-JSON deletes by key, or without data.
+   */
+  private void observation(JsonGenerator json, ObservationRow row, boolean deleted)
+      throws IOException {
+    json.writeStartArray();
+    if (observations && !deleted) {
+      if (row.value() == null) {
+        json.writeNull();
+      } else {
+        json.writeNumber(row.value());
+      }
+      if (attributes) {
+        List<String> values = SdmxDataWriter.attributeValues(structure, row);
+        for (int i = 0; i < values.size(); i++) {
+          if (values.get(i) == null) {
+            json.writeNull();
+          } else {
+            json.writeNumber(attributeValues.get(i).index(values.get(i)));
+          }
+        }
+      }
+    }
+    json.writeEndArray();
+  }
+
+  /** The distinct values of one component in the message, in order, and their indexes. */
+  private static final class Values {
+    private final Set<String> seen = new LinkedHashSet<>();
+    private List<String> list = List.of();
+    private final Map<String, Integer> indexes = new HashMap<>();
+
+    void add(String value) {
+      if (value != null) {
+        seen.add(value);
+      }
+    }
+
+    /** Code-list order; values not in the list (none expected) after, sorted. */
+    void orderBy(CodeList codes) {
+      List<String> ordered = new ArrayList<>();
+      codes.codes().stream().map(Code::id).filter(seen::contains).forEach(ordered::add);
+      seen.stream().filter(v -> !codes.contains(v)).sorted().forEach(ordered::add);
+      fix(ordered);
+    }
+
+    /** The order of first appearance. */
+    void orderAsSeen() {
+      fix(new ArrayList<>(seen));
+    }
+
+    /** Chronological (by the start of the period, then by id). */
+    void orderByTime() {
+      List<String> ordered = new ArrayList<>(seen);
+      ordered.sort(
+          Comparator.comparing(
+                  (String p) -> TimePeriod.parse(p).map(TimePeriod::start).orElse(LocalDate.MAX))
+              .thenComparing(Comparator.naturalOrder()));
+      fix(ordered);
+    }
+
+    private void fix(List<String> ordered) {
+      list = ordered;
+      for (int i = 0; i < ordered.size(); i++) {
+        indexes.put(ordered.get(i), i);
+      }
+    }
+
+    int index(String value) {
+      return indexes.get(value);
+    }
+  }
+}
