@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "Who created, uploaded, published, scheduled, withdrew what")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class AuditResource {
 
   private final AuditService audit;

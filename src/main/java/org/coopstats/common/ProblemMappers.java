@@ -12,6 +12,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -46,9 +47,22 @@ public class ProblemMappers {
     io.quarkus.security.AuthenticationFailedException.class,
     io.quarkus.security.UnauthorizedException.class
   })
-  public Response authenticationFailed(RuntimeException e, UriInfo uriInfo) {
+  public Response authenticationFailed(RuntimeException e, UriInfo uriInfo, HttpHeaders headers) {
     if (isDatabaseUnavailable(e)) {
       return unexpected(e, uriInfo);
+    }
+    String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Response.fromResponse(
+              simple(
+                  401,
+                  "unauthorized",
+                  "Authentication required",
+                  "The bearer token was not accepted: it is expired, malformed, or not signed"
+                      + " by the identity provider this service trusts. Get a new access token.",
+                  uriInfo))
+          .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+          .build();
     }
     return Response.fromResponse(
             simple(

@@ -112,6 +112,7 @@ public class DatasetResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "basic")
+  @SecurityRequirement(name = "bearer")
   @APIResponse(ref = "Unauthorized")
   @APIResponse(ref = "Forbidden")
   @Operation(
@@ -140,6 +141,7 @@ public class DatasetResource {
   @DELETE
   @Path("/{id}")
   @SecurityRequirement(name = "basic")
+  @SecurityRequirement(name = "bearer")
   @APIResponse(ref = "Unauthorized")
   @APIResponse(ref = "Forbidden")
   @Operation(
@@ -156,6 +158,7 @@ public class DatasetResource {
   @POST
   @Path("/{id}/publish")
   @SecurityRequirement(name = "basic")
+  @SecurityRequirement(name = "bearer")
   @APIResponse(ref = "Unauthorized")
   @APIResponse(ref = "Forbidden")
   @Operation(
@@ -187,6 +190,7 @@ public class DatasetResource {
   @Path("/{id}/withdraw")
   @Consumes(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "basic")
+  @SecurityRequirement(name = "bearer")
   @APIResponse(ref = "Unauthorized")
   @APIResponse(ref = "Forbidden")
   @Operation(
@@ -211,6 +215,7 @@ public class DatasetResource {
   })
   @Produces({MediaType.APPLICATION_JSON, ObservationResponses.TEXT_CSV})
   @SecurityRequirement(name = "basic")
+  @SecurityRequirement(name = "bearer")
   @APIResponse(ref = "Unauthorized")
   @APIResponse(ref = "Forbidden")
   @Operation(

@@ -67,6 +67,7 @@ public class ProviderResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "basic")
+  @SecurityRequirement(name = "bearer")
   @APIResponse(ref = "Unauthorized")
   @APIResponse(ref = "Forbidden")
   @Operation(summary = "Register a data provider")

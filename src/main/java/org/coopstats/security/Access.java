@@ -5,20 +5,36 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.Map;
 import java.util.Optional;
 import org.coopstats.common.ProblemException;
+import org.coopstats.provider.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is asking, and what they may do. Reading published data needs no identity; writing needs a
  * role, for the user's own provider unless the user is an admin.
+ *
+ * <p>The identity is a database user (HTTP Basic) or, when OIDC is switched on, a bearer token:
+ * Quarkus gives both their name and roles; only the provider comes from different places, the
+ * user's row or a claim of the token.
  */
 @RequestScoped
 public class Access {
 
   private final SecurityIdentity identity;
+  private final String providerClaim;
+  private final boolean bearerTokensAccepted;
   private Optional<String> provider;
   private String system;
 
-  public Access(SecurityIdentity identity) {
+  public Access(
+      SecurityIdentity identity,
+      @ConfigProperty(name = "coopstats.oidc.provider-claim", defaultValue = "coopstats_provider")
+          String providerClaim,
+      @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
+          boolean bearerTokensAccepted) {
     this.identity = identity;
+    this.providerClaim = providerClaim;
+    this.bearerTokensAccepted = bearerTokensAccepted;
   }
 
   /**
@@ -43,13 +59,33 @@ public class Access {
   /** The provider the user acts for, if any. */
   public Optional<String> provider() {
     if (provider == null) {
-      provider =
-          system != null || identity.isAnonymous()
-              ? Optional.empty()
-              : AppUser.<AppUser>findByIdOptional(identity.getPrincipal().getName())
-                  .map(user -> user.providerId);
+      provider = system != null || identity.isAnonymous() ? Optional.empty() : actingProvider();
     }
     return provider;
+  }
+
+  private Optional<String> actingProvider() {
+    if (identity.getPrincipal() instanceof JsonWebToken token) {
+      return providerOf(token);
+    }
+    return AppUser.<AppUser>findByIdOptional(identity.getPrincipal().getName())
+        .map(user -> user.providerId);
+  }
+
+  /** The provider a token names in {@code coopstats.oidc.provider-claim}: a registered one. */
+  private Optional<String> providerOf(JsonWebToken token) {
+    Optional<String> named =
+        token.claim(providerClaim).map(Object::toString).filter(id -> !id.isBlank());
+    if (named.isPresent() && Provider.findById(named.get()) == null) {
+      throw forbidden(
+          "Your token names provider '"
+              + named.get()
+              + "' (claim "
+              + providerClaim
+              + "), which is not registered here. Ask an admin to register it, or the identity"
+              + " provider's administrator to correct the claim.");
+    }
+    return named;
   }
 
   /** Whether the user may see what a provider has not released: drafts, embargoed data. */
@@ -89,12 +125,16 @@ public class Access {
     }
   }
 
-  public static ProblemException unauthorized() {
+  private ProblemException unauthorized() {
     return new ProblemException(
         401,
         "unauthorized",
         "Authentication required",
-        "Writing needs a user: send HTTP Basic credentials (Authorization: Basic …).",
+        bearerTokensAccepted
+            ? "Writing needs a user: send HTTP Basic credentials (Authorization: Basic …) or an"
+                + " OIDC access token (Authorization: Bearer …)."
+            : "Writing needs a user: send HTTP Basic credentials (Authorization: Basic …)."
+                + " Bearer tokens are not accepted: OIDC is not switched on here.",
         null,
         Map.of());
   }

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users", description = "Who may write (admins only)")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class UserResource {
 
   private final UserService users;

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/datasets/{id}/submissions")
 @Tag(name = "Datasets")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class SubmissionResource {
 
   /** A submission with its validation report. */

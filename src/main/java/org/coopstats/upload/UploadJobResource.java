@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Upload jobs", description = "Large uploads checked and stored in the background")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class UploadJobResource {
 
   private final UploadJobService jobs;

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.coopstats.support.Api;
 import org.coopstats.support.Fixtures;
 import org.coopstats.support.PostgresResource;
+import org.coopstats.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -206,6 +207,22 @@ class AccessControlTest {
             org.hamcrest.Matchers.contains("PUBLISHED", "UPLOADED", "DATASET_CREATED"))
         .body("items.actor", everyItem(is(Api.ADMIN)))
         .body("items.providerId", everyItem(is(own)));
+  }
+
+  /** OIDC is off unless configured: a token the OIDC tests would accept is not looked at. */
+  @Test
+  void bearerTokensAreRefusedWhileOidcIsOff() {
+    long draft = Api.newDataset(own);
+    given()
+        .header("Authorization", "Bearer " + Tokens.token("ana.statcan", own, Role.ADMIN))
+        .contentType("text/csv")
+        .body(Fixtures.CANADA_SERIES)
+        .post("/api/v1/datasets/" + draft + "/observations")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", containsString("Basic"))
+        .body("detail", containsString("OIDC is not switched on"));
   }
 
   private RequestSpecification as(String actor) {
