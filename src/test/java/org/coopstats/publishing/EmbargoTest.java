@@ -110,6 +110,12 @@ class EmbargoTest {
         .body("status", is("PUBLISHED"));
     org.assertj.core.api.Assertions.assertThat(given().get("/api/v1/observations").header("ETag"))
         .isNotEqualTo(etagBefore);
+    given().get("/sdmx/v2.1/data/COOP_STATS/all/" + provider).then().statusCode(200);
+    given()
+        .get("/sdmx/v2.1/availableconstraint/COOP_STATS/all/" + provider)
+        .then()
+        .statusCode(200)
+        .body(containsString("KOR"));
   }
 
   @Test
@@ -203,6 +209,23 @@ class EmbargoTest {
         .body("items.id", not(hasItem((int) dataset)));
     as.get().get("/api/v1/datasets/" + dataset).then().statusCode(404);
     as.get().get("/api/v1/datasets/" + dataset + "/observations").then().statusCode(404);
+    as.get()
+        .queryParam("format", "jsonstat")
+        .queryParam("provider", provider)
+        .get("/api/v1/observations")
+        .then()
+        .body("extension.total", is(0));
+    // SDMX: no data and no available code values for the provider while embargoed
+    as.get().get("/sdmx/v2.1/data/COOP_STATS/all/" + provider).then().statusCode(404);
+    as.get()
+        .queryParam("format", "jsondata")
+        .get("/sdmx/v2.1/data/COOP_STATS/all/" + provider)
+        .then()
+        .statusCode(404);
+    as.get()
+        .get("/sdmx/v2.1/availableconstraint/COOP_STATS/all/" + provider)
+        .then()
+        .statusCode(404);
   }
 
   private static void sleepUntil(OffsetDateTime moment) throws InterruptedException {
