@@ -34,6 +34,16 @@ class ObservationStaging implements AutoCloseable {
   private static final String VALUE_COLUMNS =
       "time_period, period_start, period_end, obs_value, obs_status, conf_status, unit_measure,"
           + " unit_mult, comment_obs, deleted";
+  private static final String INSERT_STAGED =
+      "INSERT INTO observation (dataset_id, "
+          + KEY
+          + ", "
+          + VALUE_COLUMNS
+          + ") SELECT ?, "
+          + KEY
+          + ", "
+          + VALUE_COLUMNS
+          + " FROM staging";
   private static final int FLUSH_BYTES = 1 << 16;
 
   private final Connection connection;
@@ -124,15 +134,9 @@ class ObservationStaging implements AutoCloseable {
       return new long[] {insertAll(datasetId), 0};
     }
     String sql =
-        "WITH written AS (INSERT INTO observation (dataset_id, "
-            + KEY
-            + ", "
-            + VALUE_COLUMNS
-            + ") SELECT ?, "
-            + KEY
-            + ", "
-            + VALUE_COLUMNS
-            + " FROM staging ON CONFLICT (dataset_id, "
+        "WITH written AS ("
+            + INSERT_STAGED
+            + " ON CONFLICT (dataset_id, "
             + KEY
             + ", time_period) WHERE valid_from IS NULL DO UPDATE SET obs_value = EXCLUDED.obs_value, obs_status ="
             + " EXCLUDED.obs_status, conf_status = EXCLUDED.conf_status, unit_measure ="
@@ -154,17 +158,7 @@ class ObservationStaging implements AutoCloseable {
    * Safe because the upload holds the dataset's row lock, so no other writer adds draft rows.
    */
   private long insertAll(long datasetId) throws SQLException {
-    String sql =
-        "INSERT INTO observation (dataset_id, "
-            + KEY
-            + ", "
-            + VALUE_COLUMNS
-            + ") SELECT ?, "
-            + KEY
-            + ", "
-            + VALUE_COLUMNS
-            + " FROM staging";
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (PreparedStatement statement = connection.prepareStatement(INSERT_STAGED)) {
       statement.setLong(1, datasetId);
       return statement.executeLargeUpdate();
     }
