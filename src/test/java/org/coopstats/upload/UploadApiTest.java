@@ -31,6 +31,34 @@ class UploadApiTest {
   }
 
   @Test
+  void aSecondUploadMergesIntoTheDraft() {
+    long dataset = Api.newDataset(Api.newProvider());
+    String header = "REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\n";
+    given()
+        .contentType("text/csv")
+        .body(header + "CAN,COOPS,2020,5500\nCAN,COOPS,2021,5605\n")
+        .post("/api/v1/datasets/" + dataset + "/observations")
+        .then()
+        .statusCode(200)
+        .body("inserted", is(2))
+        .body("updated", is(0));
+    given()
+        .contentType("text/csv")
+        .body(header + "CAN,COOPS,2021,5606\nCAN,COOPS,2022,5700\n")
+        .post("/api/v1/datasets/" + dataset + "/observations")
+        .then()
+        .statusCode(200)
+        .body("inserted", is(1))
+        .body("updated", is(1));
+    given()
+        .queryParam("view", "draft")
+        .get("/api/v1/datasets/" + dataset + "/observations")
+        .then()
+        .body("items.TIME_PERIOD", contains("2020", "2021", "2022"))
+        .body("items.OBS_VALUE", contains(5500, 5606, 5700));
+  }
+
+  @Test
   void canadianProvincesComeBackAsJsonAndCsvWithTheSameNumbers() throws Exception {
     String provider = Api.newProvider();
     long dataset = Api.newDataset(provider);
