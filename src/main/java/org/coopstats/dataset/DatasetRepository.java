@@ -1,6 +1,7 @@
 package org.coopstats.dataset;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
@@ -37,9 +38,11 @@ public class DatasetRepository {
       "c.dataset_id = :id AND c.valid_from IS NOT NULL AND c.valid_to IS NULL";
 
   private final EntityManager em;
+  private final Event<DataChangeRecorded> changes;
 
-  public DatasetRepository(EntityManager em) {
+  public DatasetRepository(EntityManager em, Event<DataChangeRecorded> changes) {
     this.em = em;
+    this.changes = changes;
   }
 
   public Optional<Dataset> find(long id) {
@@ -219,6 +222,7 @@ public class DatasetRepository {
         .setParameter("version", dataset.version)
         .setParameter("at", effectiveAt)
         .executeUpdate();
+    changes.fire(new DataChangeRecorded(dataset.id));
   }
 
   public void delete(Dataset dataset) {

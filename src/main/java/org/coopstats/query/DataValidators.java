@@ -1,13 +1,19 @@
 package org.coopstats.query;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import org.coopstats.dataset.DataChangeRecorded;
+import org.coopstats.query.ObservationQueryRepository.ReleaseTimes;
 
 /**
  * ETag, Last-Modified and Cache-Control of the answers built from observations (the JSON API and
@@ -16,10 +22,48 @@ import java.util.Date;
 @ApplicationScoped
 public class DataValidators {
 
+  /**
+   * How long a reading of the release times is reused. Releases recorded by this instance clear it
+   * at once; one recorded by another instance shows in the validators within this time (the data
+   * itself is always read fresh, so validators can only lag behind it, never run ahead).
+   */
+  static final Duration READING_LIFETIME = Duration.ofSeconds(1);
+
+  /** The release times read at {@code readAt}, good until {@code goodUntil}. */
+  private record Reading(Instant readAt, Instant goodUntil, OffsetDateTime lastChange) {}
+
   private final ObservationQueryRepository repository;
+  private volatile Reading reading;
 
   public DataValidators(ObservationQueryRepository repository) {
     this.repository = repository;
+  }
+
+  void onDataChange(
+      @Observes(during = TransactionPhase.AFTER_COMPLETION) DataChangeRecorded change) {
+    reading = null;
+  }
+
+  /**
+   * The last change of the released data up to {@code now}: one statement per second rather than
+   * one per request, and never past the next scheduled release, which must show at its second.
+   */
+  OffsetDateTime lastChange(OffsetDateTime now) {
+    Instant at = now.toInstant();
+    Reading known = reading;
+    if (known != null && !at.isBefore(known.readAt()) && at.isBefore(known.goodUntil())) {
+      return known.lastChange();
+    }
+    Instant readAt = Instant.now();
+    ReleaseTimes times = repository.releaseTimes(now);
+    if (!at.isBefore(readAt.minus(READING_LIFETIME)) && !at.isAfter(readAt)) {
+      Instant goodUntil = at.plus(READING_LIFETIME);
+      if (times.nextChange() != null && times.nextChange().toInstant().isBefore(goodUntil)) {
+        goodUntil = times.nextChange().toInstant();
+      }
+      reading = new Reading(at, goodUntil, times.lastChange());
+    }
+    return times.lastChange();
   }
 
   /**
@@ -31,7 +75,7 @@ public class DataValidators {
    *     prepared time)
    */
   public Validators released(OffsetDateTime now, String variant, boolean weak) {
-    return new Validators(repository.lastChange(now), variant, weak, false);
+    return new Validators(lastChange(now), variant, weak, false);
   }
 
   /** The validators of what only a dataset's provider sees, dated by the dataset's last update. */

@@ -167,19 +167,28 @@ public class ObservationQueryRepository {
     }
   }
 
+  /** When the published data last changed up to a moment, and when it changes next. */
+  public record ReleaseTimes(OffsetDateTime lastChange, OffsetDateTime nextChange) {}
+
   /**
-   * When the published data last changed, up to {@code now} (releases still to come do not count).
+   * When the published data last changed, up to {@code now}, and the next scheduled release after
+   * it (null if none). Releases still to come do not count as changes.
    */
-  public OffsetDateTime lastChange(OffsetDateTime now) {
+  public ReleaseTimes releaseTimes(OffsetDateTime now) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
-                "SELECT max(effective_at) FROM data_change WHERE effective_at <= ?")) {
-      statement.setTimestamp(1, Timestamp.from(now.toInstant()));
+                "SELECT (SELECT max(effective_at) FROM data_change WHERE effective_at <= ?),"
+                    + " (SELECT min(effective_at) FROM data_change WHERE effective_at > ?)")) {
+      Timestamp at = Timestamp.from(now.toInstant());
+      statement.setTimestamp(1, at);
+      statement.setTimestamp(2, at);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
         OffsetDateTime last = rs.getObject(1, OffsetDateTime.class);
-        return last == null ? OffsetDateTime.parse("2000-01-01T00:00:00Z") : last;
+        return new ReleaseTimes(
+            last == null ? OffsetDateTime.parse("2000-01-01T00:00:00Z") : last,
+            rs.getObject(2, OffsetDateTime.class));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Reading the last change failed", e);
