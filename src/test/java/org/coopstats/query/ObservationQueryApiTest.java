@@ -87,15 +87,30 @@ class ObservationQueryApiTest {
         .body("items", hasSize(4))
         .body("total", is(6))
         .body("next", containsString("offset=4"));
-    given()
-        .queryParam("provider", provider)
-        .queryParam("limit", 4)
-        .queryParam("offset", 4)
-        .get("/api/v1/observations")
-        .then()
-        .body("items", hasSize(2))
-        .body("total", is(6))
-        .body("next", nullValue());
+    String next =
+        given()
+            .queryParam("provider", provider)
+            .queryParam("limit", 4)
+            .get("/api/v1/observations")
+            .then()
+            .extract()
+            .path("next");
+    org.assertj.core.api.Assertions.assertThat(next)
+        .startsWith("http")
+        .contains("/api/v1/observations?provider=" + provider + "&")
+        .endsWith("offset=4&limit=4");
+    var lastPage =
+        given()
+            .queryParam("provider", provider)
+            .queryParam("limit", 4)
+            .queryParam("offset", 4)
+            .get("/api/v1/observations");
+    org.assertj.core.api.Assertions.assertThat(
+            String.join(",", lastPage.headers().getValues("Link")))
+        .contains("offset=0&limit=4>; rel=\"first\"")
+        .contains("offset=0&limit=4>; rel=\"prev\"")
+        .doesNotContain("rel=\"next\"");
+    lastPage.then().body("items", hasSize(2)).body("total", is(6)).body("next", nullValue());
   }
 
   @Test
