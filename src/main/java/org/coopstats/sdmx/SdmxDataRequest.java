@@ -35,6 +35,21 @@ record SdmxDataRequest(
     NODATA
   }
 
+  /** Whether the message carries observations (detail full or dataonly). */
+  boolean withObservations() {
+    return detail == Detail.FULL || detail == Detail.DATAONLY;
+  }
+
+  /** Whether the message carries attributes (detail full). */
+  boolean withAttributes() {
+    return detail == Detail.FULL;
+  }
+
+  /** The dimension at the observation level: the time dimension or AllDimensions. */
+  String dimensionAtObservation(DataStructure structure) {
+    return allDimensions ? "AllDimensions" : structure.timeDimension().id();
+  }
+
   static final List<String> PARAMETERS =
       List.of(
           "startPeriod",

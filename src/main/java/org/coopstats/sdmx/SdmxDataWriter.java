@@ -51,29 +51,15 @@ final class SdmxDataWriter {
     xml.writeNamespace("generic", GENERIC);
     xml.writeNamespace("common", com);
     String structureId = structureId(structure);
-    String atObservation =
-        request.allDimensions() ? "AllDimensions" : structure.timeDimension().id();
+    String atObservation = request.dimensionAtObservation(structure);
     SdmxHeader.write(
         xml,
         mes,
         sender,
-        (w, ns) -> {
-          w.writeStartElement(ns, "Structure");
-          w.writeAttribute("structureID", structureId);
-          w.writeAttribute("dimensionAtObservation", atObservation);
-          w.writeStartElement(com, "Structure");
-          w.writeEmptyElement("Ref");
-          w.writeAttribute("agencyID", structure.agency());
-          w.writeAttribute("id", structure.id());
-          w.writeAttribute("version", structure.version());
-          w.writeEndElement();
-          w.writeEndElement();
-        });
+        (w, ns) -> headerStructure(w, ns, structure, structureId, null, atObservation));
     List<DimensionDef> dimensions = structure.seriesDimensions();
-    boolean observations =
-        request.detail() == SdmxDataRequest.Detail.FULL
-            || request.detail() == SdmxDataRequest.Detail.DATAONLY;
-    boolean attributes = request.detail() == SdmxDataRequest.Detail.FULL;
+    boolean observations = request.withObservations();
+    boolean attributes = request.withAttributes();
     for (DataSet dataSet : dataSets) {
       xml.writeStartElement(mes, "DataSet");
       xml.writeAttribute("structureRef", structureId);
@@ -138,8 +124,7 @@ final class SdmxDataWriter {
       throws XMLStreamException {
     String mes = SdmxStructureWriter.MES;
     String com = SdmxStructureWriter.COM;
-    String atObservation =
-        request.allDimensions() ? "AllDimensions" : structure.timeDimension().id();
+    String atObservation = request.dimensionAtObservation(structure);
     String namespace =
         "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure="
             + structure.agency()
@@ -167,24 +152,10 @@ final class SdmxDataWriter {
         xml,
         mes,
         sender,
-        (w, ns) -> {
-          w.writeStartElement(ns, "Structure");
-          w.writeAttribute("structureID", structureId);
-          w.writeAttribute("namespace", namespace);
-          w.writeAttribute("dimensionAtObservation", atObservation);
-          w.writeStartElement(com, "Structure");
-          w.writeEmptyElement("Ref");
-          w.writeAttribute("agencyID", structure.agency());
-          w.writeAttribute("id", structure.id());
-          w.writeAttribute("version", structure.version());
-          w.writeEndElement();
-          w.writeEndElement();
-        });
+        (w, ns) -> headerStructure(w, ns, structure, structureId, namespace, atObservation));
     List<DimensionDef> dimensions = structure.seriesDimensions();
-    boolean observations =
-        request.detail() == SdmxDataRequest.Detail.FULL
-            || request.detail() == SdmxDataRequest.Detail.DATAONLY;
-    boolean attributes = request.detail() == SdmxDataRequest.Detail.FULL;
+    boolean observations = request.withObservations();
+    boolean attributes = request.withAttributes();
     for (DataSet dataSet : dataSets) {
       xml.writeStartElement(mes, "DataSet");
       xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "dataScope", "DataStructure");
@@ -271,6 +242,30 @@ final class SdmxDataWriter {
     xml.writeAttribute("value", value);
   }
 
+  /** The header's Structure: which structure the data sets follow, and at which level. */
+  private static void headerStructure(
+      XMLStreamWriter w,
+      String ns,
+      DataStructure structure,
+      String structureId,
+      String namespace,
+      String atObservation)
+      throws XMLStreamException {
+    w.writeStartElement(ns, "Structure");
+    w.writeAttribute("structureID", structureId);
+    if (namespace != null) {
+      w.writeAttribute("namespace", namespace);
+    }
+    w.writeAttribute("dimensionAtObservation", atObservation);
+    w.writeStartElement(SdmxStructureWriter.COM, "Structure");
+    w.writeEmptyElement("Ref");
+    w.writeAttribute("agencyID", structure.agency());
+    w.writeAttribute("id", structure.id());
+    w.writeAttribute("version", structure.version());
+    w.writeEndElement();
+    w.writeEndElement();
+  }
+
   /**
    * SDMX-CSV 1.0: DATAFLOW, the dimensions, OBS_VALUE and the attributes; deletions are left out
    * (SDMX-CSV 1.0 has no action column).
@@ -280,10 +275,8 @@ final class SdmxDataWriter {
       throws IOException {
     Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
     CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
-    boolean observations =
-        request.detail() == SdmxDataRequest.Detail.FULL
-            || request.detail() == SdmxDataRequest.Detail.DATAONLY;
-    boolean attributes = request.detail() == SdmxDataRequest.Detail.FULL;
+    boolean observations = request.withObservations();
+    boolean attributes = request.withAttributes();
     List<String> header = new ArrayList<>(List.of("DATAFLOW"));
     structure.seriesDimensions().forEach(d -> header.add(d.id()));
     if (observations) {

@@ -52,10 +52,8 @@ final class SdmxJsonWriter {
       DataStructure structure, List<SdmxDataWriter.DataSet> dataSets, SdmxDataRequest request) {
     this.structure = structure;
     this.request = request;
-    this.observations =
-        request.detail() == SdmxDataRequest.Detail.FULL
-            || request.detail() == SdmxDataRequest.Detail.DATAONLY;
-    this.attributes = request.detail() == SdmxDataRequest.Detail.FULL;
+    this.observations = request.withObservations();
+    this.attributes = request.withAttributes();
     this.dimensions = structure.seriesDimensions();
     dimensions.forEach(d -> dimensionValues.add(new Values()));
     structure.attributes().forEach(a -> attributeValues.add(new Values()));
