@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
 import org.coopstats.dataset.DataChangeRecorded;
 import org.coopstats.query.ObservationQueryRepository.ReleaseTimes;
 
@@ -29,11 +30,14 @@ public class DataValidators {
    */
   static final Duration READING_LIFETIME = Duration.ofSeconds(1);
 
-  /** The release times read at {@code readAt}, good until {@code goodUntil}. */
-  private record Reading(Instant readAt, Instant goodUntil, OffsetDateTime lastChange) {}
+  /** The last change as of {@code from}, true for any moment up to {@code goodUntil}. */
+  private record Reading(Instant from, Instant goodUntil, OffsetDateTime lastChange) {}
 
   private final ObservationQueryRepository repository;
   private volatile Reading reading;
+
+  /** Counts the releases recorded here, so that a reading begun before one is not kept. */
+  private final AtomicLong releasesRecorded = new AtomicLong();
 
   public DataValidators(ObservationQueryRepository repository) {
     this.repository = repository;
@@ -41,7 +45,10 @@ public class DataValidators {
 
   void onDataChange(
       @Observes(during = TransactionPhase.AFTER_COMPLETION) DataChangeRecorded change) {
-    reading = null;
+    synchronized (this) {
+      releasesRecorded.incrementAndGet();
+      reading = null;
+    }
   }
 
   /**
@@ -51,9 +58,10 @@ public class DataValidators {
   OffsetDateTime lastChange(OffsetDateTime now) {
     Instant at = now.toInstant();
     Reading known = reading;
-    if (known != null && !at.isBefore(known.readAt()) && at.isBefore(known.goodUntil())) {
+    if (known != null && !at.isBefore(known.from()) && at.isBefore(known.goodUntil())) {
       return known.lastChange();
     }
+    long releasesBefore = releasesRecorded.get();
     Instant readAt = Instant.now();
     ReleaseTimes times = repository.releaseTimes(now);
     if (!at.isBefore(readAt.minus(READING_LIFETIME)) && !at.isAfter(readAt)) {
@@ -61,7 +69,12 @@ public class DataValidators {
       if (times.nextChange() != null && times.nextChange().toInstant().isBefore(goodUntil)) {
         goodUntil = times.nextChange().toInstant();
       }
-      reading = new Reading(at, goodUntil, times.lastChange());
+      Reading fresh = new Reading(at, goodUntil, times.lastChange());
+      synchronized (this) {
+        if (releasesRecorded.get() == releasesBefore) {
+          reading = fresh;
+        }
+      }
     }
     return times.lastChange();
   }
