@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.coopstats.support.Api;
 import org.coopstats.support.Fixtures;
@@ -375,36 +376,33 @@ class SdmxApiTest {
 
   /** The provider's values from the JSON API, by series key and period (dot-separated). */
   static Map<String, BigDecimal> jsonApiValues(String provider) {
+    Map<String, BigDecimal> values =
+        valuesByKey(given().queryParam("provider", provider).get("/api/v1/observations"));
+    assertThat(values).hasSize(6);
+    return values;
+  }
+
+  /** The values of a JSON API answer, by series key and period (dot-separated). */
+  static Map<String, BigDecimal> valuesByKey(io.restassured.response.Response answer) {
     List<Map<String, Object>> items =
-        given()
-            .queryParam("provider", provider)
-            .get("/api/v1/observations")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("items");
+        answer.then().statusCode(200).extract().jsonPath().getList("items");
     Map<String, BigDecimal> values = new HashMap<>();
     for (Map<String, Object> item : items) {
       String key =
-          String.join(
-              ".",
-              List.of(
-                      "REF_AREA",
-                      "MEASURE",
-                      "COOP_TYPE",
-                      "COOP_LEVEL",
-                      "ACTIVITY",
-                      "SEX",
-                      "MEMBER_KIND",
-                      "WORK_CAT",
-                      "TIME_PERIOD")
-                  .stream()
-                  .map(id -> item.get(id).toString())
-                  .toList());
+          Stream.of(
+                  "REF_AREA",
+                  "MEASURE",
+                  "COOP_TYPE",
+                  "COOP_LEVEL",
+                  "ACTIVITY",
+                  "SEX",
+                  "MEMBER_KIND",
+                  "WORK_CAT",
+                  "TIME_PERIOD")
+              .map(id -> item.get(id).toString())
+              .collect(java.util.stream.Collectors.joining("."));
       values.put(key, new BigDecimal(item.get("OBS_VALUE").toString()));
     }
-    assertThat(values).hasSize(6);
     return values;
   }
 }

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.coopstats.support.Api;
 import org.coopstats.support.PostgresResource;
@@ -116,38 +115,15 @@ class SdmxDlClientTest {
 
   /** The values of the JSON API, by series key and year (dot-separated). */
   private Map<String, BigDecimal> jsonApiValues() {
-    List<Map<String, Object>> items =
-        given()
-            .queryParam("REF_AREA", "TZA")
-            .queryParam("MEASURE", "COOPS_REG")
-            .queryParam("COOP_TYPE", "_T")
-            .queryParam("COOP_LEVEL", "PRIM,SEC")
-            .get("/api/v1/observations")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("items");
     Map<String, BigDecimal> values = new HashMap<>();
-    for (Map<String, Object> item : items) {
-      String key =
-          String.join(
-              ".",
-              List.of(
-                      "REF_AREA",
-                      "MEASURE",
-                      "COOP_TYPE",
-                      "COOP_LEVEL",
-                      "ACTIVITY",
-                      "SEX",
-                      "MEMBER_KIND",
-                      "WORK_CAT",
-                      "TIME_PERIOD")
-                  .stream()
-                  .map(id -> item.get(id).toString())
-                  .toList());
-      values.put(key, new BigDecimal(item.get("OBS_VALUE").toString()).stripTrailingZeros());
-    }
+    SdmxApiTest.valuesByKey(
+            given()
+                .queryParam("REF_AREA", "TZA")
+                .queryParam("MEASURE", "COOPS_REG")
+                .queryParam("COOP_TYPE", "_T")
+                .queryParam("COOP_LEVEL", "PRIM,SEC")
+                .get("/api/v1/observations"))
+        .forEach((key, value) -> values.put(key, value.stripTrailingZeros()));
     assertThat(values).hasSize(4);
     return values;
   }
