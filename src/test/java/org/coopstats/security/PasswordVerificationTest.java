@@ -2,9 +2,15 @@ package org.coopstats.security;
 
 import static io.restassured.RestAssured.given;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 import org.coopstats.support.Api;
 import org.coopstats.support.PostgresResource;
@@ -15,6 +21,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 class PasswordVerificationTest {
+
+  @Inject AgroalDataSource dataSource;
 
   @BeforeEach
   void anonymous() {
@@ -44,6 +52,28 @@ class PasswordVerificationTest {
         .then()
         .statusCode(204);
     createDataset(user, Api.PASSWORD, provider, 401);
+  }
+
+  /**
+   * The password changes behind this instance's back (as when another instance sets it): the
+   * password just verified is still taken from memory, so it was not checked against the database
+   * (bcrypt) again. This failed while the database's provider was asked first.
+   */
+  @Test
+  void aVerifiedPasswordIsTakenFromMemoryWithinTheMinute() throws SQLException {
+    String provider = Api.newProvider();
+    String user = Api.newUser(provider, Role.SUBMITTER);
+    createDataset(user, Api.PASSWORD, provider, 201);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "UPDATE app_user SET password_hash = ? WHERE username = ?")) {
+      statement.setString(1, BcryptUtil.bcryptHash("changed elsewhere"));
+      statement.setString(2, user);
+      statement.executeUpdate();
+    }
+    createDataset(user, Api.PASSWORD, provider, 201);
+    createDataset(user, "changed elsewhere", provider, 201);
   }
 
   private static void createDataset(String user, String password, String provider, int status) {
