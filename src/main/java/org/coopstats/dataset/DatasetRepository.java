@@ -18,8 +18,9 @@ import org.coopstats.dataset.DatasetViews.DatasetSummary;
 
 /**
  * Queries on datasets, including those that look into their observations, and the SQL of the
- * publishing lifecycle. An observation row is a draft ({@code valid_from} null), or a value
- * published from {@code valid_from} until {@code valid_to} (null: still current).
+ * publishing lifecycle. A draft value is a row of {@code observation_draft}; a row of {@code
+ * observation} is a value published from {@code valid_from} until {@code valid_to} (null: still
+ * current).
  */
 @ApplicationScoped
 public class DatasetRepository {
@@ -33,7 +34,11 @@ public class DatasetRepository {
       "d.obs_value IS NOT DISTINCT FROM c.obs_value AND d.obs_status = c.obs_status AND"
           + " d.conf_status = c.conf_status AND d.unit_measure = c.unit_measure AND d.unit_mult ="
           + " c.unit_mult AND d.comment_obs IS NOT DISTINCT FROM c.comment_obs";
-  private static final String DRAFT = "d.dataset_id = :id AND d.valid_from IS NULL";
+  private static final String DRAFT = "d.dataset_id = :id";
+  private static final String DRAFT_COLUMNS =
+      "ref_area, measure, coop_type, coop_level, activity, sex, member_kind, work_cat, time_period,"
+          + " period_start, period_end, obs_value, obs_status, conf_status, unit_measure, unit_mult,"
+          + " comment_obs";
   private static final String OPEN =
       "c.dataset_id = :id AND c.valid_from IS NOT NULL AND c.valid_to IS NULL";
 
@@ -85,11 +90,12 @@ public class DatasetRepository {
     }
     if (!areas.isEmpty()) {
       where.append(
-          " AND EXISTS (SELECT 1 FROM observation o WHERE o.dataset_id = d.id"
+          " AND (EXISTS (SELECT 1 FROM observation o WHERE o.dataset_id = d.id"
               + " AND o.ref_area = ANY(CAST(:areas AS text[]))"
-              + " AND ((o.valid_from <= :areaNow AND (o.valid_to IS NULL OR o.valid_to > :areaNow))"
-              + " OR (o.valid_from IS NULL AND (:allDrafts OR d.provider_id ="
-              + " ANY(CAST(:draftProviders AS text[]))))))");
+              + " AND o.valid_from <= :areaNow AND (o.valid_to IS NULL OR o.valid_to > :areaNow))"
+              + " OR ((:allDrafts OR d.provider_id = ANY(CAST(:draftProviders AS text[])))"
+              + " AND EXISTS (SELECT 1 FROM observation_draft o WHERE o.dataset_id = d.id"
+              + " AND o.ref_area = ANY(CAST(:areas AS text[])))))");
       parameters.put("areas", areas.toArray(String[]::new));
       parameters.put("areaNow", now);
       parameters.put("allDrafts", allProviders);
@@ -147,8 +153,7 @@ public class DatasetRepository {
 
   public long draftCount(long datasetId) {
     return ((Number)
-            em.createNativeQuery(
-                    "SELECT count(*) FROM observation WHERE dataset_id = :id AND valid_from IS NULL")
+            em.createNativeQuery("SELECT count(*) FROM observation_draft WHERE dataset_id = :id")
                 .setParameter("id", datasetId)
                 .getSingleResult())
         .longValue();
@@ -166,7 +171,7 @@ public class DatasetRepository {
           update(
               "UPDATE observation c SET valid_to = :at WHERE "
                   + OPEN
-                  + " AND NOT EXISTS (SELECT 1 FROM observation d WHERE "
+                  + " AND NOT EXISTS (SELECT 1 FROM observation_draft d WHERE "
                   + DRAFT
                   + " AND "
                   + SAME_KEY
@@ -175,7 +180,7 @@ public class DatasetRepository {
               releaseAt);
     }
     update(
-        "DELETE FROM observation d USING observation c WHERE "
+        "DELETE FROM observation_draft d USING observation c WHERE "
             + DRAFT
             + " AND NOT d.deleted AND "
             + OPEN
@@ -187,7 +192,7 @@ public class DatasetRepository {
         null);
     closed +=
         update(
-            "UPDATE observation c SET valid_to = :at FROM observation d WHERE "
+            "UPDATE observation c SET valid_to = :at FROM observation_draft d WHERE "
                 + OPEN
                 + " AND "
                 + DRAFT
@@ -197,13 +202,17 @@ public class DatasetRepository {
             releaseAt);
     long opened =
         em.createNativeQuery(
-                "UPDATE observation SET valid_from = :at, version = :version WHERE dataset_id ="
-                    + " :id AND valid_from IS NULL AND NOT deleted")
+                "INSERT INTO observation (dataset_id, "
+                    + DRAFT_COLUMNS
+                    + ", valid_from, version) SELECT dataset_id, "
+                    + DRAFT_COLUMNS
+                    + ", :at, :version FROM observation_draft WHERE dataset_id = :id AND NOT"
+                    + " deleted")
             .setParameter("at", releaseAt)
             .setParameter("version", version)
             .setParameter("id", dataset.id)
             .executeUpdate();
-    update("DELETE FROM observation d WHERE " + DRAFT + " AND d.deleted", dataset.id, null);
+    update("DELETE FROM observation_draft d WHERE " + DRAFT, dataset.id, null);
     return new long[] {opened, closed};
   }
 
@@ -226,6 +235,9 @@ public class DatasetRepository {
   }
 
   public void delete(Dataset dataset) {
+    em.createNativeQuery("DELETE FROM observation_draft WHERE dataset_id = :id")
+        .setParameter("id", dataset.id)
+        .executeUpdate();
     em.remove(dataset);
   }
 

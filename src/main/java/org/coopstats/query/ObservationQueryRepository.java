@@ -63,13 +63,21 @@ public class ObservationQueryRepository {
       columns.append(", o.").append(dimension.column());
       order.append("o.").append(dimension.column()).append(", ");
     }
+    boolean draft = query.visibility().kind() == Visibility.Kind.DRAFT;
     columns
         .append(
             ", o.time_period, o.obs_value, o.obs_status, o.conf_status, o.unit_measure, o.unit_mult,"
-                + " o.comment_obs, o.valid_from, o.valid_to, ")
+                + " o.comment_obs, ")
+        .append(draft ? "NULL::timestamptz, NULL::timestamptz, " : "o.valid_from, o.valid_to, ")
         .append(action);
-    order.append("o.period_start, o.time_period, o.dataset_id, o.valid_from");
-    String from = " FROM observation o JOIN dataset d ON d.id = o.dataset_id";
+    order.append("o.period_start, o.time_period, o.dataset_id");
+    if (!draft) {
+      order.append(", o.valid_from");
+    }
+    String from =
+        " FROM "
+            + (draft ? "observation_draft" : "observation")
+            + " o JOIN dataset d ON d.id = o.dataset_id";
 
     int limit = query.page().limit();
     int offset = query.page().offset();
@@ -129,7 +137,6 @@ public class ObservationQueryRepository {
         return "NULL";
       }
       case DRAFT -> {
-        where.append(" AND o.valid_from IS NULL");
         return "CASE WHEN o.deleted THEN 'D' ELSE 'I' END";
       }
       case PREVIEW -> {

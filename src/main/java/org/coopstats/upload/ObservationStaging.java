@@ -8,14 +8,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.coopstats.validation.CheckedObservation;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
  * Checked rows of one submission, streamed with COPY into a temporary table of the current
- * transaction, from where they are checked across rows (R04) and merged into the observations. The
- * table disappears at commit or rollback, so a rejected submission leaves nothing behind.
+ * transaction, from where they are checked across rows (R04–R10) and merged into the dataset's
+ * draft ({@code observation_draft}). The table disappears at commit or rollback, so a rejected
+ * submission leaves nothing behind.
  */
 class ObservationStaging implements AutoCloseable {
 
@@ -35,7 +37,7 @@ class ObservationStaging implements AutoCloseable {
       "time_period, period_start, period_end, obs_value, obs_status, conf_status, unit_measure,"
           + " unit_mult, comment_obs, deleted";
   private static final String INSERT_STAGED =
-      "INSERT INTO observation (dataset_id, "
+      "INSERT INTO observation_draft (dataset_id, "
           + KEY
           + ", "
           + VALUE_COLUMNS
@@ -43,7 +45,10 @@ class ObservationStaging implements AutoCloseable {
           + KEY
           + ", "
           + VALUE_COLUMNS
-          + " FROM staging";
+          + " FROM staging s";
+  private static final String SAME_KEY =
+      KEY_COLUMNS.stream().map(c -> "d." + c + " = s." + c + " AND ").collect(Collectors.joining())
+          + "d.time_period = s.time_period";
   private static final int FLUSH_BYTES = 1 << 16;
 
   private final Connection connection;
@@ -118,8 +123,7 @@ class ObservationStaging implements AutoCloseable {
   /** Empties the dataset's draft, so that the staged rows become the whole draft. */
   long deleteDraft(long datasetId) throws SQLException {
     try (PreparedStatement statement =
-        connection.prepareStatement(
-            "DELETE FROM observation WHERE dataset_id = ? AND valid_from IS NULL")) {
+        connection.prepareStatement("DELETE FROM observation_draft WHERE dataset_id = ?")) {
       statement.setLong(1, datasetId);
       return statement.executeUpdate();
     }
@@ -127,35 +131,44 @@ class ObservationStaging implements AutoCloseable {
 
   /**
    * Writes the staged rows into the dataset's draft: new keys are inserted, keys already in the
-   * draft take the new value and attributes. Returns {inserted, updated}.
+   * draft take the new value and attributes. Returns {inserted, updated}. Both statements join on
+   * the whole key (hash joins, as the checks are planned); the dataset's row lock keeps other
+   * writers out between them.
    */
   long[] merge(long datasetId) throws SQLException {
     if (!hasDraft(datasetId)) {
       return new long[] {insertAll(datasetId), 0};
     }
-    String sql =
-        "WITH written AS ("
-            + INSERT_STAGED
-            + " ON CONFLICT (dataset_id, "
-            + KEY
-            + ", time_period) WHERE valid_from IS NULL DO UPDATE SET obs_value = EXCLUDED.obs_value, obs_status ="
-            + " EXCLUDED.obs_status, conf_status = EXCLUDED.conf_status, unit_measure ="
-            + " EXCLUDED.unit_measure, unit_mult = EXCLUDED.unit_mult, comment_obs ="
-            + " EXCLUDED.comment_obs, deleted = EXCLUDED.deleted RETURNING (xmax = 0) AS"
-            + " inserted) SELECT count(*) FILTER"
-            + " (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written";
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    long updated;
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "UPDATE observation_draft d SET obs_value = s.obs_value, obs_status = s.obs_status,"
+                + " conf_status ="
+                + " s.conf_status, unit_measure = s.unit_measure, unit_mult = s.unit_mult,"
+                + " comment_obs = s.comment_obs, deleted = s.deleted FROM staging s WHERE"
+                + " d.dataset_id = ? AND "
+                + SAME_KEY)) {
       statement.setLong(1, datasetId);
-      try (ResultSet rs = statement.executeQuery()) {
-        rs.next();
-        return new long[] {rs.getLong(1), rs.getLong(2)};
-      }
+      updated = statement.executeLargeUpdate();
+    }
+    if (updated == rows) {
+      return new long[] {0, updated};
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            INSERT_STAGED
+                + " WHERE NOT EXISTS (SELECT 1 FROM observation_draft d WHERE d.dataset_id = ? AND "
+                + SAME_KEY
+                + ")")) {
+      statement.setLong(1, datasetId);
+      statement.setLong(2, datasetId);
+      return new long[] {statement.executeLargeUpdate(), updated};
     }
   }
 
   /**
-   * Fills an empty draft without the conflict check per row (about a third of the merge's time).
-   * Safe because the upload holds the dataset's row lock, so no other writer adds draft rows.
+   * Fills an empty draft without looking for the keys already there. Safe because the upload holds
+   * the dataset's row lock, so no other writer adds draft rows.
    */
   private long insertAll(long datasetId) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(INSERT_STAGED)) {
@@ -167,7 +180,7 @@ class ObservationStaging implements AutoCloseable {
   private boolean hasDraft(long datasetId) throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT EXISTS (SELECT 1 FROM observation WHERE dataset_id = ? AND valid_from IS NULL)")) {
+            "SELECT EXISTS (SELECT 1 FROM observation_draft WHERE dataset_id = ?)")) {
       statement.setLong(1, datasetId);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
