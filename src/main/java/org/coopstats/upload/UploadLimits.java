@@ -25,14 +25,21 @@ public interface UploadLimits {
   @WithDefault("8388608")
   long asyncThresholdBytes();
 
+  /**
+   * Most observations in one upload; more get 413. The checks across rows hold every row in a
+   * compact form, about 45 bytes of heap each (90 MB for 2,000,000).
+   */
+  @WithDefault("2000000")
+  int maxRows();
+
   /** Most errors listed in a 422 (all are counted). */
   @WithDefault("1000")
   int maxErrors();
 
   /**
-   * PostgreSQL work_mem for the checks across rows of one upload (hash tables over the staged
-   * rows); the server may use about twice this per hash.
+   * PostgreSQL work_mem for merging an upload into a draft that already has rows (hash joins on the
+   * key); the server may use about twice this per hash.
    */
   @WithDefault("128MB")
-  String checkWorkMem();
+  String mergeWorkMem();
 }

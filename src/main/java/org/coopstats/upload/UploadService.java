@@ -30,6 +30,8 @@ import org.coopstats.audit.AuditService;
 import org.coopstats.catalog.CatalogService;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.ProblemException;
+import org.coopstats.consistency.CrossRowChecks;
+import org.coopstats.consistency.SubmissionRows;
 import org.coopstats.dataset.Dataset;
 import org.coopstats.dataset.DatasetRepository;
 import org.coopstats.security.Access;
@@ -141,55 +143,63 @@ public class UploadService {
         };
 
     IssueCollector issues = new IssueCollector(limits.maxErrors());
-    try (Connection connection = dataSource.getConnection();
-        ObservationStaging staging = new ObservationStaging(connection)) {
+    boolean csvLines = format != Format.JSON;
+    try (Connection connection = dataSource.getConnection()) {
       PhaseClock clock = new PhaseClock();
-      long rowsRead = read(source, validator, format, staging, issues, progress);
-      staging.finish();
-      clock.lap("read, check and stage rows");
-      staging.analyze();
-      clock.lap("analyze");
-      progress.phase = "checking across rows";
-      if (rowsRead == 0 && issues.errors() == 0) {
-        issues.accept(
-            ValidationIssue.error(
-                null, null, null, "FORMAT", "The submission holds no observations."));
+      long deleted =
+          mode == Mode.REPLACE && !dryRun
+              ? ObservationStaging.deleteDraft(connection, datasetId)
+              : 0;
+      boolean intoDraft = !dryRun && !ObservationStaging.hasDraft(connection, datasetId);
+      SubmissionRows rows = new SubmissionRows(structure);
+      long rowsRead;
+      long[] written;
+      try (ObservationStaging staging =
+          new ObservationStaging(connection, datasetId, intoDraft, limits.mergeWorkMem())) {
+        rowsRead = read(source, validator, format, staging, rows, issues, progress);
+        staging.finish();
+        clock.lap("read, check and write rows");
+        progress.phase = "checking across rows";
+        if (rowsRead == 0 && issues.errors() == 0) {
+          issues.accept(
+              ValidationIssue.error(
+                  null, null, null, "FORMAT", "The submission holds no observations."));
+        }
+        CrossRowChecks crossRow = new CrossRowChecks(structure, rows, csvLines, limits.maxErrors());
+        crossRow.duplicates(issues);
+        progress.checkCancelled();
+        if (issues.errors() == 0) {
+          crossRow.consistency(issues);
+          if (dataset.version > 0) {
+            PublishedValues.compare(connection, datasetId, OffsetDateTime.now(), crossRow);
+            crossRow.unlikelyChanges(issues);
+          }
+          clock.lap("R04-R10");
+        }
+        if (dryRun) {
+          QuarkusTransaction.setRollbackOnly();
+          return new UploadResult(
+              datasetId,
+              null,
+              lower(mode),
+              true,
+              false,
+              rowsRead,
+              0,
+              0,
+              0,
+              issues.errors(),
+              issues.warnings(),
+              issues.shown());
+        }
+        if (issues.errors() > 0) {
+          throw rejected(issues, rowsRead);
+        }
+        progress.settleOrCancel();
+        progress.phase = "storing";
+        written = staging.store();
       }
-      StagedChecks checks =
-          new StagedChecks(connection, structure, format != Format.JSON, limits.maxErrors());
-      checks.tunePlanner(limits.checkWorkMem());
-      checks.duplicates(issues);
-      clock.lap("R04");
-      progress.checkCancelled();
-      if (issues.errors() == 0) {
-        checks.consistency(datasetId, OffsetDateTime.now(), issues);
-        clock.lap("R05-R10");
-      }
-      checks.restorePlanner();
-      if (dryRun) {
-        QuarkusTransaction.setRollbackOnly();
-        return new UploadResult(
-            datasetId,
-            null,
-            lower(mode),
-            true,
-            false,
-            rowsRead,
-            0,
-            0,
-            0,
-            issues.errors(),
-            issues.warnings(),
-            issues.shown());
-      }
-      if (issues.errors() > 0) {
-        throw rejected(issues, rowsRead);
-      }
-      progress.settleOrCancel();
-      progress.phase = "storing";
-      long deleted = mode == Mode.REPLACE ? staging.deleteDraft(datasetId) : 0;
-      long[] written = staging.merge(datasetId);
-      clock.lap("merge");
+      clock.lap("store");
       LOG.infof("Upload of %d rows into dataset %d: %s", rowsRead, datasetId, clock);
       progress.rowsStored.set(written[0] + written[1]);
       touch(connection, datasetId, mode == Mode.REPLACE);
@@ -284,6 +294,7 @@ public class UploadService {
       ObservationValidator validator,
       Format format,
       ObservationStaging staging,
+      SubmissionRows rows,
       IssueCollector issues,
       UploadProgress progress) {
     long[] rowsRead = {0};
@@ -299,6 +310,13 @@ public class UploadService {
           @Override
           public void row(SourceRow row) {
             rowsRead[0]++;
+            if (rowsRead[0] > limits.maxRows()) {
+              throw ProblemException.payloadTooLarge(
+                  "The submission has more than "
+                      + limits.maxRows()
+                      + " observations, the most one upload may hold (coopstats.upload.max-rows)."
+                      + " Split it into several uploads, for example by area or by year.");
+            }
             progress.rowsRead.incrementAndGet();
             if ((rowsRead[0] & 1023) == 0) {
               progress.checkCancelled();
@@ -313,6 +331,7 @@ public class UploadService {
             if (checked != null) {
               try {
                 staging.add(checked);
+                rows.add(checked);
               } catch (SQLException e) {
                 throw new StagingFailure(e);
               }

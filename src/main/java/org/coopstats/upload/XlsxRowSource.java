@@ -20,6 +20,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.coopstats.common.ProblemException;
 import org.coopstats.validation.RowRef;
 import org.coopstats.validation.SourceRow;
 import org.coopstats.validation.ValidationIssue;
@@ -65,6 +66,8 @@ class XlsxRowSource implements RowSource {
       if (rows.header == null) {
         issues.accept(fault(1, "The first sheet is empty: its first row must name the columns."));
       }
+    } catch (ProblemException | UploadProgress.CancelledException e) {
+      throw e;
     } catch (Exception e) {
       issues.accept(
           fault(

@@ -1,0 +1,536 @@
+package org.coopstats.consistency;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.coopstats.catalog.Code;
+import org.coopstats.catalog.CodeList;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
+import org.coopstats.catalog.MeasureDef;
+import org.coopstats.validation.RowRef;
+import org.coopstats.validation.ValidationIssue;
+import org.coopstats.validation.ValidationIssue.Severity;
+
+/**
+ * The consistency rules that look across the rows of one submission, over {@link SubmissionRows}:
+ * R04 (one value per key and period), R05–R09, and R10 against the published values given to {@link
+ * #published}.
+ *
+ * <p>Additivity (R05) is driven by the data: it follows the parent links of every code list of the
+ * structure, and skips the dimensions a measure declares non-additive.
+ */
+public final class CrossRowChecks {
+
+  private static final BigDecimal MONEY_TOLERANCE = new BigDecimal("0.005");
+  private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
+  private final DataStructure structure;
+  private final SubmissionRows rows;
+  private final List<DimensionDef> dimensions;
+  private final int measure;
+  private final boolean csv;
+  private final int limit;
+  private final TreeMap<Integer, BigDecimal> unlikely = new TreeMap<>();
+
+  /**
+   * @param csv rows are CSV lines (or spreadsheet rows), not JSON indexes
+   * @param limit at most this many issues per rule
+   */
+  public CrossRowChecks(DataStructure structure, SubmissionRows rows, boolean csv, int limit) {
+    this.structure = structure;
+    this.rows = rows;
+    this.dimensions = rows.dimensions();
+    this.measure = dimension(DataStructure.MEASURE);
+    this.csv = csv;
+    this.limit = limit;
+  }
+
+  /** R04: one value per series key and period. */
+  public void duplicates(Consumer<ValidationIssue> issues) {
+    long[] duplicates = rows.duplicates();
+    int groups = 0;
+    for (int i = 0; i < duplicates.length && groups < limit; groups++) {
+      int first = (int) (duplicates[i] >>> 32);
+      List<Long> refs = new ArrayList<>();
+      refs.add(rows.ref(first));
+      while (i < duplicates.length && (int) (duplicates[i] >>> 32) == first) {
+        refs.add(duplicates[i++] & 0xFFFFFFFFL);
+      }
+      String seriesKey = rows.seriesKey(rows.key(first));
+      String period = rows.periodText(first);
+      String where =
+          (csv ? "lines " : "indexes ")
+              + refs.stream().map(String::valueOf).collect(Collectors.joining(", "));
+      issues.accept(
+          issue(
+              refs.get(1),
+              "TIME_PERIOD",
+              period,
+              "R04",
+              Severity.ERROR,
+              "Series "
+                  + seriesKey
+                  + " has more than one value for "
+                  + period
+                  + " ("
+                  + where
+                  + "). Keep one row per series and period.",
+              seriesKey,
+              period,
+              null,
+              null));
+    }
+  }
+
+  /** R05–R09. */
+  public void consistency(Consumer<ValidationIssue> issues) {
+    for (int d = 0; d < dimensions.size(); d++) {
+      additivity(d, issues);
+    }
+    membersOfHigherLevels(issues);
+    pairs(
+        "R07",
+        Map.of("MEASURE", "COOPS"),
+        Map.of("MEASURE", "COOPS_REG"),
+        List.of("MEASURE"),
+        (a, b) -> a.compareTo(b) > 0,
+        "active cooperatives (COOPS) exceed registered ones (COOPS_REG): registered counts"
+            + " include the active; check both figures",
+        issues);
+    pairs(
+        "R07",
+        Map.of("MEASURE", "WORKERS", "WORK_CAT", "IN_EMP_WM"),
+        Map.of("MEASURE", "MEMBERS", "MEMBER_KIND", "NP"),
+        List.of("MEASURE", "WORK_CAT", "MEMBER_KIND"),
+        (a, b) -> a.compareTo(b) > 0,
+        "worker-members (WORKERS IN_EMP_WM) exceed natural-person members (MEMBERS NP):"
+            + " worker-members are members",
+        issues);
+    pairs(
+        "R08",
+        Map.of("MEASURE", "VALUE_ADDED"),
+        Map.of("MEASURE", "TURNOVER"),
+        List.of("MEASURE"),
+        (a, b) -> a.compareTo(b) > 0,
+        "value added exceeds turnover: check the units and multipliers",
+        issues);
+    balanceSheet(issues);
+    pairs(
+        "R09",
+        Map.of("COOP_TYPE", "WORK", "MEASURE", "WORKERS", "WORK_CAT", "IN_EMP_WM", "SEX", "_T"),
+        Map.of("MEASURE", "MEMBERS", "MEMBER_KIND", "NP", "SEX", "_T"),
+        List.of("MEASURE", "WORK_CAT", "MEMBER_KIND"),
+        (a, b) -> a.multiply(TWO).compareTo(b) < 0,
+        "in worker cooperatives, worker-members are under half the natural-person members:"
+            + " check that these are worker cooperatives (COOP_TYPE WORK)",
+        issues);
+  }
+
+  /**
+   * R10, given one published value of the dataset: the submission's value of the same key, period
+   * and multiplier ten times larger or smaller (a unit or typing slip) is remembered, the first
+   * {@code limit} rows of them.
+   */
+  public void published(List<String> key, String period, int multiplier, BigDecimal value) {
+    int row = rows.find(key, period);
+    if (row < 0 || !rows.hasValue(row) || rows.multiplier(row) != multiplier) {
+      return;
+    }
+    BigDecimal submitted = rows.value(row).abs();
+    BigDecimal published = value.abs();
+    if (submitted.signum() == 0 || published.signum() == 0) {
+      return;
+    }
+    if (submitted.compareTo(published.multiply(BigDecimal.TEN)) > 0
+        || submitted.multiply(BigDecimal.TEN).compareTo(published) < 0) {
+      unlikely.put(row, value);
+      if (unlikely.size() > limit) {
+        unlikely.pollLastEntry();
+      }
+    }
+  }
+
+  /** R10: the values remembered by {@link #published}, as warnings. */
+  public void unlikelyChanges(Consumer<ValidationIssue> issues) {
+    unlikely.forEach(
+        (row, published) -> {
+          BigDecimal found = rows.value(row);
+          issues.accept(
+              issue(
+                  rows.ref(row),
+                  "OBS_VALUE",
+                  found.toPlainString(),
+                  "R10",
+                  Severity.WARNING,
+                  found.toPlainString()
+                      + " is more than ten times away from the published "
+                      + published.toPlainString()
+                      + ": a unit, multiplier or typing slip? Kept; check it.",
+                  rows.seriesKey(rows.key(row)),
+                  rows.periodText(row),
+                  published,
+                  found));
+        });
+  }
+
+  /**
+   * R05: where a parent code and its children are present for the same other dimensions, period,
+   * unit and multiplier, the children add up to the parent (exactly for counts, within 0.5 % for
+   * money). Children over the parent are an error; children short of it, when all are present, a
+   * warning.
+   */
+  private void additivity(int d, Consumer<ValidationIssue> issues) {
+    DimensionDef dimension = dimensions.get(d);
+    CodeList list = structure.codeList(dimension.codeListId());
+    int[] parentOf = new int[list.codes().size()];
+    int[] siblings = new int[list.codes().size()];
+    Arrays.fill(parentOf, -1);
+    for (Code code : list.codes()) {
+      int parent = code.parentId() == null ? -1 : rows.codeIndex(d, code.parentId());
+      if (parent >= 0) {
+        parentOf[rows.codeIndex(d, code.id())] = parent;
+        siblings[parent]++;
+      }
+    }
+    if (Arrays.stream(parentOf).allMatch(p -> p < 0)) {
+      return;
+    }
+    boolean[] nonAdditive = measures(m -> m.nonAdditiveDimensions().contains(dimension.id()));
+    boolean[] money = measures(MeasureDef::isMoney);
+    // Each child adds itself to its parent's row: one look-up per child.
+    BigDecimal[] sums = new BigDecimal[rows.size()];
+    int[] parts = new int[rows.size()];
+    for (int row = 0; row < rows.size(); row++) {
+      long key = rows.key(row);
+      int parentCode = parentOf[rows.code(key, d)];
+      if (parentCode < 0 || !rows.hasValue(row) || nonAdditive[rows.code(key, measure)]) {
+        continue;
+      }
+      int parent = rows.find(rows.withCode(key, d, parentCode), rows.period(row));
+      if (parent < 0
+          || !rows.hasValue(parent)
+          || rows.unit(parent) != rows.unit(row)
+          || rows.multiplier(parent) != rows.multiplier(row)) {
+        continue;
+      }
+      sums[parent] = sums[parent] == null ? rows.value(row) : sums[parent].add(rows.value(row));
+      parts[parent]++;
+    }
+    int found = 0;
+    for (int row = 0; row < rows.size() && found < limit; row++) {
+      BigDecimal sum = sums[row];
+      if (sum == null) {
+        continue;
+      }
+      long key = rows.key(row);
+      BigDecimal total = rows.value(row);
+      BigDecimal slack =
+          money[rows.code(key, measure)] ? total.abs().multiply(MONEY_TOLERANCE) : BigDecimal.ZERO;
+      boolean over = sum.compareTo(total.add(slack)) > 0;
+      boolean short_ =
+          parts[row] == siblings[rows.code(key, d)] && sum.compareTo(total.subtract(slack)) < 0;
+      if (!over && !short_) {
+        continue;
+      }
+      found++;
+      String message =
+          dimension.id()
+              + " "
+              + childrenPresent(row, d, parentOf, nonAdditive)
+              + " add up to "
+              + sum.toPlainString()
+              + (over ? ", more than the " : ", less than the ")
+              + dimension.id()
+              + " "
+              + rows.codeId(key, d)
+              + " total of "
+              + total.toPlainString()
+              + (over
+                  ? ": parts cannot exceed their total. Check both figures."
+                  : ": "
+                      + total.subtract(sum).toPlainString()
+                      + " are not allocated to any "
+                      + dimension.id()
+                      + ". Kept; check whether a part is missing.");
+      issues.accept(
+          issue(
+              rows.ref(row),
+              "OBS_VALUE",
+              total.toPlainString(),
+              "R05",
+              over ? Severity.ERROR : Severity.WARNING,
+              message,
+              rows.seriesKey(key),
+              rows.periodText(row),
+              total,
+              sum));
+    }
+  }
+
+  /** The codes of the rows that were added up into {@code row}'s total, sorted, joined by '+'. */
+  private String childrenPresent(int row, int d, int[] parentOf, boolean[] nonAdditive) {
+    long key = rows.key(row);
+    List<String> present = new ArrayList<>();
+    for (int code = 0; code < parentOf.length; code++) {
+      if (parentOf[code] != rows.code(key, d)) {
+        continue;
+      }
+      int child = rows.find(rows.withCode(key, d, code), rows.period(row));
+      if (child >= 0
+          && rows.hasValue(child)
+          && rows.unit(child) == rows.unit(row)
+          && rows.multiplier(child) == rows.multiplier(row)
+          && !nonAdditive[rows.code(rows.key(child), measure)]) {
+        present.add(rows.codeId(rows.key(child), d));
+      }
+    }
+    return present.stream().sorted().collect(Collectors.joining("+"));
+  }
+
+  /** R06: the members of secondary and tertiary cooperatives are cooperatives. */
+  private void membersOfHigherLevels(Consumer<ValidationIssue> issues) {
+    Condition members = condition(Map.of("MEASURE", "MEMBERS"));
+    if (members == null) {
+      return;
+    }
+    int level = dimension("COOP_LEVEL");
+    int kind = dimension("MEMBER_KIND");
+    List<Integer> higherLevels = codes(level, "SEC", "TERT");
+    List<Integer> allowedKinds = codes(kind, "CO", "_T");
+    int found = 0;
+    for (int row = 0; row < rows.size() && found < limit; row++) {
+      long key = rows.key(row);
+      if (rows.deleted(row)
+          || !members.matches(key)
+          || !higherLevels.contains(rows.code(key, level))
+          || allowedKinds.contains(rows.code(key, kind))) {
+        continue;
+      }
+      found++;
+      String memberKind = rows.codeId(key, kind);
+      issues.accept(
+          issue(
+              rows.ref(row),
+              "MEMBER_KIND",
+              memberKind,
+              "R06",
+              Severity.ERROR,
+              "Members of secondary and tertiary cooperatives are cooperatives: MEMBER_KIND"
+                  + " must be CO (or _T), not "
+                  + memberKind
+                  + ". Count persons in the primary cooperatives only.",
+              rows.seriesKey(key),
+              rows.periodText(row),
+              null,
+              null));
+    }
+  }
+
+  /** R08: assets equal liabilities plus equity, within 0.5 %. */
+  private void balanceSheet(Consumer<ValidationIssue> issues) {
+    Condition assets = condition(Map.of("MEASURE", "ASSETS"));
+    int liabilities = rows.codeIndex(measure, "LIABILITIES");
+    int equity = rows.codeIndex(measure, "EQUITY");
+    if (assets == null || liabilities < 0 || equity < 0) {
+      return;
+    }
+    int found = 0;
+    for (int row = 0; row < rows.size() && found < limit; row++) {
+      long key = rows.key(row);
+      if (!rows.hasValue(row) || !assets.matches(key)) {
+        continue;
+      }
+      int l = sameButMeasure(row, liabilities);
+      int e = sameButMeasure(row, equity);
+      if (l < 0 || e < 0) {
+        continue;
+      }
+      BigDecimal value = rows.value(row);
+      BigDecimal sum = rows.value(l).add(rows.value(e));
+      if (value.subtract(sum).abs().compareTo(value.abs().multiply(MONEY_TOLERANCE)) <= 0) {
+        continue;
+      }
+      found++;
+      issues.accept(
+          issue(
+              rows.ref(row),
+              "OBS_VALUE",
+              value.toPlainString(),
+              "R08",
+              Severity.WARNING,
+              "ASSETS ("
+                  + value.toPlainString()
+                  + ") differ from LIABILITIES + EQUITY ("
+                  + sum.toPlainString()
+                  + ") by more than 0.5 %: a balance sheet balances. Check the three figures.",
+              rows.seriesKey(key),
+              rows.periodText(row),
+              sum,
+              value));
+    }
+  }
+
+  /** The row with a value of the same key but another measure, period, unit and multiplier. */
+  private int sameButMeasure(int row, int otherMeasure) {
+    int other = rows.find(rows.withCode(rows.key(row), measure, otherMeasure), rows.period(row));
+    return other >= 0
+            && rows.hasValue(other)
+            && rows.unit(other) == rows.unit(row)
+            && rows.multiplier(other) == rows.multiplier(row)
+        ? other
+        : -1;
+  }
+
+  /**
+   * A warning where row a and row b, of the same other dimensions, period, multiplier and (unless
+   * the work category differs: persons and memberships are compared across units) unit, meet {@code
+   * failing}.
+   */
+  private void pairs(
+      String rule,
+      Map<String, String> whichA,
+      Map<String, String> whichB,
+      List<String> differing,
+      BiPredicate<BigDecimal, BigDecimal> failing,
+      String what,
+      Consumer<ValidationIssue> issues) {
+    Condition a = condition(whichA);
+    Condition b = condition(whichB);
+    if (a == null || b == null) {
+      return;
+    }
+    boolean sameUnit = !differing.contains("WORK_CAT");
+    long shared = -1L;
+    for (String id : differing) {
+      shared &= ~rows.mask(dimension(id));
+    }
+    Map<PairKey, List<Integer>> partners = new HashMap<>();
+    for (int row = 0; row < rows.size(); row++) {
+      if (rows.hasValue(row) && b.matches(rows.key(row))) {
+        partners.computeIfAbsent(pairKey(row, shared, sameUnit), k -> new ArrayList<>()).add(row);
+      }
+    }
+    if (partners.isEmpty()) {
+      return;
+    }
+    int found = 0;
+    for (int row = 0; row < rows.size() && found < limit; row++) {
+      if (!rows.hasValue(row) || !a.matches(rows.key(row))) {
+        continue;
+      }
+      for (int partner : partners.getOrDefault(pairKey(row, shared, sameUnit), List.of())) {
+        BigDecimal value = rows.value(row);
+        BigDecimal other = rows.value(partner);
+        if (!failing.test(value, other)) {
+          continue;
+        }
+        found++;
+        issues.accept(
+            issue(
+                rows.ref(row),
+                "OBS_VALUE",
+                value.toPlainString(),
+                rule,
+                Severity.WARNING,
+                value.toPlainString() + " against " + other.toPlainString() + ": " + what + ".",
+                rows.seriesKey(rows.key(row)),
+                rows.periodText(row),
+                other,
+                value));
+      }
+    }
+  }
+
+  private record PairKey(long key, int period, int unit, int multiplier) {}
+
+  private PairKey pairKey(int row, long shared, boolean sameUnit) {
+    return new PairKey(
+        rows.key(row) & shared,
+        rows.period(row),
+        sameUnit ? rows.unit(row) : -1,
+        rows.multiplier(row));
+  }
+
+  /** Codes required of some dimensions of a key. */
+  private record Condition(long mask, long value) {
+    boolean matches(long key) {
+      return (key & mask) == value;
+    }
+  }
+
+  /** The condition that the dimensions have these codes, or null when a code is not in its list. */
+  private Condition condition(Map<String, String> codes) {
+    long mask = 0;
+    long value = 0;
+    for (Map.Entry<String, String> entry : codes.entrySet()) {
+      int d = dimension(entry.getKey());
+      int code = rows.codeIndex(d, entry.getValue());
+      if (code < 0) {
+        return null;
+      }
+      mask |= rows.mask(d);
+      value = rows.withCode(value, d, code);
+    }
+    return new Condition(mask, value);
+  }
+
+  private List<Integer> codes(int d, String... ids) {
+    return Arrays.stream(ids).map(id -> rows.codeIndex(d, id)).filter(i -> i >= 0).toList();
+  }
+
+  private boolean[] measures(Predicate<MeasureDef> which) {
+    CodeList list = structure.codeList(dimensions.get(measure).codeListId());
+    boolean[] flags = new boolean[list.codes().size()];
+    for (MeasureDef definition : structure.measures().values()) {
+      int code = rows.codeIndex(measure, definition.id());
+      if (code >= 0) {
+        flags[code] = which.test(definition);
+      }
+    }
+    return flags;
+  }
+
+  private int dimension(String id) {
+    for (int d = 0; d < dimensions.size(); d++) {
+      if (dimensions.get(d).id().equals(id)) {
+        return d;
+      }
+    }
+    throw new IllegalStateException("The structure has no dimension " + id);
+  }
+
+  private ValidationIssue issue(
+      long ref,
+      String column,
+      String value,
+      String rule,
+      Severity severity,
+      String message,
+      String seriesKey,
+      String period,
+      BigDecimal expected,
+      BigDecimal found) {
+    RowRef row = csv ? RowRef.csvLine(ref) : RowRef.jsonIndex(ref);
+    return new ValidationIssue(
+        row.line(),
+        row.index(),
+        column,
+        value,
+        rule,
+        severity,
+        message,
+        seriesKey,
+        period,
+        expected,
+        found);
+  }
+}

@@ -1,0 +1,303 @@
+package org.coopstats.consistency;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.coopstats.catalog.Code;
+import org.coopstats.catalog.CodeList;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
+import org.coopstats.validation.CheckedObservation;
+
+/**
+ * The rows of one submission in the compact form that the checks across rows need: the series key
+ * packed into one {@code long} (each dimension's code as its position in the code list), the
+ * period, unit and multiplier as small numbers, the value, and where the row came from: 34 bytes a
+ * row and 8 to 16 for the hash table, so 1,000,000 rows take about 45 MB; {@code
+ * coopstats.upload.max-rows} bounds it.
+ *
+ * <p>Rows are found by series key and period through an open-addressing hash table. A second row
+ * with the key and period of an earlier one is not kept: it is remembered as a duplicate (R04).
+ */
+public final class SubmissionRows {
+
+  static final byte HAS_VALUE = 1;
+  static final byte DELETED = 2;
+
+  private final List<DimensionDef> dimensions;
+  private final List<Map<String, Integer>> codeIndexes = new ArrayList<>();
+  private final List<List<String>> codes = new ArrayList<>();
+  private final int[] shifts;
+  private final long[] masks;
+  private final Map<String, Integer> periodIndex = new HashMap<>();
+  private final List<String> periods = new ArrayList<>();
+  private final Map<String, Integer> unitIndex = new HashMap<>();
+  private final List<String> units = new ArrayList<>();
+
+  private int size;
+  private long[] keys = new long[1024];
+  private int[] period = new int[1024];
+  private int[] unit = new int[1024];
+  private int[] multiplier = new int[1024];
+  private long[] unscaled = new long[1024];
+  private byte[] scale = new byte[1024];
+  private byte[] flags = new byte[1024];
+  private int[] refs = new int[1024];
+  private final Map<Integer, BigDecimal> largeValues = new HashMap<>();
+
+  private int[] slots = new int[4096];
+  private long[] duplicates = new long[16];
+  private int duplicateCount;
+
+  public SubmissionRows(DataStructure structure) {
+    this.dimensions = structure.seriesDimensions();
+    shifts = new int[dimensions.size()];
+    masks = new long[dimensions.size()];
+    int shift = 0;
+    for (int d = 0; d < dimensions.size(); d++) {
+      CodeList list = structure.codeList(dimensions.get(d).codeListId());
+      Map<String, Integer> index = new HashMap<>();
+      List<String> ids = new ArrayList<>();
+      for (Code code : list.codes()) {
+        index.put(code.id(), ids.size());
+        ids.add(code.id());
+      }
+      codeIndexes.add(index);
+      codes.add(ids);
+      int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, ids.size() - 1));
+      shifts[d] = shift;
+      masks[d] = ((1L << bits) - 1) << shift;
+      shift += bits;
+    }
+    if (shift > 64) {
+      throw new IllegalStateException(
+          "The series keys of " + structure.id() + " need " + shift + " bits, more than 64");
+    }
+  }
+
+  public List<DimensionDef> dimensions() {
+    return dimensions;
+  }
+
+  /** Adds a row that passed the row checks; a repeated key and period is kept as a duplicate. */
+  public void add(CheckedObservation row) {
+    long key = 0;
+    for (int d = 0; d < dimensions.size(); d++) {
+      Integer code = codeIndexes.get(d).get(row.key().get(d));
+      if (code == null) {
+        throw new IllegalArgumentException(
+            "Code " + row.key().get(d) + " is not in " + dimensions.get(d).codeListId());
+      }
+      key |= (long) code << shifts[d];
+    }
+    int periodId = periodIndex.computeIfAbsent(row.period().text(), p -> add(periods, p));
+    int found = find(key, periodId);
+    if (found >= 0) {
+      if (duplicateCount == duplicates.length) {
+        duplicates = Arrays.copyOf(duplicates, duplicateCount * 2);
+      }
+      duplicates[duplicateCount++] = ((long) found << 32) | ordinal(row.source().ordinal());
+      return;
+    }
+    if (size == keys.length) {
+      grow();
+    }
+    keys[size] = key;
+    period[size] = periodId;
+    unit[size] = unitIndex.computeIfAbsent(row.unitMeasure(), u -> add(units, u));
+    multiplier[size] = row.unitMult();
+    refs[size] = ordinal(row.source().ordinal());
+    byte rowFlags = row.deletion() ? DELETED : 0;
+    BigDecimal value = row.value();
+    if (value != null) {
+      rowFlags |= HAS_VALUE;
+      if (value.unscaledValue().bitLength() < 63 && value.scale() == (byte) value.scale()) {
+        unscaled[size] = value.unscaledValue().longValue();
+        scale[size] = (byte) value.scale();
+      } else {
+        largeValues.put(size, value);
+      }
+    }
+    flags[size] = rowFlags;
+    insert(key, periodId, size);
+    size++;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** The row with this key and period, or -1. */
+  int find(long key, int periodId) {
+    int mask = slots.length - 1;
+    for (int slot = hash(key, periodId) & mask; ; slot = (slot + 1) & mask) {
+      int row = slots[slot] - 1;
+      if (row < 0) {
+        return -1;
+      }
+      if (keys[row] == key && period[row] == periodId) {
+        return row;
+      }
+    }
+  }
+
+  /** The row with these codes and period, or -1. */
+  int find(List<String> key, String periodText) {
+    Integer periodId = periodIndex.get(periodText);
+    if (periodId == null) {
+      return -1;
+    }
+    long packed = 0;
+    for (int d = 0; d < dimensions.size(); d++) {
+      Integer code = codeIndexes.get(d).get(key.get(d));
+      if (code == null) {
+        return -1;
+      }
+      packed |= (long) code << shifts[d];
+    }
+    return find(packed, periodId);
+  }
+
+  long key(int row) {
+    return keys[row];
+  }
+
+  int period(int row) {
+    return period[row];
+  }
+
+  String periodText(int row) {
+    return periods.get(period[row]);
+  }
+
+  int unit(int row) {
+    return unit[row];
+  }
+
+  int multiplier(int row) {
+    return multiplier[row];
+  }
+
+  long ref(int row) {
+    return refs[row];
+  }
+
+  boolean hasValue(int row) {
+    return (flags[row] & HAS_VALUE) != 0;
+  }
+
+  boolean deleted(int row) {
+    return (flags[row] & DELETED) != 0;
+  }
+
+  BigDecimal value(int row) {
+    if (!hasValue(row)) {
+      return null;
+    }
+    BigDecimal large = largeValues.get(row);
+    return large != null ? large : BigDecimal.valueOf(unscaled[row], scale[row]);
+  }
+
+  /** The position of a code in dimension {@code d}'s code list, or -1. */
+  int codeIndex(int d, String code) {
+    Integer index = codeIndexes.get(d).get(code);
+    return index == null ? -1 : index;
+  }
+
+  int code(long key, int d) {
+    return (int) ((key & masks[d]) >>> shifts[d]);
+  }
+
+  String codeId(long key, int d) {
+    return codes.get(d).get(code(key, d));
+  }
+
+  long withCode(long key, int d, int code) {
+    return (key & ~masks[d]) | ((long) code << shifts[d]);
+  }
+
+  long mask(int d) {
+    return masks[d];
+  }
+
+  /** The codes of a key joined by dots, as series keys are written. */
+  String seriesKey(long key) {
+    StringBuilder text = new StringBuilder();
+    for (int d = 0; d < dimensions.size(); d++) {
+      text.append(d == 0 ? "" : ".").append(codeId(key, d));
+    }
+    return text.toString();
+  }
+
+  /**
+   * The duplicates, each as the first row with the key and period in the high half and the source
+   * ordinal of a later one in the low half, sorted: by first row, then by source.
+   */
+  long[] duplicates() {
+    long[] sorted = Arrays.copyOf(duplicates, duplicateCount);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  private static int add(List<String> values, String value) {
+    values.add(value);
+    return values.size() - 1;
+  }
+
+  private static int ordinal(long ordinal) {
+    if (ordinal > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("Row " + ordinal + " is beyond the rows a submission has");
+    }
+    return (int) ordinal;
+  }
+
+  /** MurmurHash3's 64-bit finaliser: every bit of the key moves the low bits that pick a slot. */
+  private static int hash(long key, int periodId) {
+    long h = key * 31 + periodId;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return (int) h;
+  }
+
+  private void insert(long key, int periodId, int row) {
+    if ((size + 1) * 2 > slots.length) {
+      rehash();
+    }
+    int mask = slots.length - 1;
+    int slot = hash(key, periodId) & mask;
+    while (slots[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    slots[slot] = row + 1;
+  }
+
+  private void rehash() {
+    slots = new int[slots.length * 2];
+    int mask = slots.length - 1;
+    for (int row = 0; row < size; row++) {
+      int slot = hash(keys[row], period[row]) & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = row + 1;
+    }
+  }
+
+  private void grow() {
+    int capacity = keys.length * 2;
+    keys = Arrays.copyOf(keys, capacity);
+    period = Arrays.copyOf(period, capacity);
+    unit = Arrays.copyOf(unit, capacity);
+    multiplier = Arrays.copyOf(multiplier, capacity);
+    unscaled = Arrays.copyOf(unscaled, capacity);
+    scale = Arrays.copyOf(scale, capacity);
+    flags = Arrays.copyOf(flags, capacity);
+    refs = Arrays.copyOf(refs, capacity);
+  }
+}
