@@ -152,6 +152,18 @@ class BadInputTest {
         .body("items[0].COMMENT_OBS", is("=HYPERLINK(\"http://x\")"));
   }
 
+  /** The test profile allows 30,000 rows (coopstats.upload.max-rows); one more is a 413. */
+  @Test
+  void moreRowsThanTheLimitGet413AndNothingIsStored() {
+    String row = "CAN,COOPS,2021,5605,\n";
+    upload("text/csv", (HEADER + row.repeat(30_001)).getBytes(StandardCharsets.UTF_8))
+        .statusCode(413)
+        .body("status", is(413))
+        .body("detail", containsString("coopstats.upload.max-rows"));
+    assertDraftEmpty();
+    upload("text/csv", (HEADER + row).getBytes(StandardCharsets.UTF_8)).statusCode(200);
+  }
+
   @Test
   void unknownDatasetsAre404() {
     upload("text/csv", HEADER.getBytes(StandardCharsets.UTF_8), 987654321L).statusCode(404);
