@@ -8,11 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -87,6 +90,10 @@ public class CsvRowSource implements RowSource {
         return;
       }
       int width = header.size();
+      Map<String, Integer> columnIndex = new HashMap<>();
+      for (int i = 0; i < width; i++) {
+        columnIndex.put(header.get(i), i); // a repeated name reads its last column
+      }
       for (CSVRecord record : parser) {
         lastLine = parser.getCurrentLineNumber();
         long line = record.getRecordNumber() + 1;
@@ -106,16 +113,47 @@ public class CsvRowSource implements RowSource {
                       + " or an unquoted one inside a value."));
           continue;
         }
-        Map<String, String> values = new HashMap<>(width * 2);
-        for (int i = 0; i < width; i++) {
-          values.put(header.get(i), record.get(i));
-        }
-        sink.row(new SourceRow(RowRef.csvLine(line), values));
+        sink.row(new SourceRow(RowRef.csvLine(line), new RecordValues(columnIndex, record)));
       }
     } catch (UncheckedIOException | IllegalStateException e) {
       issues.accept(readFault(e, lastLine));
     } catch (IOException e) {
       issues.accept(readFault(e, lastLine));
+    }
+  }
+
+  /** The values of a record by column name, read through the header (no map built per row). */
+  private static final class RecordValues extends AbstractMap<String, String> {
+
+    private final Map<String, Integer> columnIndex;
+    private final CSVRecord record;
+
+    RecordValues(Map<String, Integer> columnIndex, CSVRecord record) {
+      this.columnIndex = columnIndex;
+      this.record = record;
+    }
+
+    @Override
+    public String get(Object column) {
+      Integer index = columnIndex.get(column);
+      return index == null ? null : record.get(index);
+    }
+
+    @Override
+    public boolean containsKey(Object column) {
+      return columnIndex.containsKey(column);
+    }
+
+    @Override
+    public int size() {
+      return columnIndex.size();
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+      Map<String, String> values = new HashMap<>();
+      columnIndex.forEach((column, index) -> values.put(column, record.get(index)));
+      return Collections.unmodifiableMap(values).entrySet();
     }
   }
 

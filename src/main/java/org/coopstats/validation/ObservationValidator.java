@@ -49,11 +49,60 @@ public class ObservationValidator {
   private final DimensionDef measureDimension;
   private final Set<String> knownColumns;
 
+  // Looked up once here rather than on every row.
+  private final int measureIndex;
+  private final Map<String, Integer> seriesIndex = new HashMap<>();
+  private final CodeList[] seriesCodes;
+  private final boolean[] seriesHasDefault;
+  private final Map<String, MeasureRules> measureRules = new HashMap<>();
+  private final AttributeDef obsStatusAttribute;
+  private final AttributeDef confStatusAttribute;
+  private final AttributeDef unitMultAttribute;
+  private final AttributeDef unitMeasureAttribute;
+  private final CodeList obsStatusCodes;
+  private final CodeList confStatusCodes;
+  private final CodeList unitMultCodes;
+  private final CodeList unitMeasureCodes;
+  private final String qualifiedStructureId;
+
+  /**
+   * A measure with, for each series dimension (by index), whether its applicability hangs on the
+   * code of another dimension.
+   */
+  private record MeasureRules(MeasureDef measure, boolean[] conditional) {}
+
   public ObservationValidator(DataStructure structure) {
     this.structure = structure;
     this.seriesDimensions = structure.seriesDimensions();
     this.timeDimension = structure.timeDimension();
     this.measureDimension = structure.dimension(DataStructure.MEASURE).orElseThrow();
+    this.measureIndex = seriesDimensions.indexOf(measureDimension);
+    int n = seriesDimensions.size();
+    this.seriesCodes = new CodeList[n];
+    this.seriesHasDefault = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      DimensionDef dimension = seriesDimensions.get(i);
+      seriesIndex.put(dimension.id(), i);
+      seriesCodes[i] = structure.codeList(dimension.codeListId());
+      seriesHasDefault[i] = hasDefault(dimension);
+    }
+    for (Map.Entry<String, MeasureDef> entry : structure.measures().entrySet()) {
+      boolean[] conditional = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        conditional[i] = isConditional(seriesDimensions.get(i), entry.getValue());
+      }
+      measureRules.put(entry.getKey(), new MeasureRules(entry.getValue(), conditional));
+    }
+    this.obsStatusAttribute = structure.attribute(OBS_STATUS).orElseThrow();
+    this.confStatusAttribute = structure.attribute(CONF_STATUS).orElseThrow();
+    this.unitMultAttribute = structure.attribute(UNIT_MULT).orElseThrow();
+    this.unitMeasureAttribute = structure.attribute(UNIT_MEASURE).orElseThrow();
+    this.obsStatusCodes = structure.codeList(obsStatusAttribute.codeListId());
+    this.confStatusCodes = structure.codeList(confStatusAttribute.codeListId());
+    this.unitMultCodes = structure.codeList(unitMultAttribute.codeListId());
+    this.unitMeasureCodes = structure.codeList(unitMeasureAttribute.codeListId());
+    this.qualifiedStructureId =
+        structure.agency() + ":" + structure.id() + "(" + structure.version() + ")";
     Set<String> columns = new LinkedHashSet<>();
     structure.dimensions().forEach(d -> columns.add(d.id()));
     columns.add(OBS_VALUE);
@@ -132,31 +181,38 @@ public class ObservationValidator {
   public CheckedObservation check(SourceRow row, List<ValidationIssue> issues) {
     int before = issues.size();
     RowRef ref = row.ref();
-    Map<String, String> resolved = new HashMap<>();
+    // The codes of the series dimensions, by index; null while not (or not validly) given.
+    String[] resolved = new String[seriesDimensions.size()];
     checkStructure(row, issues);
-    String action = row.value(ACTION) == null ? "A" : row.value(ACTION).toUpperCase(Locale.ROOT);
+    String actionText = row.value(ACTION);
+    String action = actionText == null ? "A" : actionText.toUpperCase(Locale.ROOT);
     boolean deletion = DELETE_ACTION.equals(action);
     if (!deletion && !UPSERT_ACTIONS.contains(action)) {
       issues.add(
           ValidationIssue.error(
               ref,
               ACTION,
-              row.value(ACTION),
+              actionText,
               "R01",
               "ACTION '"
-                  + row.value(ACTION)
+                  + actionText
                   + "' is not taken here: use A (append), M (merge) or R (replace), which"
                   + " store the value, or D (delete), which removes the key."));
     }
 
     String measureId = row.value(measureDimension.id());
-    MeasureDef measure = null;
+    MeasureRules rules = null;
     if (measureId == null) {
       issues.add(required(ref, measureDimension));
     } else if (checkCode(
-        ref, measureDimension.id(), measureDimension.codeListId(), measureId, issues)) {
-      measure = structure.measures().get(measureId);
-      if (measure == null) {
+        ref,
+        measureDimension.id(),
+        measureDimension.codeListId(),
+        seriesCodes[measureIndex],
+        measureId,
+        issues)) {
+      rules = measureRules.get(measureId);
+      if (rules == null) {
         issues.add(
             ValidationIssue.error(
                 ref,
@@ -165,40 +221,44 @@ public class ObservationValidator {
                 "R01",
                 "Measure " + measureId + " has no definition in " + structure.id() + "."));
       }
-      resolved.put(measureDimension.id(), measureId);
+      resolved[measureIndex] = measureId;
     }
+    MeasureDef measure = rules == null ? null : rules.measure();
 
     // Dimensions whose applicability does not hang on another dimension first, then the rest.
     for (int pass = 0; pass < 2; pass++) {
-      for (DimensionDef dimension : seriesDimensions) {
-        if (dimension == measureDimension || resolved.containsKey(dimension.id())) {
+      for (int i = 0; i < resolved.length; i++) {
+        if (i == measureIndex || resolved[i] != null) {
           continue;
         }
-        boolean conditional = measure != null && isConditional(dimension, measure);
+        boolean conditional = rules != null && rules.conditional()[i];
         if (conditional != (pass == 1)) {
           continue;
         }
+        DimensionDef dimension = seriesDimensions.get(i);
         String code = row.value(dimension.id());
-        if (code != null && !checkCode(ref, dimension.id(), dimension.codeListId(), code, issues)) {
-          resolved.put(dimension.id(), code);
+        if (code != null
+            && !checkCode(
+                ref, dimension.id(), dimension.codeListId(), seriesCodes[i], code, issues)) {
+          resolved[i] = code;
           continue;
         }
         if (measure == null) {
           if (code != null) {
-            resolved.put(dimension.id(), code);
-          } else if (!hasDefault(dimension)) {
+            resolved[i] = code;
+          } else if (!seriesHasDefault[i]) {
             issues.add(required(ref, dimension));
           }
           continue;
         }
-        boolean applies = structure.applies(dimension, measure, resolved::get);
+        boolean applies = structure.applies(dimension, measure, id -> resolvedCode(resolved, id));
         if (code == null) {
-          code = defaultCode(ref, dimension, applies, issues);
+          code = defaultCode(ref, dimension, seriesCodes[i], applies, issues);
         } else {
           checkApplicability(ref, dimension, measure, applies, code, issues);
         }
         if (code != null) {
-          resolved.put(dimension.id(), code);
+          resolved[i] = code;
         }
       }
     }
@@ -220,15 +280,20 @@ public class ObservationValidator {
       }
     }
 
-    String obsStatus = attribute(row, OBS_STATUS, issues);
-    String confStatus = attribute(row, CONF_STATUS, issues);
-    String unitMultText = attribute(row, UNIT_MULT, issues);
-    String unitMeasure = row.value(UNIT_MEASURE);
-    if (unitMeasure != null) {
-      String list = structure.attribute(UNIT_MEASURE).map(AttributeDef::codeListId).orElseThrow();
-      if (!checkCode(ref, UNIT_MEASURE, list, unitMeasure, issues)) {
-        unitMeasure = null;
-      }
+    String obsStatus = attribute(row, obsStatusAttribute, obsStatusCodes, issues);
+    String confStatus = attribute(row, confStatusAttribute, confStatusCodes, issues);
+    String unitMultText = attribute(row, unitMultAttribute, unitMultCodes, issues);
+    String unitMeasureText = row.value(UNIT_MEASURE);
+    String unitMeasure = unitMeasureText;
+    if (unitMeasure != null
+        && !checkCode(
+            ref,
+            UNIT_MEASURE,
+            unitMeasureAttribute.codeListId(),
+            unitMeasureCodes,
+            unitMeasure,
+            issues)) {
+      unitMeasure = null;
     }
     String comment = row.value(COMMENT_OBS);
     if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
@@ -253,20 +318,16 @@ public class ObservationValidator {
         unitMeasure = "_Z"; // a deletion needs no unit; the column cannot be empty
       }
     } else if (measure != null) {
-      unitMeasure = checkUnit(ref, measure, unitMeasure, row.value(UNIT_MEASURE) != null, issues);
+      unitMeasure = checkUnit(ref, measure, unitMeasure, unitMeasureText != null, issues);
       value = checkValue(ref, measure, valueText, obsStatus, issues);
     }
 
     if (issues.size() > before || measure == null) {
       return null;
     }
-    List<String> key = new ArrayList<>(seriesDimensions.size());
-    for (DimensionDef dimension : seriesDimensions) {
-      key.add(resolved.get(dimension.id()));
-    }
     return new CheckedObservation(
         ref,
-        List.copyOf(key),
+        List.of(resolved),
         period,
         value,
         obsStatus,
@@ -275,6 +336,12 @@ public class ObservationValidator {
         Integer.parseInt(unitMultText),
         comment,
         deletion);
+  }
+
+  /** The code resolved so far for a series dimension, or null. */
+  private String resolvedCode(String[] resolved, String dimensionId) {
+    Integer index = seriesIndex.get(dimensionId);
+    return index == null ? null : resolved[index];
   }
 
   /** SDMX-CSV rows name their structure: it must be this one. */
@@ -293,8 +360,7 @@ public class ObservationValidator {
     }
     String id = row.value(STRUCTURE_ID);
     if (id != null) {
-      String expected = structure.agency() + ":" + structure.id() + "(" + structure.version() + ")";
-      if (!id.equals(expected) && !id.equals(structure.id())) {
+      if (!id.equals(qualifiedStructureId) && !id.equals(structure.id())) {
         issues.add(
             ValidationIssue.error(
                 row.ref(),
@@ -304,7 +370,7 @@ public class ObservationValidator {
                 "STRUCTURE_ID '"
                     + id
                     + "' is not a structure of this service: use "
-                    + expected
+                    + qualifiedStructureId
                     + "."));
       }
     }
@@ -321,8 +387,11 @@ public class ObservationValidator {
   }
 
   private String defaultCode(
-      RowRef ref, DimensionDef dimension, boolean applies, List<ValidationIssue> issues) {
-    CodeList codes = structure.codeList(dimension.codeListId());
+      RowRef ref,
+      DimensionDef dimension,
+      CodeList codes,
+      boolean applies,
+      List<ValidationIssue> issues) {
     String fallback = applies ? DataStructure.TOTAL : DataStructure.NOT_APPLICABLE;
     if (codes.contains(fallback)) {
       return fallback;
@@ -453,7 +522,8 @@ public class ObservationValidator {
               measure.id() + " cannot be negative. Check the sign of the value."));
       return null;
     }
-    if (measure.isInteger() && value.stripTrailingZeros().scale() > 0) {
+    // Stripping zeros never raises the scale, so a scale of 0 or less is already whole.
+    if (measure.isInteger() && value.scale() > 0 && value.stripTrailingZeros().scale() > 0) {
       issues.add(
           ValidationIssue.error(
               ref, OBS_VALUE, text, "R02", measure.id() + " is a count: give a whole number."));
@@ -462,18 +532,24 @@ public class ObservationValidator {
     return value;
   }
 
-  private String attribute(SourceRow row, String id, List<ValidationIssue> issues) {
-    AttributeDef attribute = structure.attribute(id).orElseThrow();
-    String code = row.value(id);
+  private static String attribute(
+      SourceRow row, AttributeDef attribute, CodeList codes, List<ValidationIssue> issues) {
+    String code = row.value(attribute.id());
     if (code == null) {
       return attribute.defaultValue();
     }
-    return checkCode(row.ref(), id, attribute.codeListId(), code, issues) ? code : null;
+    return checkCode(row.ref(), attribute.id(), attribute.codeListId(), codes, code, issues)
+        ? code
+        : null;
   }
 
-  private boolean checkCode(
-      RowRef ref, String column, String codeListId, String code, List<ValidationIssue> issues) {
-    CodeList codes = structure.codeList(codeListId);
+  private static boolean checkCode(
+      RowRef ref,
+      String column,
+      String codeListId,
+      CodeList codes,
+      String code,
+      List<ValidationIssue> issues) {
     if (codes.contains(code)) {
       return true;
     }

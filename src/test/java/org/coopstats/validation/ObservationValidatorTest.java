@@ -232,6 +232,127 @@ class ObservationValidatorTest {
         .containsExactly("REF_AREA", "MEASURE", "TIME_PERIOD", "OBS_VALUE");
   }
 
+  @Test
+  void blankCodesAreOmittedOnes() {
+    CheckedObservation coops =
+        valid(
+            row(
+                "REF_AREA",
+                "CAN",
+                "MEASURE",
+                "COOPS",
+                "COOP_TYPE",
+                " ",
+                "SEX",
+                "",
+                "TIME_PERIOD",
+                " 2021 ",
+                "OBS_VALUE",
+                "5605",
+                "OBS_STATUS",
+                "\t"));
+    assertThat(coops.key()).containsExactly("CAN", "COOPS", "_T", "_T", "_T", "_Z", "_Z", "_Z");
+    assertThat(coops.period().text()).isEqualTo("2021");
+    assertThat(coops.obsStatus()).isEqualTo("A");
+    assertThat(
+            invalid(
+                row("REF_AREA", "  ", "MEASURE", "COOPS", "TIME_PERIOD", "2021", "OBS_VALUE", "1")))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.column()).isEqualTo("REF_AREA");
+              assertThat(i.value()).isNull();
+              assertThat(i.message()).isEqualTo("REF_AREA is required: give a code of CL_AREA.");
+            });
+  }
+
+  @Test
+  void codesAreLookedUpInTheirOwnListAndCaseMatters() {
+    // PROD is a code of CL_COOP_TYPE, not of CL_COOP_LEVEL.
+    assertThat(
+            invalid(
+                row(
+                    "REF_AREA",
+                    "CAN",
+                    "MEASURE",
+                    "COOPS",
+                    "COOP_LEVEL",
+                    "PROD",
+                    "TIME_PERIOD",
+                    "2021",
+                    "OBS_VALUE",
+                    "1")))
+        .singleElement()
+        .satisfies(
+            i ->
+                assertThat(i.message())
+                    .isEqualTo(
+                        "'PROD' is not a code of CL_COOP_LEVEL (COOP_LEVEL). See GET"
+                            + " /api/v1/codelists/CL_COOP_LEVEL for the codes."));
+    assertThat(
+            invalid(
+                row(
+                    "REF_AREA",
+                    "CAN",
+                    "MEASURE",
+                    "coops",
+                    "TIME_PERIOD",
+                    "2021",
+                    "OBS_VALUE",
+                    "1",
+                    "CONF_STATUS",
+                    "c")))
+        .extracting(ValidationIssue::message)
+        .containsExactly(
+            "'coops' is not a code of CL_MEASURE (MEASURE). Did you mean 'COOPS'? Codes are"
+                + " case-sensitive.",
+            "'c' is not a code of CL_CONF_STATUS (CONF_STATUS). Did you mean 'C'? Codes are"
+                + " case-sensitive.");
+  }
+
+  @Test
+  void aMeasureCodeWithoutADefinitionIsReported() {
+    DataStructure structure = structure();
+    Map<String, CodeList> lists = new HashMap<>(structure.codeLists());
+    lists.put(
+        "CL_MEASURE",
+        list("CL_MEASURE", "COOPS", "MEMBERS", "WORKERS", "TURNOVER", "SURPLUS", "SHARES"));
+    ObservationValidator withShares =
+        new ObservationValidator(
+            new DataStructure(
+                structure.id(),
+                structure.agency(),
+                structure.version(),
+                structure.nameEn(),
+                structure.description(),
+                structure.dimensions(),
+                structure.attributes(),
+                structure.measures(),
+                lists));
+    List<ValidationIssue> issues = new ArrayList<>();
+    assertThat(
+            withShares.check(
+                row(
+                    "REF_AREA",
+                    "CAN",
+                    "MEASURE",
+                    "SHARES",
+                    "TIME_PERIOD",
+                    "2021",
+                    "OBS_VALUE",
+                    "1"),
+                issues))
+        .isNull();
+    assertThat(issues)
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.rule()).isEqualTo("R01");
+              assertThat(i.column()).isEqualTo("MEASURE");
+              assertThat(i.message()).isEqualTo("Measure SHARES has no definition in COOP_STATS.");
+            });
+  }
+
   private CheckedObservation valid(SourceRow row) {
     List<ValidationIssue> issues = new ArrayList<>();
     CheckedObservation checked = validator.check(row, issues);
