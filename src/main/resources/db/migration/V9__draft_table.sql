@@ -2,8 +2,10 @@
 -- published values (primary key, two partial unique keys, the series index the queries use, the
 -- measure index) and for the foreign key trigger, row by row: storing a 1,000,000-row upload took
 -- 26 s, half of the upload. A draft is written many times (upload, fix, upload again) and
--- published once, so its rows now live here with one index on the dataset, and publishing moves
--- them into `observation` (see DatasetRepository.release).
+-- published once, so its rows now live here, and publishing moves them into `observation` (see
+-- DatasetRepository.release). The one index is a BRIN on the dataset: an upload's rows are written
+-- together, so block ranges find them, and it costs next to nothing to keep up (a b-tree on the
+-- dataset took COPY of 1,000,000 rows from 2.0 s to 3.5 s).
 --
 -- One value per key and period is kept by the upload (R04 within a submission, and a merge that
 -- updates the keys already in the draft) under the dataset's row lock, not by a unique index.
@@ -30,7 +32,8 @@ CREATE TABLE observation_draft (
     comment_obs  text,
     deleted      boolean  NOT NULL DEFAULT false  -- SDMX-CSV ACTION D: publishing closes the key
 );
-CREATE INDEX observation_draft_dataset ON observation_draft (dataset_id);
+CREATE INDEX observation_draft_dataset ON observation_draft USING brin (dataset_id)
+    WITH (pages_per_range = 32, autosummarize = on);
 
 INSERT INTO observation_draft (dataset_id, ref_area, measure, coop_type, coop_level, activity, sex,
                                member_kind, work_cat, time_period, period_start, period_end,

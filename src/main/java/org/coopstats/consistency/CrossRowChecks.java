@@ -91,48 +91,78 @@ public final class CrossRowChecks {
     }
   }
 
-  /** R05–R09. */
+  /**
+   * R05–R09. The rules only read the rows, so they run side by side (on the common fork-join pool);
+   * their issues come out in the same order as if they ran one after the other.
+   */
   public void consistency(Consumer<ValidationIssue> issues) {
+    List<Consumer<Consumer<ValidationIssue>>> rules = new ArrayList<>();
     for (int d = 0; d < dimensions.size(); d++) {
-      additivity(d, issues);
+      int dimension = d;
+      rules.add(found -> additivity(dimension, found));
     }
-    membersOfHigherLevels(issues);
-    pairs(
-        "R07",
-        Map.of("MEASURE", "COOPS"),
-        Map.of("MEASURE", "COOPS_REG"),
-        List.of("MEASURE"),
-        (a, b) -> a.compareTo(b) > 0,
-        "active cooperatives (COOPS) exceed registered ones (COOPS_REG): registered counts"
-            + " include the active; check both figures",
-        issues);
-    pairs(
-        "R07",
-        Map.of("MEASURE", "WORKERS", "WORK_CAT", "IN_EMP_WM"),
-        Map.of("MEASURE", "MEMBERS", "MEMBER_KIND", "NP"),
-        List.of("MEASURE", "WORK_CAT", "MEMBER_KIND"),
-        (a, b) -> a.compareTo(b) > 0,
-        "worker-members (WORKERS IN_EMP_WM) exceed natural-person members (MEMBERS NP):"
-            + " worker-members are members",
-        issues);
-    pairs(
-        "R08",
-        Map.of("MEASURE", "VALUE_ADDED"),
-        Map.of("MEASURE", "TURNOVER"),
-        List.of("MEASURE"),
-        (a, b) -> a.compareTo(b) > 0,
-        "value added exceeds turnover: check the units and multipliers",
-        issues);
-    balanceSheet(issues);
-    pairs(
-        "R09",
-        Map.of("COOP_TYPE", "WORK", "MEASURE", "WORKERS", "WORK_CAT", "IN_EMP_WM", "SEX", "_T"),
-        Map.of("MEASURE", "MEMBERS", "MEMBER_KIND", "NP", "SEX", "_T"),
-        List.of("MEASURE", "WORK_CAT", "MEMBER_KIND"),
-        (a, b) -> a.multiply(TWO).compareTo(b) < 0,
-        "in worker cooperatives, worker-members are under half the natural-person members:"
-            + " check that these are worker cooperatives (COOP_TYPE WORK)",
-        issues);
+    rules.add(this::membersOfHigherLevels);
+    rules.add(
+        found ->
+            pairs(
+                "R07",
+                Map.of("MEASURE", "COOPS"),
+                Map.of("MEASURE", "COOPS_REG"),
+                List.of("MEASURE"),
+                (a, b) -> a.compareTo(b) > 0,
+                "active cooperatives (COOPS) exceed registered ones (COOPS_REG): registered"
+                    + " counts include the active; check both figures",
+                found));
+    rules.add(
+        found ->
+            pairs(
+                "R07",
+                Map.of("MEASURE", "WORKERS", "WORK_CAT", "IN_EMP_WM"),
+                Map.of("MEASURE", "MEMBERS", "MEMBER_KIND", "NP"),
+                List.of("MEASURE", "WORK_CAT", "MEMBER_KIND"),
+                (a, b) -> a.compareTo(b) > 0,
+                "worker-members (WORKERS IN_EMP_WM) exceed natural-person members (MEMBERS NP):"
+                    + " worker-members are members",
+                found));
+    rules.add(
+        found ->
+            pairs(
+                "R08",
+                Map.of("MEASURE", "VALUE_ADDED"),
+                Map.of("MEASURE", "TURNOVER"),
+                List.of("MEASURE"),
+                (a, b) -> a.compareTo(b) > 0,
+                "value added exceeds turnover: check the units and multipliers",
+                found));
+    rules.add(this::balanceSheet);
+    rules.add(
+        found ->
+            pairs(
+                "R09",
+                Map.of(
+                    "COOP_TYPE",
+                    "WORK",
+                    "MEASURE",
+                    "WORKERS",
+                    "WORK_CAT",
+                    "IN_EMP_WM",
+                    "SEX",
+                    "_T"),
+                Map.of("MEASURE", "MEMBERS", "MEMBER_KIND", "NP", "SEX", "_T"),
+                List.of("MEASURE", "WORK_CAT", "MEMBER_KIND"),
+                (a, b) -> a.multiply(TWO).compareTo(b) < 0,
+                "in worker cooperatives, worker-members are under half the natural-person"
+                    + " members: check that these are worker cooperatives (COOP_TYPE WORK)",
+                found));
+    rules.parallelStream()
+        .map(
+            rule -> {
+              List<ValidationIssue> found = new ArrayList<>();
+              rule.accept(found::add);
+              return found;
+            })
+        .toList()
+        .forEach(found -> found.forEach(issues));
   }
 
   /**

@@ -1,12 +1,12 @@
 package org.coopstats.upload;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.coopstats.validation.CheckedObservation;
@@ -49,9 +49,9 @@ class ObservationStaging implements AutoCloseable {
   private final boolean intoDraft;
   private final String workMem;
   private final CopyIn copy;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES * 2);
-  private final StringBuilder line = new StringBuilder(256);
-  private final String datasetField;
+  private final byte[] datasetField;
+  private byte[] buffer = new byte[FLUSH_BYTES * 2];
+  private int length;
   private long rows;
 
   /**
@@ -64,7 +64,7 @@ class ObservationStaging implements AutoCloseable {
     this.datasetId = datasetId;
     this.intoDraft = intoDraft;
     this.workMem = workMem;
-    this.datasetField = Long.toString(datasetId);
+    this.datasetField = Long.toString(datasetId).getBytes(StandardCharsets.US_ASCII);
     try (Statement statement = connection.createStatement()) {
       // JIT compiling took longer than the statements it was for (0.9 s for 0.07 s of work).
       statement.execute("SET LOCAL jit = off");
@@ -101,9 +101,11 @@ class ObservationStaging implements AutoCloseable {
     }
   }
 
+  /** Writes a row in COPY's text format, straight into the buffer that goes to the server. */
   void add(CheckedObservation observation) throws SQLException {
-    line.setLength(0);
-    line.append(datasetField);
+    for (byte b : datasetField) {
+      put(b);
+    }
     for (String code : observation.key()) {
       field(code);
     }
@@ -117,11 +119,9 @@ class ObservationStaging implements AutoCloseable {
     field(Integer.toString(observation.unitMult()));
     field(observation.comment());
     field(observation.deletion() ? "t" : "f");
-    line.append('\n');
-    byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-    buffer.write(bytes, 0, bytes.length);
+    put((byte) '\n');
     rows++;
-    if (buffer.size() >= FLUSH_BYTES) {
+    if (length >= FLUSH_BYTES) {
       flush();
     }
   }
@@ -186,27 +186,53 @@ class ObservationStaging implements AutoCloseable {
   }
 
   private void field(String value) {
-    line.append('\t');
+    put((byte) '\t');
     if (value == null) {
-      line.append("\\N");
+      put((byte) '\\');
+      put((byte) 'N');
       return;
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
-        case '\\' -> line.append("\\\\");
-        case '\t' -> line.append("\\t");
-        case '\n' -> line.append("\\n");
-        case '\r' -> line.append("\\r");
-        default -> line.append(c);
+        case '\\' -> escaped('\\');
+        case '\t' -> escaped('t');
+        case '\n' -> escaped('n');
+        case '\r' -> escaped('r');
+        default -> {
+          if (c < 0x80) {
+            put((byte) c);
+          } else {
+            int end = i + 1;
+            while (end < value.length() && value.charAt(end) >= 0x80) {
+              end++;
+            }
+            for (byte b : value.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+              put(b);
+            }
+            i = end - 1;
+          }
+        }
       }
     }
   }
 
+  private void escaped(char c) {
+    put((byte) '\\');
+    put((byte) c);
+  }
+
+  private void put(byte b) {
+    if (length == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    }
+    buffer[length++] = b;
+  }
+
   private void flush() throws SQLException {
-    if (buffer.size() > 0) {
-      copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-      buffer.reset();
+    if (length > 0) {
+      copy.writeToCopy(buffer, 0, length);
+      length = 0;
     }
   }
 }

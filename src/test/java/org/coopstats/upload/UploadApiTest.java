@@ -185,7 +185,8 @@ class UploadApiTest {
         .body(
             """
             [{"REF_AREA":"CAN","MEASURE":"SURPLUS","TIME_PERIOD":"2021","OBS_VALUE":-12.5,
-              "UNIT_MEASURE":"CAD","UNIT_MULT":"6","OBS_STATUS":"P","COMMENT_OBS":"provisional"}]
+              "UNIT_MEASURE":"CAD","UNIT_MULT":"6","OBS_STATUS":"P",
+              "COMMENT_OBS":"provisional\\tQuébec \\\\ Zürich\\n😀 ☕"}]
             """)
         .post("/api/v1/datasets/" + dataset + "/observations")
         .then()
@@ -199,7 +200,7 @@ class UploadApiTest {
         .body("items[0].UNIT_MEASURE", is("CAD"))
         .body("items[0].UNIT_MULT", is("6"))
         .body("items[0].OBS_STATUS", is("P"))
-        .body("items[0].COMMENT_OBS", is("provisional"));
+        .body("items[0].COMMENT_OBS", is("provisional\tQuébec \\ Zürich\n😀 ☕"));
   }
 
   @Test
