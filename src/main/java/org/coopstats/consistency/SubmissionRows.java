@@ -114,7 +114,9 @@ public final class SubmissionRows {
     BigDecimal value = row.value();
     if (value != null) {
       rowFlags |= HAS_VALUE;
-      if (value.unscaledValue().bitLength() < 63 && value.scale() == (byte) value.scale()) {
+      if (value.unscaledValue().bitLength() < 63
+          && value.scale() > Byte.MIN_VALUE
+          && value.scale() <= Byte.MAX_VALUE) {
         unscaled[size] = value.unscaledValue().longValue();
         scale[size] = (byte) value.scale();
       } else {
@@ -191,6 +193,19 @@ public final class SubmissionRows {
 
   boolean deleted(int row) {
     return (flags[row] & DELETED) != 0;
+  }
+
+  /** The value is held as {@link #unscaled} and {@link #scale} (not too large for a long). */
+  boolean compact(int row) {
+    return hasValue(row) && !largeValues.containsKey(row);
+  }
+
+  long unscaled(int row) {
+    return unscaled[row];
+  }
+
+  byte scale(int row) {
+    return scale[row];
   }
 
   BigDecimal value(int row) {

@@ -87,6 +87,32 @@ class CrossRowChecksTest {
   }
 
   @Test
+  void partsWithDifferentScalesAddUpExactly() {
+    add("WORKERS", "1.5", "UNIT=PERSONS", "SEX=_T", "WORK_CAT=_T");
+    add("WORKERS", "0.5", "UNIT=PERSONS", "SEX=F", "WORK_CAT=_T");
+    add("WORKERS", "1", "UNIT=PERSONS", "SEX=M", "WORK_CAT=_T");
+    add("WORKERS", "1.5", "UNIT=PERSONS", "SEX=_T", "WORK_CAT=_T", "TIME_PERIOD=2022");
+    add("WORKERS", "0.50", "UNIT=PERSONS", "SEX=F", "WORK_CAT=_T", "TIME_PERIOD=2022");
+    add("WORKERS", "1.01", "UNIT=PERSONS", "SEX=M", "WORK_CAT=_T", "TIME_PERIOD=2022");
+    ValidationIssue issue = single(consistency());
+    assertThat(issue.period()).isEqualTo("2022");
+    assertThat(issue.found()).isEqualByComparingTo("1.51");
+  }
+
+  @Test
+  void partsWhoseSumOverflowsALongAddUpExactly() {
+    add("TURNOVER", "18000000000000000000", "UNIT=CAD");
+    add("TURNOVER", "9000000000000000000", "UNIT=CAD", "REF_AREA=CA-QC");
+    add("TURNOVER", "9000000000000000000", "UNIT=CAD", "REF_AREA=CA-ON");
+    add("TURNOVER", "-18000000000000000000", "UNIT=CAD", "TIME_PERIOD=2022");
+    add("TURNOVER", "-9000000000000000000", "UNIT=CAD", "REF_AREA=CA-QC", "TIME_PERIOD=2022");
+    add("TURNOVER", "-9100000000000000000", "UNIT=CAD", "REF_AREA=CA-ON", "TIME_PERIOD=2022");
+    ValidationIssue issue = single(consistency());
+    assertThat(issue.severity()).isEqualTo(Severity.WARNING);
+    assertThat(issue.found()).isEqualByComparingTo("-18100000000000000000");
+  }
+
+  @Test
   void valuesInAnotherUnitOrMultiplierAreNotAdded() {
     add("TURNOVER", "1000", "UNIT=CAD");
     add("TURNOVER", "900", "UNIT=CAD", "REF_AREA=CA-QC", "MULT=3");
