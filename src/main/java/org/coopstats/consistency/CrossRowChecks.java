@@ -31,7 +31,55 @@ import org.coopstats.validation.ValidationIssue.Severity;
 public final class CrossRowChecks {
 
   private static final BigDecimal MONEY_TOLERANCE = new BigDecimal("0.005");
+
+  /**
+   * Row a of {@code whichA} and row b of {@code whichB}, equal in every other dimension, meet
+   * {@code failing}: a warning saying {@code what}.
+   */
+  private record PairRule(
+      String rule,
+      Map<String, String> whichA,
+      Map<String, String> whichB,
+      List<String> differing,
+      BiPredicate<BigDecimal, BigDecimal> failing,
+      String what) {}
+
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
+  private static final List<PairRule> PAIRS =
+      List.of(
+          new PairRule(
+              "R07",
+              Map.of("MEASURE", "COOPS"),
+              Map.of("MEASURE", "COOPS_REG"),
+              List.of("MEASURE"),
+              (a, b) -> a.compareTo(b) > 0,
+              "active cooperatives (COOPS) exceed registered ones (COOPS_REG): registered counts"
+                  + " include the active; check both figures"),
+          new PairRule(
+              "R07",
+              Map.of("MEASURE", "WORKERS", "WORK_CAT", "IN_EMP_WM"),
+              Map.of("MEASURE", "MEMBERS", "MEMBER_KIND", "NP"),
+              List.of("MEASURE", "WORK_CAT", "MEMBER_KIND"),
+              (a, b) -> a.compareTo(b) > 0,
+              "worker-members (WORKERS IN_EMP_WM) exceed natural-person members (MEMBERS NP):"
+                  + " worker-members are members"),
+          new PairRule(
+              "R08",
+              Map.of("MEASURE", "VALUE_ADDED"),
+              Map.of("MEASURE", "TURNOVER"),
+              List.of("MEASURE"),
+              (a, b) -> a.compareTo(b) > 0,
+              "value added exceeds turnover: check the units and multipliers"),
+          new PairRule(
+              "R09",
+              Map.of(
+                  "COOP_TYPE", "WORK", "MEASURE", "WORKERS", "WORK_CAT", "IN_EMP_WM", "SEX", "_T"),
+              Map.of("MEASURE", "MEMBERS", "MEMBER_KIND", "NP", "SEX", "_T"),
+              List.of("MEASURE", "WORK_CAT", "MEMBER_KIND"),
+              (a, b) -> a.multiply(TWO).compareTo(b) < 0,
+              "in worker cooperatives, worker-members are under half the natural-person members:"
+                  + " check that these are worker cooperatives (COOP_TYPE WORK)"));
 
   private final DataStructure structure;
   private final SubmissionRows rows;
@@ -102,58 +150,11 @@ public final class CrossRowChecks {
       rules.add(found -> additivity(dimension, found));
     }
     rules.add(this::membersOfHigherLevels);
-    rules.add(
-        found ->
-            pairs(
-                "R07",
-                Map.of("MEASURE", "COOPS"),
-                Map.of("MEASURE", "COOPS_REG"),
-                List.of("MEASURE"),
-                (a, b) -> a.compareTo(b) > 0,
-                "active cooperatives (COOPS) exceed registered ones (COOPS_REG): registered"
-                    + " counts include the active; check both figures",
-                found));
-    rules.add(
-        found ->
-            pairs(
-                "R07",
-                Map.of("MEASURE", "WORKERS", "WORK_CAT", "IN_EMP_WM"),
-                Map.of("MEASURE", "MEMBERS", "MEMBER_KIND", "NP"),
-                List.of("MEASURE", "WORK_CAT", "MEMBER_KIND"),
-                (a, b) -> a.compareTo(b) > 0,
-                "worker-members (WORKERS IN_EMP_WM) exceed natural-person members (MEMBERS NP):"
-                    + " worker-members are members",
-                found));
-    rules.add(
-        found ->
-            pairs(
-                "R08",
-                Map.of("MEASURE", "VALUE_ADDED"),
-                Map.of("MEASURE", "TURNOVER"),
-                List.of("MEASURE"),
-                (a, b) -> a.compareTo(b) > 0,
-                "value added exceeds turnover: check the units and multipliers",
-                found));
+    for (PairRule pair : PAIRS.subList(0, 3)) {
+      rules.add(found -> pairs(pair, found));
+    }
     rules.add(this::balanceSheet);
-    rules.add(
-        found ->
-            pairs(
-                "R09",
-                Map.of(
-                    "COOP_TYPE",
-                    "WORK",
-                    "MEASURE",
-                    "WORKERS",
-                    "WORK_CAT",
-                    "IN_EMP_WM",
-                    "SEX",
-                    "_T"),
-                Map.of("MEASURE", "MEMBERS", "MEMBER_KIND", "NP", "SEX", "_T"),
-                List.of("MEASURE", "WORK_CAT", "MEMBER_KIND"),
-                (a, b) -> a.multiply(TWO).compareTo(b) < 0,
-                "in worker cooperatives, worker-members are under half the natural-person"
-                    + " members: check that these are worker cooperatives (COOP_TYPE WORK)",
-                found));
+    rules.add(found -> pairs(PAIRS.get(3), found)); // R09 after the balance sheet (R08)
     rules.parallelStream()
         .map(
             rule -> {
@@ -476,16 +477,10 @@ public final class CrossRowChecks {
    * the work category differs: persons and memberships are compared across units) unit, meet {@code
    * failing}.
    */
-  private void pairs(
-      String rule,
-      Map<String, String> whichA,
-      Map<String, String> whichB,
-      List<String> differing,
-      BiPredicate<BigDecimal, BigDecimal> failing,
-      String what,
-      Consumer<ValidationIssue> issues) {
-    Condition a = condition(whichA);
-    Condition b = condition(whichB);
+  private void pairs(PairRule pair, Consumer<ValidationIssue> issues) {
+    Condition a = condition(pair.whichA());
+    Condition b = condition(pair.whichB());
+    List<String> differing = pair.differing();
     if (a == null || b == null) {
       return;
     }
@@ -511,7 +506,7 @@ public final class CrossRowChecks {
       for (int partner : partners.getOrDefault(pairKey(row, shared, sameUnit), List.of())) {
         BigDecimal value = rows.value(row);
         BigDecimal other = rows.value(partner);
-        if (!failing.test(value, other)) {
+        if (!pair.failing().test(value, other)) {
           continue;
         }
         found++;
@@ -520,9 +515,14 @@ public final class CrossRowChecks {
                 rows.ref(row),
                 "OBS_VALUE",
                 value.toPlainString(),
-                rule,
+                pair.rule(),
                 Severity.WARNING,
-                value.toPlainString() + " against " + other.toPlainString() + ": " + what + ".",
+                value.toPlainString()
+                    + " against "
+                    + other.toPlainString()
+                    + ": "
+                    + pair.what()
+                    + ".",
                 rows.seriesKey(rows.key(row)),
                 rows.periodText(row),
                 other,

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
 import org.coopstats.support.TestStructure;
 import org.coopstats.validation.CheckedObservation;
 import org.coopstats.validation.RowRef;
@@ -21,15 +22,7 @@ class CrossRowChecksTest {
 
   private static final DataStructure STRUCTURE = TestStructure.coopStats();
   private static final List<String> DIMENSIONS =
-      List.of(
-          "REF_AREA",
-          "MEASURE",
-          "COOP_TYPE",
-          "COOP_LEVEL",
-          "ACTIVITY",
-          "SEX",
-          "MEMBER_KIND",
-          "WORK_CAT");
+      STRUCTURE.seriesDimensions().stream().map(DimensionDef::id).toList();
 
   private final SubmissionRows rows = new SubmissionRows(STRUCTURE);
   private long line = 1;

@@ -6,14 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.coopstats.catalog.AttributeDef;
-import org.coopstats.catalog.Code;
 import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
-import org.coopstats.catalog.DimensionDef;
-import org.coopstats.catalog.MeasureDef;
-import org.coopstats.catalog.MeasureDef.Condition;
+import org.coopstats.support.TestStructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Rules R01–R03 and defaults, on a small structure shaped like COOP_STATS. */
 class ObservationValidatorTest {
 
-  private final ObservationValidator validator = new ObservationValidator(structure());
+  private final ObservationValidator validator =
+      new ObservationValidator(TestStructure.coopStats());
 
   @Test
   void omittedDimensionsTakeTotalOrNotApplicable() {
@@ -312,11 +308,12 @@ class ObservationValidatorTest {
 
   @Test
   void aMeasureCodeWithoutADefinitionIsReported() {
-    DataStructure structure = structure();
+    DataStructure structure = TestStructure.coopStats();
     Map<String, CodeList> lists = new HashMap<>(structure.codeLists());
     lists.put(
         "CL_MEASURE",
-        list("CL_MEASURE", "COOPS", "MEMBERS", "WORKERS", "TURNOVER", "SURPLUS", "SHARES"));
+        TestStructure.list(
+            "CL_MEASURE", "COOPS", "MEMBERS", "WORKERS", "TURNOVER", "SURPLUS", "SHARES"));
     ObservationValidator withShares =
         new ObservationValidator(
             new DataStructure(
@@ -374,118 +371,5 @@ class ObservationValidatorTest {
       values.put(pairs[i], pairs[i + 1]);
     }
     return new SourceRow(RowRef.csvLine(2), values);
-  }
-
-  private static CodeList list(String id, String... codesAndParents) {
-    List<Code> codes = new ArrayList<>();
-    for (int i = 0; i < codesAndParents.length; i++) {
-      String[] parts = codesAndParents[i].split(">");
-      codes.add(new Code(parts[0], parts[0], null, null, parts.length > 1 ? parts[1] : null, i));
-    }
-    return CodeList.of(id, "TEST", "1.0", id, null, null, null, codes);
-  }
-
-  static DataStructure structure() {
-    Map<String, CodeList> lists = new HashMap<>();
-    for (CodeList l :
-        List.of(
-            list("CL_AREA", "CAN", "CA-QC>CAN"),
-            list("CL_MEASURE", "COOPS", "MEMBERS", "WORKERS", "TURNOVER", "SURPLUS"),
-            list("CL_COOP_TYPE", "_T", "PROD>_T", "CONS>_T"),
-            list("CL_COOP_LEVEL", "_T", "PRIM>_T"),
-            list("CL_ACTIVITY", "_T", "A>_T"),
-            list("CL_SEX", "_T", "F>_T", "M>_T", "_Z"),
-            list("CL_MEMBER_KIND", "_T", "NP>_T", "CO>_T", "_Z"),
-            list("CL_WORK_CAT", "_T", "IN_EMP>_T", "_Z"),
-            list("CL_OBS_STATUS", "A", "M", "P"),
-            list("CL_CONF_STATUS", "F", "C"),
-            list("CL_UNIT_MEASURE", "NUMBER", "PERSONS", "CAD"),
-            list("CL_CURRENCY", "CAD"),
-            list("CL_UNIT_MULT", "0", "3", "6"))) {
-      lists.put(l.id(), l);
-    }
-    List<DimensionDef> dimensions =
-        List.of(
-            new DimensionDef("REF_AREA", 1, "CL_AREA", false, true, "Area", null),
-            new DimensionDef("MEASURE", 2, "CL_MEASURE", false, true, "Measure", null),
-            new DimensionDef("COOP_TYPE", 3, "CL_COOP_TYPE", false, true, "Type", null),
-            new DimensionDef("COOP_LEVEL", 4, "CL_COOP_LEVEL", false, true, "Level", null),
-            new DimensionDef("ACTIVITY", 5, "CL_ACTIVITY", false, true, "Activity", null),
-            new DimensionDef("SEX", 6, "CL_SEX", false, false, "Sex", null),
-            new DimensionDef("MEMBER_KIND", 7, "CL_MEMBER_KIND", false, false, "Member kind", null),
-            new DimensionDef("WORK_CAT", 8, "CL_WORK_CAT", false, false, "Work", null),
-            new DimensionDef("TIME_PERIOD", 9, null, true, true, "Period", null));
-    List<AttributeDef> attributes =
-        List.of(
-            new AttributeDef("OBS_STATUS", 1, "CL_OBS_STATUS", true, "A", "Status", null),
-            new AttributeDef("CONF_STATUS", 2, "CL_CONF_STATUS", true, "F", "Conf", null),
-            new AttributeDef("UNIT_MEASURE", 3, "CL_UNIT_MEASURE", true, null, "Unit", null),
-            new AttributeDef("UNIT_MULT", 4, "CL_UNIT_MULT", true, "0", "Mult", null),
-            new AttributeDef("COMMENT_OBS", 5, null, false, null, "Comment", null));
-    Map<String, MeasureDef> measures =
-        Map.of(
-            "COOPS",
-                new MeasureDef(
-                    "COOPS",
-                    "INTEGER",
-                    "COUNT",
-                    "STOCK",
-                    false,
-                    "NUMBER",
-                    "CL_UNIT_MEASURE",
-                    Set.of("NUMBER"),
-                    Map.of(),
-                    Set.of()),
-            "MEMBERS",
-                new MeasureDef(
-                    "MEMBERS",
-                    "INTEGER",
-                    "COUNT",
-                    "STOCK",
-                    false,
-                    "NUMBER",
-                    "CL_UNIT_MEASURE",
-                    Set.of("NUMBER"),
-                    Map.of(
-                        "MEMBER_KIND", Condition.ALWAYS, "SEX", new Condition("MEMBER_KIND", "NP")),
-                    Set.of()),
-            "WORKERS",
-                new MeasureDef(
-                    "WORKERS",
-                    "INTEGER",
-                    "COUNT",
-                    "STOCK",
-                    false,
-                    "PERSONS",
-                    "CL_UNIT_MEASURE",
-                    Set.of("PERSONS"),
-                    Map.of("SEX", Condition.ALWAYS, "WORK_CAT", Condition.ALWAYS),
-                    Set.of()),
-            "TURNOVER",
-                new MeasureDef(
-                    "TURNOVER",
-                    "DECIMAL",
-                    "MONEY",
-                    "FLOW",
-                    false,
-                    null,
-                    "CL_CURRENCY",
-                    Set.of(),
-                    Map.of(),
-                    Set.of()),
-            "SURPLUS",
-                new MeasureDef(
-                    "SURPLUS",
-                    "DECIMAL",
-                    "MONEY",
-                    "FLOW",
-                    true,
-                    null,
-                    "CL_CURRENCY",
-                    Set.of(),
-                    Map.of(),
-                    Set.of()));
-    return new DataStructure(
-        "COOP_STATS", "TEST", "1.0", "Test", null, dimensions, attributes, measures, lists);
   }
 }
