@@ -150,12 +150,17 @@ public class UploadService {
           mode == Mode.REPLACE && !dryRun
               ? ObservationStaging.deleteDraft(connection, datasetId)
               : 0;
-      boolean intoDraft = !dryRun && !ObservationStaging.hasDraft(connection, datasetId);
+      ObservationStaging.Target target =
+          dryRun
+              ? ObservationStaging.Target.NONE
+              : ObservationStaging.hasDraft(connection, datasetId)
+                  ? ObservationStaging.Target.MERGE
+                  : ObservationStaging.Target.DRAFT;
       SubmissionRows rows = new SubmissionRows(structure);
       long rowsRead;
       long[] written;
       try (ObservationStaging staging =
-          new ObservationStaging(connection, datasetId, intoDraft, limits.mergeWorkMem())) {
+          new ObservationStaging(connection, datasetId, target, limits.mergeWorkMem())) {
         rowsRead = read(source, validator, format, staging, rows, issues, progress);
         staging.finish();
         clock.lap("read, check and write rows");
