@@ -24,8 +24,8 @@ import org.coopstats.validation.CheckedObservation;
  */
 public final class SubmissionRows {
 
-  static final byte HAS_VALUE = 1;
-  static final byte DELETED = 2;
+  private static final byte HAS_VALUE = 1;
+  private static final byte DELETED = 2;
 
   private final List<DimensionDef> dimensions;
   private final List<Map<String, Integer>> codeIndexes = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.postgresql.copy.CopyIn;
  */
 class ObservationStaging implements AutoCloseable {
 
-  static final List<String> KEY_COLUMNS =
+  private static final List<String> KEY_COLUMNS =
       List.of(
           "ref_area",
           "measure",

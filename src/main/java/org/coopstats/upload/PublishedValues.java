@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
 import org.coopstats.consistency.CrossRowChecks;
 
 /** Reads a dataset's values published at a moment, for rule R10. */
@@ -15,11 +17,19 @@ final class PublishedValues {
 
   private PublishedValues() {}
 
-  /** Gives every value of the dataset published at {@code at} to {@code checks}. */
+  /**
+   * Gives every value of the dataset published at {@code at} to {@code checks}, its key in the
+   * order of the structure's series dimensions (as the checks hold the submission's keys).
+   */
   static void compare(
-      Connection connection, long datasetId, OffsetDateTime at, CrossRowChecks checks)
+      Connection connection,
+      DataStructure structure,
+      long datasetId,
+      OffsetDateTime at,
+      CrossRowChecks checks)
       throws SQLException {
-    List<String> keyColumns = ObservationStaging.KEY_COLUMNS;
+    List<String> keyColumns =
+        structure.seriesDimensions().stream().map(DimensionDef::column).toList();
     try (PreparedStatement statement =
         connection.prepareStatement(
             "SELECT "

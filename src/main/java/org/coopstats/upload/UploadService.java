@@ -150,12 +150,13 @@ public class UploadService {
           mode == Mode.REPLACE && !dryRun
               ? ObservationStaging.deleteDraft(connection, datasetId)
               : 0;
+      // A replacing upload has just emptied the draft.
       ObservationStaging.Target target =
           dryRun
               ? ObservationStaging.Target.NONE
-              : ObservationStaging.hasDraft(connection, datasetId)
-                  ? ObservationStaging.Target.MERGE
-                  : ObservationStaging.Target.DRAFT;
+              : mode == Mode.REPLACE || !ObservationStaging.hasDraft(connection, datasetId)
+                  ? ObservationStaging.Target.DRAFT
+                  : ObservationStaging.Target.MERGE;
       SubmissionRows rows = new SubmissionRows(structure);
       long rowsRead;
       long[] written;
@@ -176,7 +177,8 @@ public class UploadService {
         if (issues.errors() == 0) {
           crossRow.consistency(issues);
           if (dataset.version > 0) {
-            PublishedValues.compare(connection, datasetId, OffsetDateTime.now(), crossRow);
+            PublishedValues.compare(
+                connection, structure, datasetId, OffsetDateTime.now(), crossRow);
             crossRow.unlikelyChanges(issues);
           }
           clock.lap("R04-R10");
