@@ -6,7 +6,8 @@
 #
 # Environment: ROWS (1000000), BUILD_DIR (/tmp/coopstats-upload-bench), DATA_DIR
 # (/tmp/coopstats-upload-data), PORT (8092), HEAP (256m), SKIP_BUILD (0), JAVA_EXTRA (more JVM
-# options, e.g. -XX:StartFlightRecording=filename=/tmp/upload.jfr), COLD (1: no warm-up upload).
+# options, e.g. -XX:StartFlightRecording=filename=/tmp/upload.jfr), COLD (1: no warm-up upload),
+# ROUNDS (3: timed uploads, each beside its own psql \copy).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
@@ -58,55 +59,68 @@ B="http://localhost:$PORT/api/v1"
 AUTH="admin:$ADMIN_PASSWORD"
 curl -sf -u "$AUTH" -X POST "$B/providers" -H 'Content-Type: application/json' \
   -d '{"id":"BENCH","name":"Benchmark"}' >/dev/null
-DS=$(curl -sf -u "$AUTH" -X POST "$B/datasets" -H 'Content-Type: application/json' \
-  -d '{"providerId":"BENCH","title":"Upload benchmark","sourceKind":"ESTIMATE","periodBasis":"CALENDAR_YEAR"}' |
-  python3 -c 'import sys, json; print(json.load(sys.stdin)["id"])')
+new_dataset() {
+  curl -sf -u "$AUTH" -X POST "$B/datasets" -H 'Content-Type: application/json' \
+    -d "{\"providerId\":\"BENCH\",\"title\":\"$1\",\"sourceKind\":\"ESTIMATE\",\"periodBasis\":\"CALENDAR_YEAR\"}" |
+    python3 -c 'import sys, json; print(json.load(sys.stdin)["id"])'
+}
 
 # A server runs warm: one upload of 100,000 rows into another dataset first, so the JIT compiler
 # has compiled the reading and checking code before the timed upload (COLD=1 skips it; a first
 # upload after start-up pays about 2 s more).
 if [ "${COLD:-0}" != 1 ]; then
-  WARM=$(curl -sf -u "$AUTH" -X POST "$B/datasets" -H 'Content-Type: application/json' \
-    -d '{"providerId":"BENCH","title":"Warm-up","sourceKind":"ESTIMATE","periodBasis":"CALENDAR_YEAR"}' |
-    python3 -c 'import sys, json; print(json.load(sys.stdin)["id"])')
+  WARM=$(new_dataset Warm-up)
   head -n 100001 "$CSV" >"$DATA_DIR/warm-up.csv"
   log "warm-up upload of 100,000 rows"
   curl -sf -u "$AUTH" -X POST "$B/datasets/$WARM/observations" -H 'Content-Type: text/csv' \
     --data-binary @"$DATA_DIR/warm-up.csv" -o /dev/null -w 'warm-up: HTTP %{http_code}\n'
 fi
 
-log "API upload (job) of $N rows"
-APP_CPU0=$(cpu_of $APP); PG_CPU0=$(cpu_of $(pg_pids))
-START=$(date +%s.%N)
-JOB=$(curl -sf -u "$AUTH" -X POST "$B/datasets/$DS/observations" -H 'Content-Type: text/csv' \
-  -H 'Prefer: respond-async' --data-binary @"$CSV" -D - -o /dev/null | tr -d '\r' |
-  awk 'tolower($1)=="location:" {print $2}')
-STATUS=RUNNING
-for _ in $(seq 1 18000); do
-  # grep, not python: starting an interpreter ten times a second took CPU from the upload
-  STATUS=$(curl -sf -u "$AUTH" "$JOB" | grep -o '"status" *: *"[A-Z]*"' | head -1 | cut -d'"' -f4)
-  case "$STATUS" in QUEUED|RUNNING) sleep 0.1 ;; *) break ;; esac
-done
-END=$(date +%s.%N)
-API=$(python3 -c "print($END - $START)")
-# Where the CPU went during the timed upload (PostgreSQL's backends that ended meanwhile are not
-# counted; the upload's own backend stays in the pool).
-APP_CPU=$(python3 -c "print(round($(cpu_of $APP) - $APP_CPU0, 2))")
-PG_CPU=$(python3 -c "print(round($(cpu_of $(pg_pids)) - $PG_CPU0, 2))")
-log "CPU during the upload: app $APP_CPU s, PostgreSQL $PG_CPU s"
-curl -sf -u "$AUTH" "$JOB" | python3 -c 'import sys, json; j = json.load(sys.stdin); print("job:", j["status"], "read", j["rowsRead"], "stored", j["rowsStored"], "warnings", (j.get("result") or {}).get("warningCount"))'
+# One round: the API upload of the file as a job into a new dataset, then psql \copy of the same
+# rows into a plain table, one after the other so both meet the same machine. Sets API, COPY,
+# APP_CPU, PG_CPU and DS.
+round() {
+  DS=$(new_dataset "Upload benchmark $1")
+  log "round $1: API upload (job) of $N rows into dataset $DS"
+  local app0 pg0 start end job
+  app0=$(cpu_of $APP); pg0=$(cpu_of $(pg_pids))
+  start=$(date +%s.%N)
+  job=$(curl -sf -u "$AUTH" -X POST "$B/datasets/$DS/observations" -H 'Content-Type: text/csv' \
+    -H 'Prefer: respond-async' --data-binary @"$CSV" -D - -o /dev/null | tr -d '\r' |
+    awk 'tolower($1)=="location:" {print $2}')
+  STATUS=RUNNING
+  for _ in $(seq 1 18000); do
+    # grep, not python: starting an interpreter ten times a second took CPU from the upload
+    STATUS=$(curl -sf -u "$AUTH" "$job" | grep -o '"status" *: *"[A-Z]*"' | head -1 | cut -d'"' -f4)
+    case "$STATUS" in QUEUED|RUNNING) sleep 0.1 ;; *) break ;; esac
+  done
+  end=$(date +%s.%N)
+  API=$(python3 -c "print($end - $start)")
+  # Where the CPU went (PostgreSQL's backends that ended meanwhile are not counted; the upload's
+  # own backend stays in the pool).
+  APP_CPU=$(python3 -c "print(round($(cpu_of $APP) - $app0, 2))")
+  PG_CPU=$(python3 -c "print(round($(cpu_of $(pg_pids)) - $pg0, 2))")
+  curl -sf -u "$AUTH" "$job" | python3 -c 'import sys, json; j = json.load(sys.stdin); print("job:", j["status"], "read", j["rowsRead"], "stored", j["rowsStored"], "warnings", (j.get("result") or {}).get("warningCount"))'
+
+  log "round $1: psql \\copy of the same rows into a plain table"
+  psql -Xq -c "DROP TABLE IF EXISTS copy_bench" -c "CREATE TABLE copy_bench (ref_area text, measure text,
+    coop_type text, coop_level text, activity text, sex text, member_kind text, work_cat text,
+    time_period text, obs_value numeric, unit_measure text)"
+  start=$(date +%s.%N)
+  psql -Xq -c "\\copy copy_bench FROM '$CSV' WITH (FORMAT csv, HEADER true)"
+  end=$(date +%s.%N)
+  COPY=$(python3 -c "print($end - $start)")
+  ROUNDS_TEXT+=$(printf 'round %s: API upload %.1f s (CPU app %s s + PostgreSQL %s s), job %s | psql \\copy %.1f s | ratio %.2f x' \
+    "$1" "$API" "$APP_CPU" "$PG_CPU" "$STATUS" "$COPY" "$(python3 -c "print($API / $COPY)")")$'\n'
+  log "round $1: API $API s, copy $COPY s"
+}
+
+# ROUNDS (3) timed uploads in one server: the first still pays for compiling code the warm-up did
+# not reach; later rounds show the server as it runs.
+ROUNDS_TEXT=""
+for r in $(seq 1 "${ROUNDS:-3}"); do round "$r"; done
 RSS=$(ps -o rss= -p $APP | tr -d ' ')
-
 MAXHEAP=$(grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' /tmp/coopstats-upload-gc.log | sed -E 's/M->.*//' | sort -n | tail -1)
-
-log "psql \\copy of the same rows into a plain table"
-psql -Xq -c "DROP TABLE IF EXISTS copy_bench" -c "CREATE TABLE copy_bench (ref_area text, measure text,
-  coop_type text, coop_level text, activity text, sex text, member_kind text, work_cat text,
-  time_period text, obs_value numeric, unit_measure text)"
-START=$(date +%s.%N)
-psql -Xq -c "\\copy copy_bench FROM '$CSV' WITH (FORMAT csv, HEADER true)"
-END=$(date +%s.%N)
-COPY=$(python3 -c "print($END - $START)")
 
 # The service keeps observations in an indexed table (a unique key per draft, the series index the
 # queries use, measure and period): the same rows copied into a table with those indexes show how
@@ -131,7 +145,5 @@ curl -sf -u "$AUTH" -X POST "$B/datasets/$DS/publish" -o /dev/null -w 'publish: 
 END=$(date +%s.%N)
 PUBLISH=$(python3 -c "print($END - $START)")
 
-printf '\nrows %s | API upload %.1f s (%.0f rows/s), job %s, CPU app %s s + PostgreSQL %s s | psql \\copy %.1f s | ratio %.2f x | \\copy into the indexed table %.1f s, ratio %.2f x | heap cap %s, largest heap before GC %s MB, RSS %s MB | publish %.1f s\n' \
-  "$N" "$API" "$(python3 -c "print($N / $API)")" "$STATUS" "$APP_CPU" "$PG_CPU" "$COPY" "$(python3 -c "print($API / $COPY)")" \
-  "$COPY_INDEXED" "$(python3 -c "print($API / $COPY_INDEXED)")" \
-  "$HEAP" "${MAXHEAP:-?}" "$((RSS / 1024))" "$PUBLISH"
+printf '\nrows %s, heap cap %s, largest heap before GC %s MB, RSS %s MB\n%s\\copy into the indexed table %.1f s | publish of the last round %.1f s\n' \
+  "$N" "$HEAP" "${MAXHEAP:-?}" "$((RSS / 1024))" "$ROUNDS_TEXT" "$COPY_INDEXED" "$PUBLISH"

@@ -11,6 +11,7 @@ import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
 import org.coopstats.validation.CheckedObservation;
+import org.coopstats.validation.TimePeriod;
 
 /**
  * The rows of one submission in the compact form that the checks across rows need: the series key
@@ -33,7 +34,7 @@ public final class SubmissionRows {
   private final int[] shifts;
   private final long[] masks;
   private final Map<String, Integer> periodIndex = new HashMap<>();
-  private final List<String> periods = new ArrayList<>();
+  private final List<TimePeriod> periods = new ArrayList<>();
   private final Map<String, Integer> unitIndex = new HashMap<>();
   private final List<String> units = new ArrayList<>();
 
@@ -93,7 +94,8 @@ public final class SubmissionRows {
       }
       key |= (long) code << shifts[d];
     }
-    int periodId = periodIndex.computeIfAbsent(row.period().text(), p -> add(periods, p));
+    int periodId =
+        periodIndex.computeIfAbsent(row.period().text(), p -> add(periods, row.period()));
     int found = find(key, periodId);
     if (found >= 0) {
       if (duplicateCount == duplicates.length) {
@@ -172,7 +174,12 @@ public final class SubmissionRows {
   }
 
   String periodText(int row) {
-    return periods.get(period[row]);
+    return periods.get(period[row]).text();
+  }
+
+  /** Every period of the rows, each once. */
+  public List<TimePeriod> periods() {
+    return List.copyOf(periods);
   }
 
   int unit(int row) {
@@ -257,7 +264,7 @@ public final class SubmissionRows {
     return sorted;
   }
 
-  private static int add(List<String> values, String value) {
+  private static <T> int add(List<T> values, T value) {
     values.add(value);
     return values.size() - 1;
   }

@@ -37,8 +37,7 @@ public class DatasetRepository {
   private static final String DRAFT = "d.dataset_id = :id";
   private static final String DRAFT_COLUMNS =
       "ref_area, measure, coop_type, coop_level, activity, sex, member_kind, work_cat, time_period,"
-          + " period_start, period_end, obs_value, obs_status, conf_status, unit_measure, unit_mult,"
-          + " comment_obs";
+          + " obs_value, obs_status, conf_status, unit_measure, unit_mult, comment_obs";
   private static final String OPEN =
       "c.dataset_id = :id AND c.valid_from IS NOT NULL AND c.valid_to IS NULL";
 
@@ -165,6 +164,8 @@ public class DatasetRepository {
    * were. Returns {opened, closed}.
    */
   public long[] release(Dataset dataset, int version, OffsetDateTime releaseAt) {
+    // Every upload records its periods before storing rows; were one missing, the NOT NULL dates
+    // of observation would refuse the release rather than a join dropping the row.
     long closed = 0;
     if (dataset.draftReplaces) {
       closed +=
@@ -204,10 +205,12 @@ public class DatasetRepository {
         em.createNativeQuery(
                 "INSERT INTO observation (dataset_id, "
                     + DRAFT_COLUMNS
-                    + ", valid_from, version) SELECT dataset_id, "
+                    + ", period_start, period_end, valid_from, version) SELECT dataset_id, "
                     + DRAFT_COLUMNS
-                    + ", :at, :version FROM observation_draft WHERE dataset_id = :id AND NOT"
-                    + " deleted")
+                    + ", period_start, period_end, :at, :version FROM observation_draft d"
+                    + " LEFT JOIN reference_period USING (time_period) WHERE "
+                    + DRAFT
+                    + " AND NOT d.deleted")
             .setParameter("at", releaseAt)
             .setParameter("version", version)
             .setParameter("id", dataset.id)

@@ -76,7 +76,10 @@ public class ObservationQueryRepository {
     }
     String from =
         " FROM "
-            + (draft ? "observation_draft" : "observation")
+            + (draft
+                ? "(SELECT r.*, p.period_start, p.period_end FROM observation_draft r"
+                    + " LEFT JOIN reference_period p ON p.time_period = r.time_period)"
+                : "observation")
             + " o JOIN dataset d ON d.id = o.dataset_id";
 
     int limit = query.page().limit();

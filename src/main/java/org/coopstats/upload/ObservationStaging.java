@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.coopstats.validation.CheckedObservation;
+import org.coopstats.validation.TimePeriod;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -37,7 +38,7 @@ class ObservationStaging implements AutoCloseable {
   private static final String COLUMNS =
       "dataset_id, "
           + KEY
-          + ", time_period, period_start, period_end, obs_value, obs_status, conf_status,"
+          + ", time_period, obs_value, obs_status, conf_status,"
           + " unit_measure, unit_mult, comment_obs, deleted";
   private static final String SAME_KEY =
       KEY_COLUMNS.stream().map(c -> "d." + c + " = s." + c + " AND ").collect(Collectors.joining())
@@ -103,6 +104,34 @@ class ObservationStaging implements AutoCloseable {
     }
   }
 
+  /**
+   * Records the first and last day of each period in {@code reference_period}, which the draft's
+   * rows refer to by text. Periods are facts of the calendar, not of a submission: call it in a
+   * transaction of its own, so that a period another upload is adding does not make this one wait
+   * for that upload to end.
+   */
+  static void recordPeriods(Connection connection, List<TimePeriod> periods) throws SQLException {
+    if (periods.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO reference_period (time_period, period_start, period_end)"
+                + " SELECT * FROM unnest(?::text[], ?::date[], ?::date[]) ON CONFLICT DO NOTHING")) {
+      statement.setArray(
+          1, connection.createArrayOf("text", periods.stream().map(TimePeriod::text).toArray()));
+      statement.setArray(
+          2,
+          connection.createArrayOf(
+              "date", periods.stream().map(p -> java.sql.Date.valueOf(p.start())).toArray()));
+      statement.setArray(
+          3,
+          connection.createArrayOf(
+              "date", periods.stream().map(p -> java.sql.Date.valueOf(p.end())).toArray()));
+      statement.executeUpdate();
+    }
+  }
+
   static boolean hasDraft(Connection connection, long datasetId) throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
@@ -128,8 +157,6 @@ class ObservationStaging implements AutoCloseable {
       field(code);
     }
     field(observation.period().text());
-    field(observation.period().start().toString());
-    field(observation.period().end().toString());
     field(observation.value() == null ? null : observation.value().toPlainString());
     field(observation.obsStatus());
     field(observation.confStatus());

@@ -204,6 +204,15 @@ public class UploadService {
         }
         progress.settleOrCancel();
         progress.phase = "storing";
+        QuarkusTransaction.requiringNew()
+            .run(
+                () -> {
+                  try (Connection periods = dataSource.getConnection()) {
+                    ObservationStaging.recordPeriods(periods, rows.periods());
+                  } catch (SQLException e) {
+                    throw new IllegalStateException("Recording the reference periods failed", e);
+                  }
+                });
         written = staging.store();
       }
       clock.lap("store");

@@ -83,6 +83,53 @@ class PublishingLifecycleTest {
   }
 
   @Test
+  void periodsFilterAndOrderDraftsAsTheyDoPublishedValues() {
+    // Draft rows keep only the period's text; its dates come from reference_period (V10).
+    String provider = Api.newProvider();
+    long dataset = Api.newDataset(provider);
+    Api.uploadCsv(
+        dataset,
+        HEADER
+            + "CAN,COOPS,2037-Q3,3\nCAN,COOPS,2037,1\nCAN,COOPS,2036,0\nCAN,COOPS,2037-07,2\n"
+            + "CAN,COOPS,2037-10,4\n");
+    Api.uploadCsv(dataset, HEADER + "CAN,COOPS,2038-01,5\n"); // merged into the draft
+    given()
+        .queryParam("view", "draft")
+        .get("/api/v1/datasets/" + dataset + "/observations")
+        .then()
+        .statusCode(200)
+        .body(
+            "items.TIME_PERIOD",
+            contains("2036", "2037", "2037-07", "2037-Q3", "2037-10", "2038-01"));
+    given()
+        .queryParam("view", "draft")
+        .queryParam("startPeriod", "2037-07")
+        .queryParam("endPeriod", "2037-09")
+        .get("/api/v1/datasets/" + dataset + "/observations")
+        .then()
+        .statusCode(200)
+        .body("items.TIME_PERIOD", contains("2037-07", "2037-Q3"));
+
+    publish(dataset);
+    given()
+        .queryParam("provider", provider)
+        .queryParam("startPeriod", "2037-07")
+        .queryParam("endPeriod", "2037-09")
+        .get("/api/v1/observations")
+        .then()
+        .statusCode(200)
+        .body("items.TIME_PERIOD", contains("2037-07", "2037-Q3"))
+        .body("items.OBS_VALUE", contains(2, 3));
+    given()
+        .queryParam("provider", provider)
+        .get("/api/v1/observations")
+        .then()
+        .body(
+            "items.TIME_PERIOD",
+            contains("2036", "2037", "2037-07", "2037-Q3", "2037-10", "2038-01"));
+  }
+
+  @Test
   void updatedAfterReturnsExactlyTheChangesDeletionsIncluded() {
     String provider = Api.newProvider();
     long dataset = Api.newDataset(provider);
