@@ -1,6 +1,7 @@
 package org.coopstats.consistency;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
 import org.coopstats.validation.CheckedObservation;
+import org.coopstats.validation.ObservationValidator;
 import org.coopstats.validation.TimePeriod;
 
 /**
@@ -60,13 +62,8 @@ public final class SubmissionRows {
     int shift = 0;
     for (int d = 0; d < dimensions.size(); d++) {
       CodeList list = structure.codeList(dimensions.get(d).codeListId());
-      Map<String, Integer> index = new HashMap<>();
-      List<String> ids = new ArrayList<>();
-      for (Code code : list.codes()) {
-        index.put(code.id(), ids.size());
-        ids.add(code.id());
-      }
-      codeIndexes.add(index);
+      List<String> ids = list.codes().stream().map(Code::id).toList();
+      codeIndexes.add(ObservationValidator.positions(list));
       codes.add(ids);
       int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, ids.size() - 1));
       shifts[d] = shift;
@@ -86,13 +83,9 @@ public final class SubmissionRows {
   /** Adds a row that passed the row checks; a repeated key and period is kept as a duplicate. */
   public void add(CheckedObservation row) {
     long key = 0;
+    int[] positions = row.keyPositions();
     for (int d = 0; d < dimensions.size(); d++) {
-      Integer code = codeIndexes.get(d).get(row.key().get(d));
-      if (code == null) {
-        throw new IllegalArgumentException(
-            "Code " + row.key().get(d) + " is not in " + dimensions.get(d).codeListId());
-      }
-      key |= (long) code << shifts[d];
+      key |= (long) positions[d] << shifts[d];
     }
     int periodId =
         periodIndex.computeIfAbsent(row.period().text(), p -> add(periods, row.period()));
@@ -116,10 +109,11 @@ public final class SubmissionRows {
     BigDecimal value = row.value();
     if (value != null) {
       rowFlags |= HAS_VALUE;
-      if (value.unscaledValue().bitLength() < 63
+      BigInteger digits = value.unscaledValue();
+      if (digits.bitLength() < 63
           && value.scale() > Byte.MIN_VALUE
           && value.scale() <= Byte.MAX_VALUE) {
-        unscaled[size] = value.unscaledValue().longValue();
+        unscaled[size] = digits.longValue();
         scale[size] = (byte) value.scale();
       } else {
         largeValues.put(size, value);

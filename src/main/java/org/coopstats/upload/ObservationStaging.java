@@ -9,6 +9,9 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.coopstats.catalog.Code;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
 import org.coopstats.validation.CheckedObservation;
 import org.coopstats.validation.TimePeriod;
 import org.postgresql.PGConnection;
@@ -62,6 +65,8 @@ class ObservationStaging implements AutoCloseable {
   private final String workMem;
   private final CopyIn copy;
   private final byte[] datasetField;
+  // Each series dimension's codes as COPY fields (tab first), by position in the code list.
+  private final byte[][][] codeFields;
   private byte[] buffer = new byte[FLUSH_BYTES * 2];
   private int length;
   private long rows;
@@ -69,13 +74,25 @@ class ObservationStaging implements AutoCloseable {
   /**
    * @param workMem PostgreSQL work_mem for merging into a draft that has rows
    */
-  ObservationStaging(Connection connection, long datasetId, Target target, String workMem)
+  ObservationStaging(
+      Connection connection, DataStructure structure, long datasetId, Target target, String workMem)
       throws SQLException {
     this.connection = connection;
     this.datasetId = datasetId;
     this.target = target;
     this.workMem = workMem;
     this.datasetField = Long.toString(datasetId).getBytes(StandardCharsets.US_ASCII);
+    List<DimensionDef> dimensions = structure.seriesDimensions();
+    this.codeFields = new byte[dimensions.size()][][];
+    for (int d = 0; d < dimensions.size(); d++) {
+      List<Code> codes = structure.codeList(dimensions.get(d).codeListId()).codes();
+      codeFields[d] = new byte[codes.size()][];
+      for (int p = 0; p < codes.size(); p++) {
+        field(codes.get(p).id());
+        codeFields[d][p] = Arrays.copyOf(buffer, length);
+        length = 0;
+      }
+    }
     if (target == Target.NONE) {
       this.copy = null;
       return;
@@ -153,8 +170,12 @@ class ObservationStaging implements AutoCloseable {
     for (byte b : datasetField) {
       put(b);
     }
-    for (String code : observation.key()) {
-      field(code);
+    int[] positions = observation.keyPositions();
+    for (int d = 0; d < positions.length; d++) {
+      byte[] code = codeFields[d][positions[d]];
+      ensure(code.length);
+      System.arraycopy(code, 0, buffer, length, code.length);
+      length += code.length;
     }
     field(observation.period().text());
     field(observation.value() == null ? null : observation.value().toPlainString());
@@ -235,13 +256,28 @@ class ObservationStaging implements AutoCloseable {
   }
 
   private void field(String value) {
-    put((byte) '\t');
     if (value == null) {
+      put((byte) '\t');
       put((byte) '\\');
       put((byte) 'N');
       return;
     }
-    for (int i = 0; i < value.length(); i++) {
+    int n = value.length();
+    ensure(n + 1);
+    buffer[length++] = '\t';
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c >= 0x80 || c == '\\') {
+        escapedFrom(value, i);
+        return;
+      }
+      buffer[length++] = (byte) c;
+    }
+  }
+
+  /** Writes the rest of a value from {@code from}, escaping what COPY's text format needs. */
+  private void escapedFrom(String value, int from) {
+    for (int i = from; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
         case '\\' -> escaped('\\');
@@ -269,6 +305,12 @@ class ObservationStaging implements AutoCloseable {
   private void escaped(char c) {
     put((byte) '\\');
     put((byte) c);
+  }
+
+  private void ensure(int more) {
+    if (length + more > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+    }
   }
 
   private void put(byte b) {

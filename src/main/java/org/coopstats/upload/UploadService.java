@@ -161,7 +161,7 @@ public class UploadService {
       long rowsRead;
       long[] written;
       try (ObservationStaging staging =
-          new ObservationStaging(connection, datasetId, target, limits.mergeWorkMem())) {
+          new ObservationStaging(connection, structure, datasetId, target, limits.mergeWorkMem())) {
         rowsRead = read(source, validator, format, staging, rows, issues, progress);
         staging.finish();
         clock.lap("read, check and write rows");

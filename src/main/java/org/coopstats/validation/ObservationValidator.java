@@ -53,6 +53,8 @@ public class ObservationValidator {
   private final int measureIndex;
   private final Map<String, Integer> seriesIndex = new HashMap<>();
   private final CodeList[] seriesCodes;
+  // Each series dimension's codes by their position in its code list, the key's compact form.
+  private final List<Map<String, Integer>> seriesPositions = new ArrayList<>();
   private final boolean[] seriesHasDefault;
   private final Map<String, MeasureRules> measureRules = new HashMap<>();
   private final AttributeDef obsStatusAttribute;
@@ -84,6 +86,7 @@ public class ObservationValidator {
       DimensionDef dimension = seriesDimensions.get(i);
       seriesIndex.put(dimension.id(), i);
       seriesCodes[i] = structure.codeList(dimension.codeListId());
+      seriesPositions.add(positions(seriesCodes[i]));
       seriesHasDefault[i] = hasDefault(dimension);
     }
     for (Map.Entry<String, MeasureDef> entry : structure.measures().entrySet()) {
@@ -183,6 +186,7 @@ public class ObservationValidator {
     RowRef ref = row.ref();
     // The codes of the series dimensions, by index; null while not (or not validly) given.
     String[] resolved = new String[seriesDimensions.size()];
+    int[] positions = new int[seriesDimensions.size()];
     checkStructure(row, issues);
     String actionText = row.value(ACTION);
     String action = actionText == null ? "A" : actionText.toUpperCase(Locale.ROOT);
@@ -204,13 +208,14 @@ public class ObservationValidator {
     MeasureRules rules = null;
     if (measureId == null) {
       issues.add(required(ref, measureDimension));
-    } else if (checkCode(
-        ref,
-        measureDimension.id(),
-        measureDimension.codeListId(),
-        seriesCodes[measureIndex],
-        measureId,
-        issues)) {
+    } else if (position(measureIndex, measureId, positions)
+        || checkCode(
+            ref,
+            measureDimension.id(),
+            measureDimension.codeListId(),
+            seriesCodes[measureIndex],
+            measureId,
+            issues)) {
       rules = measureRules.get(measureId);
       if (rules == null) {
         issues.add(
@@ -238,6 +243,7 @@ public class ObservationValidator {
         DimensionDef dimension = seriesDimensions.get(i);
         String code = row.value(dimension.id());
         if (code != null
+            && !position(i, code, positions)
             && !checkCode(
                 ref, dimension.id(), dimension.codeListId(), seriesCodes[i], code, issues)) {
           resolved[i] = code;
@@ -254,6 +260,9 @@ public class ObservationValidator {
         boolean applies = structure.applies(dimension, measure, id -> resolvedCode(resolved, id));
         if (code == null) {
           code = defaultCode(ref, dimension, seriesCodes[i], applies, issues);
+          if (code != null) {
+            position(i, code, positions);
+          }
         } else {
           checkApplicability(ref, dimension, measure, applies, code, issues);
         }
@@ -328,6 +337,7 @@ public class ObservationValidator {
     return new CheckedObservation(
         ref,
         List.of(resolved),
+        positions,
         period,
         value,
         obsStatus,
@@ -336,6 +346,28 @@ public class ObservationValidator {
         Integer.parseInt(unitMultText),
         comment,
         deletion);
+  }
+
+  /**
+   * Notes where {@code code} stands in series dimension {@code i}'s code list; false when it is not
+   * in the list (then {@link #checkCode} says why).
+   */
+  private boolean position(int i, String code, int[] positions) {
+    Integer position = seriesPositions.get(i).get(code);
+    if (position == null) {
+      return false;
+    }
+    positions[i] = position;
+    return true;
+  }
+
+  /** A code list's codes by position, in the order of {@link CodeList#codes()}. */
+  public static Map<String, Integer> positions(CodeList codes) {
+    Map<String, Integer> positions = new HashMap<>();
+    for (int p = 0; p < codes.codes().size(); p++) {
+      positions.put(codes.codes().get(p).id(), p);
+    }
+    return positions;
   }
 
   /** The code resolved so far for a series dimension, or null. */

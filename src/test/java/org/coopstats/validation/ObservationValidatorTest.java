@@ -46,6 +46,33 @@ class ObservationValidatorTest {
   }
 
   @Test
+  void theKeysPositionsNameItsCodesGivenAndDefaulted() {
+    DataStructure structure = TestStructure.coopStats();
+    CheckedObservation members =
+        valid(
+            row(
+                "REF_AREA",
+                "CAN",
+                "MEASURE",
+                "MEMBERS",
+                "MEMBER_KIND",
+                "NP",
+                "SEX",
+                "F",
+                "TIME_PERIOD",
+                "2021",
+                "OBS_VALUE",
+                "10"));
+    List<String> byPosition = new ArrayList<>();
+    for (int d = 0; d < members.key().size(); d++) {
+      CodeList codes = structure.codeList(structure.seriesDimensions().get(d).codeListId());
+      byPosition.add(codes.codes().get(members.keyPositions()[d]).id());
+    }
+    assertThat(byPosition).isEqualTo(members.key());
+    assertThat(byPosition).contains("CAN", "MEMBERS", "NP", "F", "_T", "_Z");
+  }
+
+  @Test
   void sexAppliesToMembersOnlyWhenTheyAreNaturalPersons() {
     CheckedObservation persons =
         valid(
