@@ -90,7 +90,9 @@ public class CatalogRepository {
             .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
             .add(
                 new DimensionDef(
-                    rs.getString(2),
+                    // Interned, as CSV header names are: a row's values are looked up by
+                    // column name many times, and equal names then compare by identity.
+                    rs.getString(2).intern(),
                     rs.getInt(3),
                     rs.getString(4),
                     rs.getBoolean(5),
@@ -109,7 +111,7 @@ public class CatalogRepository {
             .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
             .add(
                 new AttributeDef(
-                    rs.getString(2),
+                    rs.getString(2).intern(),
                     rs.getInt(3),
                     rs.getString(4),
                     rs.getBoolean(5),

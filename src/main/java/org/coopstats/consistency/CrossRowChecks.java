@@ -240,19 +240,7 @@ public final class CrossRowChecks {
     // Each child adds itself to its parent's row: one look-up per child.
     Sums sums = new Sums(rows.size());
     for (int row = 0; row < rows.size(); row++) {
-      long key = rows.key(row);
-      int parentCode = parentOf[rows.code(key, d)];
-      if (parentCode < 0 || !rows.hasValue(row) || nonAdditive[rows.code(key, measure)]) {
-        continue;
-      }
-      int parent = rows.find(rows.withCode(key, d, parentCode), rows.period(row));
-      if (parent < 0
-          || !rows.hasValue(parent)
-          || rows.unit(parent) != rows.unit(row)
-          || rows.multiplier(parent) != rows.multiplier(row)) {
-        continue;
-      }
-      sums.add(parent, row);
+      addToParent(row, d, parentOf, nonAdditive, sums);
     }
     int found = 0;
     for (int row = 0; row < rows.size() && found < limit; row++) {
@@ -304,6 +292,27 @@ public final class CrossRowChecks {
               total,
               sum));
     }
+  }
+
+  /**
+   * Adds a row's value to its parent's sum along dimension {@code d}, if it has a parent row of the
+   * same unit and multiplier. A method of its own, compiled once for every upload, rather than the
+   * body of a loop the JIT compiler would compile anew inside each long call.
+   */
+  private void addToParent(int row, int d, int[] parentOf, boolean[] nonAdditive, Sums sums) {
+    long key = rows.key(row);
+    int parentCode = parentOf[rows.code(key, d)];
+    if (parentCode < 0 || !rows.hasValue(row) || nonAdditive[rows.code(key, measure)]) {
+      return;
+    }
+    int parent = rows.find(rows.withCode(key, d, parentCode), rows.period(row));
+    if (parent < 0
+        || !rows.hasValue(parent)
+        || rows.unit(parent) != rows.unit(row)
+        || rows.multiplier(parent) != rows.multiplier(row)) {
+      return;
+    }
+    sums.add(parent, row);
   }
 
   /**

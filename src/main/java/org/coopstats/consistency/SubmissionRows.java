@@ -19,7 +19,7 @@ import org.coopstats.validation.TimePeriod;
  * The rows of one submission in the compact form that the checks across rows need: the series key
  * packed into one {@code long} (each dimension's code as its position in the code list), the
  * period, unit and multiplier as small numbers, the value, and where the row came from: 34 bytes a
- * row and 8 to 16 for the hash table, so 1,000,000 rows take about 45 MB; {@code
+ * row and 16 to 32 for the hash table, so 1,000,000 rows take about 55 MB; {@code
  * coopstats.upload.max-rows} bounds it.
  *
  * <p>Rows are found by series key and period through an open-addressing hash table. A second row
@@ -29,6 +29,7 @@ public final class SubmissionRows {
 
   private static final byte HAS_VALUE = 1;
   private static final byte DELETED = 2;
+  private static final byte LARGE = 4; // the value is in largeValues, not in unscaled and scale
 
   private final List<DimensionDef> dimensions;
   private final List<Map<String, Integer>> codeIndexes = new ArrayList<>();
@@ -51,7 +52,7 @@ public final class SubmissionRows {
   private int[] refs = new int[1024];
   private final Map<Integer, BigDecimal> largeValues = new HashMap<>();
 
-  private int[] slots = new int[4096];
+  private long[] slots = new long[4096];
   private long[] duplicates = new long[16];
   private int duplicateCount;
 
@@ -117,6 +118,7 @@ public final class SubmissionRows {
         scale[size] = (byte) value.scale();
       } else {
         largeValues.put(size, value);
+        rowFlags |= LARGE;
       }
     }
     flags[size] = rowFlags;
@@ -130,13 +132,17 @@ public final class SubmissionRows {
 
   /** The row with this key and period, or -1. */
   int find(long key, int periodId) {
+    long hash = hash(key, periodId);
     int mask = slots.length - 1;
-    for (int slot = hash(key, periodId) & mask; ; slot = (slot + 1) & mask) {
-      int row = slots[slot] - 1;
-      if (row < 0) {
+    for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
+      long entry = slots[slot];
+      if (entry == 0) {
         return -1;
       }
-      if (keys[row] == key && period[row] == periodId) {
+      // The hash's high half is kept in the slot, so that rows of other keys are passed over
+      // without reading their key (a cache miss each, with rows in random order).
+      int row = (int) entry - 1;
+      if ((entry >>> 32) == (hash >>> 32) && keys[row] == key && period[row] == periodId) {
         return row;
       }
     }
@@ -198,7 +204,7 @@ public final class SubmissionRows {
 
   /** The value is held as {@link #unscaled} and {@link #scale} (not too large for a long). */
   boolean compact(int row) {
-    return hasValue(row) && !largeValues.containsKey(row);
+    return (flags[row] & (HAS_VALUE | LARGE)) == HAS_VALUE;
   }
 
   long unscaled(int row) {
@@ -213,7 +219,7 @@ public final class SubmissionRows {
     if (!hasValue(row)) {
       return null;
     }
-    BigDecimal large = largeValues.get(row);
+    BigDecimal large = (flags[row] & LARGE) != 0 ? largeValues.get(row) : null;
     return large != null ? large : BigDecimal.valueOf(unscaled[row], scale[row]);
   }
 
@@ -271,37 +277,37 @@ public final class SubmissionRows {
   }
 
   /** MurmurHash3's 64-bit finaliser: every bit of the key moves the low bits that pick a slot. */
-  private static int hash(long key, int periodId) {
+  private static long hash(long key, int periodId) {
     long h = key * 31 + periodId;
     h ^= h >>> 33;
     h *= 0xFF51AFD7ED558CCDL;
     h ^= h >>> 33;
     h *= 0xC4CEB9FE1A85EC53L;
     h ^= h >>> 33;
-    return (int) h;
+    return h;
   }
 
   private void insert(long key, int periodId, int row) {
     if ((size + 1) * 2 > slots.length) {
       rehash();
     }
+    place(hash(key, periodId), row);
+  }
+
+  /** Puts a row in the first free slot from its hash's: its row + 1 and the hash's high half. */
+  private void place(long hash, int row) {
     int mask = slots.length - 1;
-    int slot = hash(key, periodId) & mask;
+    int slot = (int) hash & mask;
     while (slots[slot] != 0) {
       slot = (slot + 1) & mask;
     }
-    slots[slot] = row + 1;
+    slots[slot] = (hash & 0xFFFFFFFF00000000L) | (row + 1);
   }
 
   private void rehash() {
-    slots = new int[slots.length * 2];
-    int mask = slots.length - 1;
+    slots = new long[slots.length * 2];
     for (int row = 0; row < size; row++) {
-      int slot = hash(keys[row], period[row]) & mask;
-      while (slots[slot] != 0) {
-        slot = (slot + 1) & mask;
-      }
-      slots[slot] = row + 1;
+      place(hash(keys[row], period[row]), row);
     }
   }
 

@@ -100,7 +100,8 @@ public class CsvRowSource implements RowSource {
       }
       List<String> header = new ArrayList<>(names.length);
       for (String name : names) {
-        header.add(name.toUpperCase(Locale.ROOT));
+        // Interned, as the catalog's column names are: equal names compare by identity.
+        header.add(name.toUpperCase(Locale.ROOT).intern());
       }
       if (!sink.header(header)) {
         return;

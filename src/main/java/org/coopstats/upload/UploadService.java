@@ -314,6 +314,7 @@ public class UploadService {
       IssueCollector issues,
       UploadProgress progress) {
     long[] rowsRead = {0};
+    List<ValidationIssue> rowIssues = new ArrayList<>();
     source.read(
         new RowSource.Sink() {
           @Override
@@ -340,7 +341,7 @@ public class UploadService {
             if (format == Format.JSON) {
               issues.addAll(unknownProperties(validator, row));
             }
-            List<ValidationIssue> rowIssues = new ArrayList<>();
+            rowIssues.clear();
             CheckedObservation checked = validator.check(row, rowIssues);
             issues.addAll(rowIssues);
             progress.rowsChecked.incrementAndGet();
