@@ -42,21 +42,38 @@ public final class SubmissionRows {
   private final List<String> units = new ArrayList<>();
 
   private int size;
-  private long[] keys = new long[1024];
-  private int[] period = new int[1024];
-  private int[] unit = new int[1024];
-  private int[] multiplier = new int[1024];
-  private long[] unscaled = new long[1024];
-  private byte[] scale = new byte[1024];
-  private byte[] flags = new byte[1024];
-  private int[] refs = new int[1024];
+  private long[] keys;
+  private int[] period;
+  private int[] unit;
+  private int[] multiplier;
+  private long[] unscaled;
+  private byte[] scale;
+  private byte[] flags;
+  private int[] refs;
   private final Map<Integer, BigDecimal> largeValues = new HashMap<>();
 
-  private long[] slots = new long[4096];
+  private long[] slots;
   private long[] duplicates = new long[16];
   private int duplicateCount;
 
   public SubmissionRows(DataStructure structure) {
+    this(structure, 0);
+  }
+
+  /**
+   * @param expectedRows how many rows are likely to come; room for them is made at once
+   */
+  public SubmissionRows(DataStructure structure, long expectedRows) {
+    int capacity = (int) Math.max(1024, Math.min(expectedRows, Integer.MAX_VALUE / 4));
+    keys = new long[capacity];
+    period = new int[capacity];
+    unit = new int[capacity];
+    multiplier = new int[capacity];
+    unscaled = new long[capacity];
+    scale = new byte[capacity];
+    flags = new byte[capacity];
+    refs = new int[capacity];
+    slots = new long[Integer.highestOneBit(capacity) * 4];
     this.dimensions = structure.seriesDimensions();
     shifts = new int[dimensions.size()];
     masks = new long[dimensions.size()];

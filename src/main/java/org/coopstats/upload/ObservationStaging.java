@@ -1,5 +1,6 @@
 package org.coopstats.upload;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -178,11 +179,16 @@ class ObservationStaging implements AutoCloseable {
       length += code.length;
     }
     field(observation.period().text());
-    field(observation.value() == null ? null : observation.value().toPlainString());
+    BigDecimal value = observation.value();
+    if (value != null && value.scale() == 0 && value.precision() < 19) {
+      number(value.longValue());
+    } else {
+      field(value == null ? null : value.toPlainString());
+    }
     field(observation.obsStatus());
     field(observation.confStatus());
     field(observation.unitMeasure());
-    field(Integer.toString(observation.unitMult()));
+    number(observation.unitMult());
     field(observation.comment());
     field(observation.deletion() ? "t" : "f");
     put((byte) '\n');
@@ -305,6 +311,25 @@ class ObservationStaging implements AutoCloseable {
   private void escaped(char c) {
     put((byte) '\\');
     put((byte) c);
+  }
+
+  /** Writes a whole number as a field, digit by digit (no String on the way). */
+  private void number(long value) {
+    ensure(21);
+    buffer[length++] = '\t';
+    if (value < 0) {
+      buffer[length++] = '-';
+      value = -value; // never Long.MIN_VALUE: values have at most 18 digits here
+    }
+    int digits = 1;
+    for (long rest = value / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    for (int i = length + digits - 1; i >= length; i--) {
+      buffer[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    length += digits;
   }
 
   private void ensure(int more) {

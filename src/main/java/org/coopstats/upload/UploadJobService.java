@@ -198,7 +198,14 @@ public class UploadJobService {
       UploadService uploads = Arc.container().instance(UploadService.class).get();
       result =
           uploads.upload(
-              load(jobId).datasetId, format, mode, in, -1, dryRun, idempotencyKey, progress);
+              load(jobId).datasetId,
+              format,
+              mode,
+              in,
+              Files.size(file),
+              dryRun,
+              idempotencyKey,
+              progress);
       status = UploadJob.SUCCEEDED;
     } catch (UploadProgress.CancelledException e) {
       status = UploadJob.CANCELLED;

@@ -157,7 +157,11 @@ public class UploadService {
               : mode == Mode.REPLACE || !ObservationStaging.hasDraft(connection, datasetId)
                   ? ObservationStaging.Target.DRAFT
                   : ObservationStaging.Target.MERGE;
-      SubmissionRows rows = new SubmissionRows(structure);
+      // Sized for the rows the body likely holds (CSV rows of the usual columns take 50 to 100
+      // bytes), so that the table seldom grows by copying.
+      SubmissionRows rows =
+          new SubmissionRows(
+              structure, declaredLength > 0 ? Math.min(limits.maxRows(), declaredLength / 64) : 0);
       long rowsRead;
       long[] written;
       try (ObservationStaging staging =

@@ -12,6 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -56,6 +57,64 @@ class UploadApiTest {
         .then()
         .body("items.TIME_PERIOD", contains("2020", "2021", "2022"))
         .body("items.OBS_VALUE", contains(5500, 5606, 5700));
+  }
+
+  @Test
+  void valuesAreStoredAsWrittenWhateverTheirShape() throws Exception {
+    // Whole numbers of up to 18 digits take a fast path (read as a long, written digit by digit);
+    // the rest go through BigDecimal. Both must store the same numbers.
+    String provider = Api.newProvider();
+    long dataset = Api.newDataset(provider);
+    String[] values = {
+      "0",
+      "-5",
+      "999999999999999999",
+      "-999999999999999999",
+      "1234567890123456789",
+      "12.50",
+      "1E+3",
+      "+7",
+      "007",
+      "-0",
+      "0.000001"
+    };
+    StringBuilder csv = new StringBuilder("REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\n");
+    for (int i = 0; i < values.length; i++) {
+      csv.append("CAN,SURPLUS,").append(2001 + i).append(',').append(values[i]).append(",CAD\n");
+    }
+    given()
+        .contentType("text/csv")
+        .body(csv.toString())
+        .post("/api/v1/datasets/" + dataset + "/observations")
+        .then()
+        .statusCode(200);
+    String body =
+        given()
+            .queryParam("view", "draft")
+            .get("/api/v1/datasets/" + dataset + "/observations")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    List<String> stored = new ArrayList<>();
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .readTree(body)
+        .get("items")
+        .forEach(item -> stored.add(item.get("OBS_VALUE").decimalValue().toPlainString()));
+    org.assertj.core.api.Assertions.assertThat(stored)
+        .containsExactly(
+            "0",
+            "-5",
+            "999999999999999999",
+            "-999999999999999999",
+            "1234567890123456789",
+            "12.5", // JSON writes the number, not its scale
+            "1000",
+            "7",
+            "7",
+            "0",
+            "0.000001");
   }
 
   @Test
