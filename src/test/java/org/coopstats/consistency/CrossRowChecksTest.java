@@ -11,7 +11,6 @@ import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
 import org.coopstats.support.TestStructure;
 import org.coopstats.validation.CheckedObservation;
-import org.coopstats.validation.ObservationValidator;
 import org.coopstats.validation.RowRef;
 import org.coopstats.validation.TimePeriod;
 import org.coopstats.validation.ValidationIssue;
@@ -231,7 +230,7 @@ class CrossRowChecksTest {
         new CheckedObservation(
             RowRef.csvLine(++line),
             DIMENSIONS.stream().map(fields::get).toList(),
-            positions(DIMENSIONS.stream().map(fields::get).toList()),
+            TestStructure.positions(STRUCTURE, DIMENSIONS.stream().map(fields::get).toList()),
             TimePeriod.parse(fields.get("TIME_PERIOD")).orElseThrow(),
             new BigDecimal(value),
             "A",
@@ -240,16 +239,6 @@ class CrossRowChecksTest {
             Integer.parseInt(fields.get("MULT")),
             null,
             false));
-  }
-
-  /** Where each code of a key stands in its code list, as the validator finds it. */
-  private static int[] positions(List<String> key) {
-    int[] positions = new int[key.size()];
-    for (int d = 0; d < key.size(); d++) {
-      var codes = STRUCTURE.codeList(STRUCTURE.seriesDimensions().get(d).codeListId());
-      positions[d] = ObservationValidator.positions(codes).get(key.get(d));
-    }
-    return positions;
   }
 
   private static List<String> key(String measure, String... changes) {

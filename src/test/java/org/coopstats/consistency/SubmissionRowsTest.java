@@ -8,7 +8,6 @@ import java.util.List;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.support.TestStructure;
 import org.coopstats.validation.CheckedObservation;
-import org.coopstats.validation.ObservationValidator;
 import org.coopstats.validation.RowRef;
 import org.coopstats.validation.TimePeriod;
 import org.junit.jupiter.api.Test;
@@ -66,15 +65,10 @@ class SubmissionRowsTest {
   }
 
   private static CheckedObservation row(long line, List<String> key, String period, long value) {
-    int[] positions = new int[key.size()];
-    for (int d = 0; d < key.size(); d++) {
-      var codes = STRUCTURE.codeList(STRUCTURE.seriesDimensions().get(d).codeListId());
-      positions[d] = ObservationValidator.positions(codes).get(key.get(d));
-    }
     return new CheckedObservation(
         RowRef.csvLine(line),
         key,
-        positions,
+        TestStructure.positions(STRUCTURE, key),
         TimePeriod.parse(period).orElseThrow(),
         BigDecimal.valueOf(value),
         "A",

@@ -128,4 +128,14 @@ public final class TestStructure {
     }
     return CodeList.of(id, "TEST", "1.0", id, null, null, null, codes);
   }
+
+  /** Where each code of a series key stands in its code list, as the validator notes it. */
+  public static int[] positions(DataStructure structure, List<String> key) {
+    int[] positions = new int[key.size()];
+    for (int d = 0; d < key.size(); d++) {
+      var codes = structure.codeList(structure.seriesDimensions().get(d).codeListId());
+      positions[d] = org.coopstats.validation.ObservationValidator.positions(codes).get(key.get(d));
+    }
+    return positions;
+  }
 }
