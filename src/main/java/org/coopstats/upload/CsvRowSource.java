@@ -160,9 +160,13 @@ public class CsvRowSource implements RowSource {
 
     private static final String[] NONE = new String[0];
 
+    private static final int REMEMBERED_COLUMNS = 64;
+    private static final int REMEMBERED_PER_COLUMN = 64; // a power of two
+
     private String[] fields = new String[32];
     private int count;
     private boolean empty;
+    private final String[][] remembered = new String[REMEMBERED_COLUMNS][];
 
     /** The physical line on which the record being read starts (1 for the first). */
     long startingLine;
@@ -197,7 +201,47 @@ public class CsvRowSource implements RowSource {
       if (count == fields.length) {
         fields = Arrays.copyOf(fields, count * 2);
       }
-      fields[count++] = begin == end ? "" : new String(buffer, begin, end - begin);
+      fields[count] = begin == end ? "" : text(count, buffer, begin, end - begin);
+      count++;
+    }
+
+    /**
+     * The text of a field, as the String last read in its column with the same characters where
+     * there is one: a column of codes, periods or units repeats a few values over millions of rows,
+     * and a String read again costs no allocation and keeps its hash code for the look-ups.
+     */
+    private String text(int column, char[] buffer, int begin, int length) {
+      if (column >= REMEMBERED_COLUMNS) {
+        return new String(buffer, begin, length);
+      }
+      int hash = 0;
+      for (int i = begin; i < begin + length; i++) {
+        hash = 31 * hash + buffer[i]; // String.hashCode's, so that it can be compared with it
+      }
+      String[] seen = remembered[column];
+      if (seen == null) {
+        seen = remembered[column] = new String[REMEMBERED_PER_COLUMN];
+      }
+      int slot = (hash ^ (hash >>> 16)) & (REMEMBERED_PER_COLUMN - 1);
+      String text = seen[slot];
+      if (text != null && text.hashCode() == hash && sameText(text, buffer, begin, length)) {
+        return text;
+      }
+      text = new String(buffer, begin, length);
+      seen[slot] = text;
+      return text;
+    }
+
+    private static boolean sameText(String text, char[] buffer, int begin, int length) {
+      if (text.length() != length) {
+        return false;
+      }
+      for (int i = 0; i < length; i++) {
+        if (text.charAt(i) != buffer[begin + i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override

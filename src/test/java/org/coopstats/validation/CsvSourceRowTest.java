@@ -221,6 +221,22 @@ class CsvSourceRowTest {
     return new Read(rows, faults);
   }
 
+  @Test
+  void valuesWithTheSameHashCodeAreToldApart() {
+    // "Aa" and "BB" share String.hashCode: the reader's memory of a column's values must compare
+    // the characters, not only the hash.
+    StringBuilder csv = new StringBuilder("REF_AREA,MEASURE\n");
+    for (int i = 0; i < 200; i++) {
+      csv.append(i % 2 == 0 ? "Aa" : "BB").append(",M").append(i % 3).append('\n');
+    }
+    List<SourceRow> rows = read(csv.toString());
+    assertThat(rows).hasSize(200);
+    for (int i = 0; i < 200; i++) {
+      assertThat(rows.get(i).value("REF_AREA")).isEqualTo(i % 2 == 0 ? "Aa" : "BB");
+      assertThat(rows.get(i).value("MEASURE")).isEqualTo("M" + (i % 3));
+    }
+  }
+
   private static List<SourceRow> read(String csv) {
     List<SourceRow> rows = new ArrayList<>();
     List<ValidationIssue> faults = new ArrayList<>();
