@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -88,6 +89,7 @@ public final class CrossRowChecks {
   private final boolean csv;
   private final int limit;
   private final TreeMap<Integer, BigDecimal> unlikely = new TreeMap<>();
+  private final ConcurrentLinkedQueue<Sums> spareSums = new ConcurrentLinkedQueue<>();
 
   /**
    * @param csv rows are CSV lines (or spreadsheet rows), not JSON indexes
@@ -237,60 +239,70 @@ public final class CrossRowChecks {
     }
     boolean[] nonAdditive = measures(m -> m.nonAdditiveDimensions().contains(dimension.id()));
     boolean[] money = measures(MeasureDef::isMoney);
-    // Each child adds itself to its parent's row: one look-up per child.
-    Sums sums = new Sums(rows.size());
-    for (int row = 0; row < rows.size(); row++) {
-      addToParent(row, d, parentOf, nonAdditive, sums);
-    }
-    int found = 0;
-    for (int row = 0; row < rows.size() && found < limit; row++) {
-      BigDecimal sum = sums.get(row);
-      if (sum == null) {
-        continue;
+    // The rules run side by side; each takes a table of sums that another has finished with, so
+    // that 13 bytes a row are not allocated anew for every dimension.
+    Sums spare = spareSums.poll();
+    Sums sums = spare != null ? spare : new Sums(rows.size());
+    try {
+      // Each child adds itself to its parent's row: one look-up per child.
+      for (int row = 0; row < rows.size(); row++) {
+        addToParent(row, d, parentOf, nonAdditive, sums);
       }
-      long key = rows.key(row);
-      BigDecimal total = rows.value(row);
-      BigDecimal slack =
-          money[rows.code(key, measure)] ? total.abs().multiply(MONEY_TOLERANCE) : BigDecimal.ZERO;
-      boolean over = sum.compareTo(total.add(slack)) > 0;
-      boolean short_ =
-          sums.parts(row) == siblings[rows.code(key, d)]
-              && sum.compareTo(total.subtract(slack)) < 0;
-      if (!over && !short_) {
-        continue;
+      int found = 0;
+      for (int row = 0; row < rows.size() && found < limit; row++) {
+        BigDecimal sum = sums.get(row);
+        if (sum == null) {
+          continue;
+        }
+        long key = rows.key(row);
+        BigDecimal total = rows.value(row);
+        BigDecimal slack =
+            money[rows.code(key, measure)]
+                ? total.abs().multiply(MONEY_TOLERANCE)
+                : BigDecimal.ZERO;
+        boolean over = sum.compareTo(total.add(slack)) > 0;
+        boolean short_ =
+            sums.parts(row) == siblings[rows.code(key, d)]
+                && sum.compareTo(total.subtract(slack)) < 0;
+        if (!over && !short_) {
+          continue;
+        }
+        found++;
+        String message =
+            dimension.id()
+                + " "
+                + childrenPresent(row, d, parentOf, nonAdditive)
+                + " add up to "
+                + sum.toPlainString()
+                + (over ? ", more than the " : ", less than the ")
+                + dimension.id()
+                + " "
+                + rows.codeId(key, d)
+                + " total of "
+                + total.toPlainString()
+                + (over
+                    ? ": parts cannot exceed their total. Check both figures."
+                    : ": "
+                        + total.subtract(sum).toPlainString()
+                        + " are not allocated to any "
+                        + dimension.id()
+                        + ". Kept; check whether a part is missing.");
+        issues.accept(
+            issue(
+                rows.ref(row),
+                "OBS_VALUE",
+                total.toPlainString(),
+                "R05",
+                over ? Severity.ERROR : Severity.WARNING,
+                message,
+                rows.seriesKey(key),
+                rows.periodText(row),
+                total,
+                sum));
       }
-      found++;
-      String message =
-          dimension.id()
-              + " "
-              + childrenPresent(row, d, parentOf, nonAdditive)
-              + " add up to "
-              + sum.toPlainString()
-              + (over ? ", more than the " : ", less than the ")
-              + dimension.id()
-              + " "
-              + rows.codeId(key, d)
-              + " total of "
-              + total.toPlainString()
-              + (over
-                  ? ": parts cannot exceed their total. Check both figures."
-                  : ": "
-                      + total.subtract(sum).toPlainString()
-                      + " are not allocated to any "
-                      + dimension.id()
-                      + ". Kept; check whether a part is missing.");
-      issues.accept(
-          issue(
-              rows.ref(row),
-              "OBS_VALUE",
-              total.toPlainString(),
-              "R05",
-              over ? Severity.ERROR : Severity.WARNING,
-              message,
-              rows.seriesKey(key),
-              rows.periodText(row),
-              total,
-              sum));
+    } finally {
+      sums.clear();
+      spareSums.add(sums);
     }
   }
 
@@ -364,6 +376,13 @@ public final class CrossRowChecks {
 
     int parts(int target) {
       return parts[target];
+    }
+
+    void clear() {
+      Arrays.fill(unscaled, 0);
+      Arrays.fill(scale, (byte) 0);
+      Arrays.fill(parts, 0);
+      exact.clear();
     }
   }
 

@@ -329,7 +329,7 @@ public final class SubmissionRows {
   }
 
   private void grow() {
-    int capacity = keys.length * 2;
+    int capacity = keys.length + keys.length / 2;
     keys = Arrays.copyOf(keys, capacity);
     period = Arrays.copyOf(period, capacity);
     unit = Arrays.copyOf(unit, capacity);

@@ -44,6 +44,22 @@ class CrossRowChecksTest {
   }
 
   @Test
+  void oneTotalSplitAlongEveryDimensionAddsUpAlongEach() {
+    // Each dimension's sums start from nothing, though the rules reuse each other's tables.
+    add("COOPS", "100");
+    add("COOPS", "60", "REF_AREA=CA-QC");
+    add("COOPS", "40", "REF_AREA=CA-ON");
+    add("COOPS", "70", "COOP_TYPE=PROD");
+    add("COOPS", "30", "COOP_TYPE=CONS");
+    add("COOPS", "90", "COOP_LEVEL=PRIM");
+    add("COOPS", "10", "COOP_LEVEL=SEC");
+    add("COOPS", "100", "ACTIVITY=A");
+    for (int i = 0; i < 5; i++) {
+      assertThat(consistency()).isEmpty();
+    }
+  }
+
+  @Test
   void partsOverTheirTotalAreAnErrorWithTheFigures() {
     add("COOPS", "100");
     add("COOPS", "60", "REF_AREA=CA-QC");
