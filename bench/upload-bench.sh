@@ -7,7 +7,8 @@
 # Environment: ROWS (1000000), BUILD_DIR (/tmp/coopstats-upload-bench), DATA_DIR
 # (/tmp/coopstats-upload-data), PORT (8092), HEAP (256m), SKIP_BUILD (0), JAVA_EXTRA (more JVM
 # options, e.g. -XX:StartFlightRecording=filename=/tmp/upload.jfr), COLD (1: no warm-up upload),
-# ROUNDS (3: timed uploads, each beside its own psql \copy).
+# ROUNDS (3: timed uploads, each beside its own psql \copy), WARM_PAUSE (0: seconds of quiet after
+# the warm-up).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
@@ -88,6 +89,9 @@ if [ "${COLD:-0}" != 1 ]; then
     -H 'Prefer: respond-async' --data-binary @"$DATA_DIR/warm-up.csv" -D - -o /dev/null | tr -d '\r' |
     awk 'tolower($1)=="location:" {print $2}')
   log "warm-up: $(wait_job "$job")"
+  # A pause after it (WARM_PAUSE seconds, 0 for none) lets the JIT compiler finish what the warm-up
+  # queued: on 2 cores it has one optimising thread, still busy when the warm-up ends.
+  sleep "${WARM_PAUSE:-0}"
 fi
 
 # One round: the API upload of the file as a job into a new dataset, then psql \copy of the same
