@@ -22,8 +22,8 @@ import org.postgresql.copy.CopyIn;
  * Writes the checked rows of one submission with COPY, in the upload's transaction, so that a
  * rejected or cancelled submission leaves nothing behind. An empty draft takes the rows straight
  * into {@code observation_draft}; a draft that already has rows gets them through a temporary table
- * ({@code staging}, dropped at commit or rollback), merged by key at the end. A dry run always goes
- * through the temporary table.
+ * ({@code staging}, dropped at commit or rollback), merged by key at the end. A dry run writes
+ * nothing.
  */
 class ObservationStaging implements AutoCloseable {
 

@@ -27,7 +27,7 @@ public interface UploadLimits {
 
   /**
    * Most observations in one upload; more get 413. The checks across rows hold every row in a
-   * compact form, about 45 bytes of heap each (90 MB for 2,000,000).
+   * compact form, about 55 bytes of heap each (110 MB for 2,000,000).
    */
   @WithDefault("2000000")
   int maxRows();
