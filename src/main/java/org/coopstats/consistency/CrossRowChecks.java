@@ -198,8 +198,8 @@ public final class CrossRowChecks {
         (row, published) -> {
           BigDecimal found = rows.value(row);
           issues.accept(
-              issue(
-                  rows.ref(row),
+              rowIssue(
+                  row,
                   "OBS_VALUE",
                   found.toPlainString(),
                   "R10",
@@ -208,8 +208,6 @@ public final class CrossRowChecks {
                       + " is more than ten times away from the published "
                       + published.toPlainString()
                       + ": a unit, multiplier or typing slip? Kept; check it.",
-                  rows.seriesKey(rows.key(row)),
-                  rows.periodText(row),
                   published,
                   found));
         });
@@ -288,15 +286,13 @@ public final class CrossRowChecks {
                         + dimension.id()
                         + ". Kept; check whether a part is missing.");
         issues.accept(
-            issue(
-                rows.ref(row),
+            rowIssue(
+                row,
                 "OBS_VALUE",
                 total.toPlainString(),
                 "R05",
                 over ? Severity.ERROR : Severity.WARNING,
                 message,
-                rows.seriesKey(key),
-                rows.periodText(row),
                 total,
                 sum));
       }
@@ -428,8 +424,8 @@ public final class CrossRowChecks {
       found++;
       String memberKind = rows.codeId(key, kind);
       issues.accept(
-          issue(
-              rows.ref(row),
+          rowIssue(
+              row,
               "MEMBER_KIND",
               memberKind,
               "R06",
@@ -438,8 +434,6 @@ public final class CrossRowChecks {
                   + " must be CO (or _T), not "
                   + memberKind
                   + ". Count persons in the primary cooperatives only.",
-              rows.seriesKey(key),
-              rows.periodText(row),
               null,
               null));
     }
@@ -471,8 +465,8 @@ public final class CrossRowChecks {
       }
       found++;
       issues.accept(
-          issue(
-              rows.ref(row),
+          rowIssue(
+              row,
               "OBS_VALUE",
               value.toPlainString(),
               "R08",
@@ -482,8 +476,6 @@ public final class CrossRowChecks {
                   + ") differ from LIABILITIES + EQUITY ("
                   + sum.toPlainString()
                   + ") by more than 0.5 %: a balance sheet balances. Check the three figures.",
-              rows.seriesKey(key),
-              rows.periodText(row),
               sum,
               value));
     }
@@ -539,8 +531,8 @@ public final class CrossRowChecks {
         }
         found++;
         issues.accept(
-            issue(
-                rows.ref(row),
+            rowIssue(
+                row,
                 "OBS_VALUE",
                 value.toPlainString(),
                 pair.rule(),
@@ -551,8 +543,6 @@ public final class CrossRowChecks {
                     + ": "
                     + pair.what()
                     + ".",
-                rows.seriesKey(rows.key(row)),
-                rows.periodText(row),
                 other,
                 value));
       }
@@ -617,6 +607,29 @@ public final class CrossRowChecks {
     throw new IllegalStateException("The structure has no dimension " + id);
   }
 
+  /** An issue of a row of the submission, named by its series key and period. */
+  private ValidationIssue rowIssue(
+      int row,
+      String column,
+      String value,
+      String rule,
+      Severity severity,
+      String message,
+      BigDecimal expected,
+      BigDecimal found) {
+    return issue(
+        rows.ref(row),
+        column,
+        value,
+        rule,
+        severity,
+        message,
+        rows.seriesKey(rows.key(row)),
+        rows.periodText(row),
+        expected,
+        found);
+  }
+
   private ValidationIssue issue(
       long ref,
       String column,
@@ -628,10 +641,8 @@ public final class CrossRowChecks {
       String period,
       BigDecimal expected,
       BigDecimal found) {
-    RowRef row = csv ? RowRef.csvLine(ref) : RowRef.jsonIndex(ref);
-    return new ValidationIssue(
-        row.line(),
-        row.index(),
+    return ValidationIssue.of(
+        csv ? RowRef.csvLine(ref) : RowRef.jsonIndex(ref),
         column,
         value,
         rule,

@@ -38,17 +38,32 @@ public record ValidationIssue(
 
   public static ValidationIssue error(
       RowRef row, String column, String value, String rule, String message) {
+    return of(row, column, value, rule, Severity.ERROR, message, null, null, null, null);
+  }
+
+  /** An issue of a row ({@code row} null for the submission as a whole). */
+  public static ValidationIssue of(
+      RowRef row,
+      String column,
+      String value,
+      String rule,
+      Severity severity,
+      String message,
+      String seriesKey,
+      String period,
+      java.math.BigDecimal expected,
+      java.math.BigDecimal found) {
     return new ValidationIssue(
         row == null ? null : row.line(),
         row == null ? null : row.index(),
         column,
         value,
         rule,
-        Severity.ERROR,
+        severity,
         message,
-        null,
-        null,
-        null,
-        null);
+        seriesKey,
+        period,
+        expected,
+        found);
   }
 }
