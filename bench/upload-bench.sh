@@ -29,6 +29,7 @@ as_pg() { su postgres -c "$1"; }
 pg_lsclusters -h | awk '$1=="15" && $2=="main"' | grep -q online || pg_ctlcluster 15 main start
 [ "$(as_pg "psql -XAtc \"SELECT 1 FROM pg_roles WHERE rolname = 'bench'\"")" = 1 ] ||
   as_pg "psql -Xqc \"CREATE ROLE bench LOGIN PASSWORD 'bench'\""
+as_pg "psql -Xqc 'GRANT pg_checkpoint TO bench'" # for settle()
 as_pg "dropdb --if-exists $DB" && as_pg "createdb -O bench $DB"
 export PGHOST=localhost PGPORT=5432 PGUSER=bench PGPASSWORD=bench PGDATABASE=$DB
 
@@ -77,6 +78,19 @@ wait_job() {
   echo "$status"
 }
 
+# The vacuum and analyze PostgreSQL owes a table after 1,000,000 new rows, done now: left to
+# autovacuum it starts within a minute, in the middle of whichever step is timed next (a second of
+# CPU taken from the next upload or copy). Then waits until no autovacuum worker runs, and writes
+# the dirty buffers out (CHECKPOINT), so that each timed step starts from the same clean state.
+settle() {
+  psql -Xq -c "VACUUM (ANALYZE) $1"
+  for _ in $(seq 1 120); do
+    [ "$(psql -XAtc "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")" = 0 ] && break
+    sleep 0.5
+  done
+  psql -Xq -c CHECKPOINT
+}
+
 # A server runs warm: one upload of 100,000 rows into another dataset first, as a job like the
 # timed ones, so the JIT compiler has compiled the reading and checking code (COLD=1 skips it).
 # It is not enough for a 1,000,000-row upload: round 1 still runs with the compiler at work (about
@@ -89,6 +103,7 @@ if [ "${COLD:-0}" != 1 ]; then
     -H 'Prefer: respond-async' --data-binary @"$DATA_DIR/warm-up.csv" -D - -o /dev/null | tr -d '\r' |
     awk 'tolower($1)=="location:" {print $2}')
   log "warm-up: $(wait_job "$job")"
+  settle observation_draft
   # A pause after it (WARM_PAUSE seconds, 0 for none) lets the JIT compiler finish what the warm-up
   # queued: on 2 cores it has one optimising thread, still busy when the warm-up ends.
   sleep "${WARM_PAUSE:-0}"
@@ -101,7 +116,7 @@ round() {
   DS=$(new_dataset "Upload benchmark $1")
   log "round $1: API upload (job) of $N rows into dataset $DS"
   local app0 pg0 start end job
-  app0=$(cpu_of $APP); pg0=$(cpu_of $(pg_pids))
+  app0=$(cpu_of $APP); pg0=$(cpu_of $(pg_pids)); threads0=$("$HERE/thread-cpu.py" $APP)
   start=$(date +%s.%N)
   job=$(curl -sf -u "$AUTH" -X POST "$B/datasets/$DS/observations" -H 'Content-Type: text/csv' \
     -H 'Prefer: respond-async' --data-binary @"$CSV" -D - -o /dev/null | tr -d '\r' |
@@ -113,7 +128,10 @@ round() {
   # own backend stays in the pool).
   APP_CPU=$(python3 -c "print(round($(cpu_of $APP) - $app0, 2))")
   PG_CPU=$(python3 -c "print(round($(cpu_of $(pg_pids)) - $pg0, 2))")
+  THREADS_CPU=$("$HERE/thread-cpu.py" $APP "$threads0")
   curl -sf -u "$AUTH" "$job" | python3 -c 'import sys, json; j = json.load(sys.stdin); print("job:", j["status"], "read", j["rowsRead"], "stored", j["rowsStored"], "warnings", (j.get("result") or {}).get("warningCount"))'
+
+  settle observation_draft
 
   log "round $1: psql \\copy of the same rows into a plain table"
   psql -Xq -c "DROP TABLE IF EXISTS copy_bench" -c "CREATE TABLE copy_bench (ref_area text, measure text,
@@ -123,8 +141,9 @@ round() {
   psql -Xq -c "\\copy copy_bench FROM '$CSV' WITH (FORMAT csv, HEADER true)"
   end=$(date +%s.%N)
   COPY=$(python3 -c "print($end - $start)")
-  ROUNDS_TEXT+=$(printf 'round %s: API upload %.1f s (CPU app %s s + PostgreSQL %s s), job %s | psql \\copy %.1f s | ratio %.2f x' \
-    "$1" "$API" "$APP_CPU" "$PG_CPU" "$STATUS" "$COPY" "$(python3 -c "print($API / $COPY)")")$'\n'
+  settle copy_bench
+  ROUNDS_TEXT+=$(printf 'round %s: API upload %.1f s (CPU app %s s [%s] + PostgreSQL %s s), job %s | psql \\copy %.1f s | ratio %.2f x' \
+    "$1" "$API" "$APP_CPU" "$THREADS_CPU" "$PG_CPU" "$STATUS" "$COPY" "$(python3 -c "print($API / $COPY)")")$'\n'
   log "round $1: API $API s, copy $COPY s"
 }
 
