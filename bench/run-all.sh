@@ -9,7 +9,8 @@
 # Environment (defaults): BUILD_DIR=/tmp/coopstats-bench, DATA_DIR=/tmp/coopstats-bench-data,
 # WORK_DIR=/tmp/coopstats-bench-run, DB=coopstats_bench, FRESH=1 (drop and recreate the
 # database; 0 keeps it and skips generate+load when it already holds published data),
-# SKIP_BUILD=0, SOURCE=head (the committed HEAD, via git archive; "worktree" copies the tracked
+# SKIP_BUILD=0, JVM_OPTS=-XX:+UseParallelGC (as the README runs the service; JAVA_EXTRA adds
+# options), SOURCE=head (the committed HEAD, via git archive; "worktree" copies the tracked
 # files as they are, uncommitted changes included), PORT (8080, or 8090 if 8080 is taken), plus
 # query-bench.sh's DURATION, WARMUP, CONNECTIONS, THREADS, OTHER_MAX, MAX_TRIES, QUIET_WAIT.
 set -euo pipefail
@@ -17,6 +18,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-/tmp/coopstats-bench}
+JVM_OPTS=${JVM_OPTS--XX:+UseParallelGC} # the README's; JVM_OPTS= for the JVM's defaults (G1)
 DATA_DIR=${DATA_DIR:-/tmp/coopstats-bench-data}
 export WORK_DIR=${WORK_DIR:-/tmp/coopstats-bench-run}
 DB=${DB:-coopstats_bench}
@@ -93,7 +95,7 @@ log "starting the app on $PORT (log: $WORK_DIR/app.log)"
   QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench COOPSTATS_DEMO_ENABLED=false \
   COOPSTATS_ADMIN_USERNAME="$API_USER" COOPSTATS_ADMIN_PASSWORD="$API_PASSWORD" \
   QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT="$TX_TIMEOUT" \
-  exec java -Dquarkus.http.port="$PORT" -jar "$JAR") >"$WORK_DIR/app.log" 2>&1 &
+  exec java $JVM_OPTS ${JAVA_EXTRA:-} -Dquarkus.http.port="$PORT" -jar "$JAR") >"$WORK_DIR/app.log" 2>&1 &
 APP_PID=$!
 export APP_PID
 stop_app() {

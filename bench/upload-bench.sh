@@ -5,7 +5,8 @@
 #   bench/upload-bench.sh            (as root, PostgreSQL 15 installed; builds a copy of HEAD)
 #
 # Environment: ROWS (1000000), BUILD_DIR (/tmp/coopstats-upload-bench), DATA_DIR
-# (/tmp/coopstats-upload-data), PORT (8092), HEAP (256m), SKIP_BUILD (0), JAVA_EXTRA (more JVM
+# (/tmp/coopstats-upload-data), PORT (8092), HEAP (256m), JVM_OPTS (-XX:+UseParallelGC, as the
+# README runs the service), SKIP_BUILD (0), JAVA_EXTRA (more JVM
 # options, e.g. -XX:StartFlightRecording=filename=/tmp/upload.jfr), COLD (1: no warm-up upload),
 # ROUNDS (3: timed uploads, each beside its own psql \copy), WARM_PAUSE (0: seconds of quiet after
 # the warm-up).
@@ -17,6 +18,7 @@ BUILD_DIR=${BUILD_DIR:-/tmp/coopstats-upload-bench}
 DATA_DIR=${DATA_DIR:-/tmp/coopstats-upload-data}
 PORT=${PORT:-8092}
 HEAP=${HEAP:-256m}
+JVM_OPTS=${JVM_OPTS--XX:+UseParallelGC} # the README's; JVM_OPTS= for the JVM's defaults (G1)
 DB=coopstats_upload_bench
 ADMIN_PASSWORD=bench-admin-password
 log() { echo "[$(date +%H:%M:%S)] $*"; }
@@ -49,10 +51,10 @@ CSV="$DATA_DIR/upload.csv"
 N=$(($(wc -l <"$CSV") - 1))
 log "$N rows, $(du -h "$CSV" | cut -f1) in $CSV"
 
-log "starting the app with -Xmx$HEAP"
+log "starting the app with -Xmx$HEAP $JVM_OPTS"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_DATASOURCE_USERNAME=bench \
 QUARKUS_DATASOURCE_PASSWORD=bench COOPSTATS_DEMO_ENABLED=false COOPSTATS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  java -Xmx$HEAP ${JAVA_EXTRA:-} -Xlog:gc:file=/tmp/coopstats-upload-gc.log -Dquarkus.http.port=$PORT \
+  java -Xmx$HEAP $JVM_OPTS ${JAVA_EXTRA:-} -Xlog:gc:file=/tmp/coopstats-upload-gc.log -Dquarkus.http.port=$PORT \
   -jar "$BUILD_DIR/target/quarkus-app/quarkus-run.jar" >/tmp/coopstats-upload-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
@@ -177,5 +179,5 @@ curl -sf -u "$AUTH" -X POST "$B/datasets/$DS/publish" -o /dev/null -w 'publish: 
 END=$(date +%s.%N)
 PUBLISH=$(python3 -c "print($END - $START)")
 
-printf '\nrows %s, heap cap %s, largest heap before GC %s MB, RSS %s MB\n%s\\copy into the indexed table %.1f s | publish of the last round %.1f s\n' \
-  "$N" "$HEAP" "${MAXHEAP:-?}" "$((RSS / 1024))" "$ROUNDS_TEXT" "$COPY_INDEXED" "$PUBLISH"
+printf '\nrows %s, heap cap %s %s, largest heap before GC %s MB, RSS %s MB\n%s\\copy into the indexed table %.1f s | publish of the last round %.1f s\n' \
+  "$N" "$HEAP" "$JVM_OPTS" "${MAXHEAP:-?}" "$((RSS / 1024))" "$ROUNDS_TEXT" "$COPY_INDEXED" "$PUBLISH"

@@ -40,6 +40,12 @@ public final class SubmissionRows {
   private final List<TimePeriod> periods = new ArrayList<>();
   private final Map<String, Integer> unitIndex = new HashMap<>();
   private final List<String> units = new ArrayList<>();
+  // The period and unit of the row added before, and their ids: the row checks hand a repeated
+  // period or unit over as the same object, and most rows repeat those of the row before.
+  private TimePeriod lastPeriod;
+  private int lastPeriodId;
+  private String lastUnit;
+  private int lastUnitId;
 
   private int size;
   private long[] keys;
@@ -105,8 +111,11 @@ public final class SubmissionRows {
     for (int d = 0; d < dimensions.size(); d++) {
       key |= (long) positions[d] << shifts[d];
     }
-    int periodId =
-        periodIndex.computeIfAbsent(row.period().text(), p -> add(periods, row.period()));
+    if (lastPeriod == null || row.period() != lastPeriod) {
+      lastPeriod = row.period();
+      lastPeriodId = periodIndex.computeIfAbsent(lastPeriod.text(), p -> add(periods, lastPeriod));
+    }
+    int periodId = lastPeriodId;
     int found = find(key, periodId);
     if (found >= 0) {
       if (duplicateCount == duplicates.length) {
@@ -120,22 +129,31 @@ public final class SubmissionRows {
     }
     keys[size] = key;
     period[size] = periodId;
-    unit[size] = unitIndex.computeIfAbsent(row.unitMeasure(), u -> add(units, u));
+    if (lastUnit == null || row.unitMeasure() != lastUnit) {
+      lastUnit = row.unitMeasure();
+      lastUnitId = unitIndex.computeIfAbsent(lastUnit, u -> add(units, u));
+    }
+    unit[size] = lastUnitId;
     multiplier[size] = row.unitMult();
     refs[size] = ordinal(row.source().ordinal());
     byte rowFlags = row.deletion() ? DELETED : 0;
     BigDecimal value = row.value();
     if (value != null) {
       rowFlags |= HAS_VALUE;
-      BigInteger digits = value.unscaledValue();
-      if (digits.bitLength() < 63
-          && value.scale() > Byte.MIN_VALUE
-          && value.scale() <= Byte.MAX_VALUE) {
-        unscaled[size] = digits.longValue();
-        scale[size] = (byte) value.scale();
+      if (value.scale() == 0 && value.precision() <= 18) {
+        unscaled[size] = value.longValue(); // no BigInteger made for the usual whole number
+        scale[size] = 0;
       } else {
-        largeValues.put(size, value);
-        rowFlags |= LARGE;
+        BigInteger digits = value.unscaledValue();
+        if (digits.bitLength() < 63
+            && value.scale() > Byte.MIN_VALUE
+            && value.scale() <= Byte.MAX_VALUE) {
+          unscaled[size] = digits.longValue();
+          scale[size] = (byte) value.scale();
+        } else {
+          largeValues.put(size, value);
+          rowFlags |= LARGE;
+        }
       }
     }
     flags[size] = rowFlags;

@@ -282,10 +282,25 @@ public class CsvRowSource implements RowSource {
       }
     }
 
+    // The fields of the names asked before, by the name's String: the checks ask for the same
+    // interned names on every row, and a hit costs no hashing of the name or boxed Integer.
+    private static final int ASKED_SLOTS = 64; // a power of two
+    private final String[] askedNames = new String[ASKED_SLOTS];
+    private final int[] askedFields = new int[ASKED_SLOTS];
+
     /** The field a column is read from, or -1 if the header has no such column. */
     int field(Object column) {
-      Integer field = index.get(column);
-      return field == null ? -1 : field;
+      if (!(column instanceof String name)) {
+        return -1;
+      }
+      int slot = name.hashCode() & (ASKED_SLOTS - 1);
+      if (askedNames[slot] == name) {
+        return askedFields[slot];
+      }
+      Integer field = index.get(name);
+      askedNames[slot] = name;
+      askedFields[slot] = field == null ? -1 : field;
+      return askedFields[slot];
     }
   }
 

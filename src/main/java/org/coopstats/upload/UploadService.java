@@ -157,11 +157,14 @@ public class UploadService {
               : mode == Mode.REPLACE || !ObservationStaging.hasDraft(connection, datasetId)
                   ? ObservationStaging.Target.DRAFT
                   : ObservationStaging.Target.MERGE;
-      // Sized for the rows the body likely holds (CSV rows of the usual columns take 50 to 100
-      // bytes), so that the table seldom grows by copying.
+      // Sized for the most rows the body likely holds (the shortest CSV rows of the usual columns
+      // take about 48 bytes, JSON rows well over 128), so that the table does not grow: growing
+      // copies it, and holds the old and the new table at once.
+      long bytesPerRow = format == Format.JSON ? 128 : 48;
       SubmissionRows rows =
           new SubmissionRows(
-              structure, declaredLength > 0 ? Math.min(limits.maxRows(), declaredLength / 64) : 0);
+              structure,
+              declaredLength > 0 ? Math.min(limits.maxRows(), declaredLength / bytesPerRow) : 0);
       long rowsRead;
       long[] written;
       try (ObservationStaging staging =

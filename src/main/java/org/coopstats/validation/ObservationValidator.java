@@ -69,6 +69,10 @@ public class ObservationValidator {
   // A submission has few periods and many rows: each period is read once.
   private static final int MAX_REMEMBERED_PERIODS = 10_000;
   private final Map<String, TimePeriod> periods = new HashMap<>();
+  // The code each series dimension had in the row before, and its position: readers hand a repeated
+  // value over as the same String, and rows sorted by key repeat most codes of the row before.
+  private final String[] lastCodes;
+  private final int[] lastPositions;
 
   /**
    * A measure with, for each series dimension (by index), whether its applicability hangs on the
@@ -85,6 +89,8 @@ public class ObservationValidator {
     int n = seriesDimensions.size();
     this.seriesCodes = new CodeList[n];
     this.seriesHasDefault = new boolean[n];
+    this.lastCodes = new String[n];
+    this.lastPositions = new int[n];
     for (int i = 0; i < n; i++) {
       DimensionDef dimension = seriesDimensions.get(i);
       seriesIndex.put(dimension.id(), i);
@@ -362,11 +368,17 @@ public class ObservationValidator {
    * in the list (then {@link #checkCode} says why).
    */
   private boolean position(int i, String code, int[] positions) {
+    if (code == lastCodes[i]) {
+      positions[i] = lastPositions[i];
+      return true;
+    }
     Integer position = seriesPositions.get(i).get(code);
     if (position == null) {
       return false;
     }
     positions[i] = position;
+    lastCodes[i] = code;
+    lastPositions[i] = position;
     return true;
   }
 
