@@ -167,6 +167,7 @@ public class CsvRowSource implements RowSource {
     private int count;
     private boolean empty;
     private final String[][] remembered = new String[REMEMBERED_COLUMNS][];
+    private final String[] previousRow = new String[REMEMBERED_COLUMNS];
 
     /** The physical line on which the record being read starts (1 for the first). */
     long startingLine;
@@ -214,6 +215,10 @@ public class CsvRowSource implements RowSource {
       if (column >= REMEMBERED_COLUMNS) {
         return new String(buffer, begin, length);
       }
+      String previous = previousRow[column];
+      if (previous != null && sameText(previous, buffer, begin, length)) {
+        return previous; // rows sorted by key repeat most values of the row before
+      }
       int hash = 0;
       for (int i = begin; i < begin + length; i++) {
         hash = 31 * hash + buffer[i]; // String.hashCode's, so that it can be compared with it
@@ -225,10 +230,12 @@ public class CsvRowSource implements RowSource {
       int slot = (hash ^ (hash >>> 16)) & (REMEMBERED_PER_COLUMN - 1);
       String text = seen[slot];
       if (text != null && text.hashCode() == hash && sameText(text, buffer, begin, length)) {
+        previousRow[column] = text;
         return text;
       }
       text = new String(buffer, begin, length);
       seen[slot] = text;
+      previousRow[column] = text;
       return text;
     }
 
@@ -282,11 +289,13 @@ public class CsvRowSource implements RowSource {
       }
     }
 
-    // The fields of the names asked before, by the name's String: the checks ask for the same
-    // interned names on every row, and a hit costs no hashing of the name or boxed Integer.
+    // The fields of the names asked before, by the name's String (open addressing, compared by
+    // identity): the checks ask for the same interned names on every row, and a hit costs no
+    // hashing of the name or boxed Integer. Names beyond half the table go to the map each time.
     private static final int ASKED_SLOTS = 64; // a power of two
     private final String[] askedNames = new String[ASKED_SLOTS];
     private final int[] askedFields = new int[ASKED_SLOTS];
+    private int askedCount;
 
     /** The field a column is read from, or -1 if the header has no such column. */
     int field(Object column) {
@@ -294,13 +303,21 @@ public class CsvRowSource implements RowSource {
         return -1;
       }
       int slot = name.hashCode() & (ASKED_SLOTS - 1);
-      if (askedNames[slot] == name) {
-        return askedFields[slot];
+      for (String asked;
+          (asked = askedNames[slot]) != null;
+          slot = (slot + 1) & (ASKED_SLOTS - 1)) {
+        if (asked == name) {
+          return askedFields[slot];
+        }
       }
-      Integer field = index.get(name);
-      askedNames[slot] = name;
-      askedFields[slot] = field == null ? -1 : field;
-      return askedFields[slot];
+      Integer found = index.get(name);
+      int field = found == null ? -1 : found;
+      if (askedCount < ASKED_SLOTS / 2) {
+        askedNames[slot] = name;
+        askedFields[slot] = field;
+        askedCount++;
+      }
+      return field;
     }
   }
 

@@ -73,6 +73,13 @@ public class ObservationValidator {
   // value over as the same String, and rows sorted by key repeat most codes of the row before.
   private final String[] lastCodes;
   private final int[] lastPositions;
+  // Likewise the measure and period of the row before.
+  private String lastMeasureId;
+  private MeasureRules lastMeasureRules;
+  private String lastPeriodText;
+  private TimePeriod lastPeriod;
+  private MeasureDef lastUnitMeasure;
+  private String lastUnit;
 
   /**
    * A measure with, for each series dimension (by index), whether its applicability hangs on the
@@ -225,7 +232,11 @@ public class ObservationValidator {
             seriesCodes[measureIndex],
             measureId,
             issues)) {
-      rules = measureRules.get(measureId);
+      if (measureId != lastMeasureId) {
+        lastMeasureId = measureId;
+        lastMeasureRules = measureRules.get(measureId);
+      }
+      rules = lastMeasureRules;
       if (rules == null) {
         issues.add(
             ValidationIssue.error(
@@ -286,7 +297,7 @@ public class ObservationValidator {
     if (periodText == null) {
       issues.add(required(ref, timeDimension));
     } else {
-      period = periods.get(periodText);
+      period = periodText == lastPeriodText ? lastPeriod : periods.get(periodText);
       if (period == null) {
         period = TimePeriod.parse(periodText).orElse(null);
         if (period != null && periods.size() < MAX_REMEMBERED_PERIODS) {
@@ -301,6 +312,9 @@ public class ObservationValidator {
                 periodText,
                 "R01",
                 "'" + periodText + "' is not a reference period: use " + TimePeriod.FORMATS + "."));
+      } else {
+        lastPeriodText = periodText;
+        lastPeriod = period;
       }
     }
 
@@ -516,6 +530,9 @@ public class ObservationValidator {
                   + " TZS)."));
       return null;
     }
+    if (measure == lastUnitMeasure && unit == lastUnit) {
+      return unit; // checked for the row before
+    }
     boolean inList = structure.codeList(measure.unitCodeList()).contains(unit);
     boolean allowed = measure.allowedUnits().isEmpty() || measure.allowedUnits().contains(unit);
     if (!inList || !allowed) {
@@ -532,6 +549,8 @@ public class ObservationValidator {
               measure.id() + " cannot be in " + unit + ": its unit is " + expected + "."));
       return null;
     }
+    lastUnitMeasure = measure;
+    lastUnit = unit;
     return unit;
   }
 
@@ -552,7 +571,10 @@ public class ObservationValidator {
     }
     BigDecimal value;
     try {
-      value = isPlainLong(text) ? BigDecimal.valueOf(Long.parseLong(text)) : new BigDecimal(text);
+      value = plainDecimal(text);
+      if (value == null) {
+        value = new BigDecimal(text);
+      }
     } catch (NumberFormatException e) {
       String hint =
           text.matches("-?[0-9]{1,3}([, ][0-9]{3})+([.][0-9]+)?")
@@ -586,22 +608,34 @@ public class ObservationValidator {
   }
 
   /**
-   * Whether a value is a whole number of at most 18 digits, with or without a sign, which reads
-   * faster as a long than through BigDecimal's parser, to the same number.
+   * A value written as plain digits with at most one decimal point and an optional sign, of at most
+   * 18 digits: read without BigDecimal's parser, to the same number and scale ({@code new
+   * BigDecimal(text)} would give). Null for anything else.
    */
-  private static boolean isPlainLong(String text) {
-    int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
-    int digits = text.length() - start;
-    if (digits < 1 || digits > 18) {
-      return false;
-    }
-    for (int i = start; i < text.length(); i++) {
+  static BigDecimal plainDecimal(String text) {
+    int length = text.length();
+    int start = length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+    long unscaled = 0;
+    int digits = 0;
+    int point = -1;
+    for (int i = start; i < length; i++) {
       char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
+      if (c >= '0' && c <= '9') {
+        if (++digits > 18) {
+          return null;
+        }
+        unscaled = unscaled * 10 + (c - '0');
+      } else if (c == '.' && point < 0) {
+        point = i;
+      } else {
+        return null;
       }
     }
-    return true;
+    if (digits == 0) {
+      return null;
+    }
+    int scale = point < 0 ? 0 : length - point - 1;
+    return BigDecimal.valueOf(text.charAt(0) == '-' ? -unscaled : unscaled, scale);
   }
 
   private static String attribute(

@@ -2,10 +2,12 @@ package org.coopstats.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.support.TestStructure;
@@ -398,5 +400,60 @@ class ObservationValidatorTest {
       values.put(pairs[i], pairs[i + 1]);
     }
     return new SourceRow(RowRef.csvLine(2), values);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "0",
+    "-0",
+    "+5",
+    "1234.",
+    ".5",
+    "-.5",
+    "1.50",
+    "000123",
+    "-0.000",
+    "123456789012345678",
+    "-12345678901234567.8",
+    "999999999999999999"
+  })
+  void plainValuesReadToTheNumberAndScaleOfBigDecimalsParser(String text) {
+    assertThat(ObservationValidator.plainDecimal(text)).isEqualTo(new BigDecimal(text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "1234567890123456789",
+    "1e3",
+    "1.2.3",
+    "-",
+    "+",
+    ".",
+    "-.",
+    "'1,5'",
+    "12 3",
+    "--1",
+    "0x10",
+    "'1.5 '"
+  })
+  void otherValuesAreLeftToBigDecimalsParser(String text) {
+    assertThat(ObservationValidator.plainDecimal(text)).isNull();
+  }
+
+  @Test
+  void randomPlainValuesReadAsBigDecimalsParserReadsThem() {
+    Random random = new Random(42);
+    String alphabet = "0123456789.-+";
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(22); i >= 0; i--) {
+        int pick = random.nextInt(100);
+        text.append(pick < 85 ? alphabet.charAt(pick % 10) : alphabet.charAt(10 + pick % 3));
+      }
+      BigDecimal plain = ObservationValidator.plainDecimal(text.toString());
+      if (plain != null) {
+        assertThat(plain).as(text.toString()).isEqualTo(new BigDecimal(text.toString()));
+      }
+    }
   }
 }
