@@ -8,12 +8,13 @@
 # (/tmp/coopstats-upload-data), PORT (8092), HEAP (256m), JVM_OPTS (-XX:+UseParallelGC, as the
 # README runs the service), SKIP_BUILD (0), JAVA_EXTRA (more JVM
 # options, e.g. -XX:StartFlightRecording=filename=/tmp/upload.jfr), COLD (1: no warm-up upload),
-# ROUNDS (3: timed uploads, each beside its own psql \copy), WARM_PAUSE (0: seconds of quiet after
-# the warm-up).
+# ROUNDS (3: timed uploads, each beside its own psql \copy), WARM_ROWS (100000: rows of the
+# warm-up upload), WARM_PAUSE (0: seconds of quiet after the warm-up).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 ROWS=${ROWS:-1000000}
+WARM_ROWS=${WARM_ROWS:-100000}
 BUILD_DIR=${BUILD_DIR:-/tmp/coopstats-upload-bench}
 DATA_DIR=${DATA_DIR:-/tmp/coopstats-upload-data}
 PORT=${PORT:-8092}
@@ -93,14 +94,14 @@ settle() {
   psql -Xq -c CHECKPOINT
 }
 
-# A server runs warm: one upload of 100,000 rows into another dataset first, as a job like the
+# A server runs warm: one upload of WARM_ROWS (100,000) rows into another dataset first, as a job like the
 # timed ones, so the JIT compiler has compiled the reading and checking code (COLD=1 skips it).
 # It is not enough for a 1,000,000-row upload: round 1 still runs with the compiler at work (about
 # 2,000 compilations during it, a quarter replacing code compiled for the warm-up; -XX:+PrintCompilation).
 if [ "${COLD:-0}" != 1 ]; then
   WARM=$(new_dataset Warm-up)
-  head -n 100001 "$CSV" >"$DATA_DIR/warm-up.csv"
-  log "warm-up upload of 100,000 rows (job)"
+  head -n $((WARM_ROWS + 1)) "$CSV" >"$DATA_DIR/warm-up.csv"
+  log "warm-up upload of $WARM_ROWS rows (job)"
   job=$(curl -sf -u "$AUTH" -X POST "$B/datasets/$WARM/observations" -H 'Content-Type: text/csv' \
     -H 'Prefer: respond-async' --data-binary @"$DATA_DIR/warm-up.csv" -D - -o /dev/null | tr -d '\r' |
     awk 'tolower($1)=="location:" {print $2}')
