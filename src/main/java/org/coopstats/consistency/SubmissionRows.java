@@ -79,7 +79,10 @@ public final class SubmissionRows {
     scale = new byte[capacity];
     flags = new byte[capacity];
     refs = new int[capacity];
-    slots = new long[Integer.highestOneBit(capacity) * 4];
+    // One to two slots for each expected row: the expected rows, from the body's length, are an
+    // over-estimate for all but the shortest rows, and the slots double (rehash) once half are
+    // taken.
+    slots = new long[Integer.highestOneBit(capacity) * 2];
     this.dimensions = structure.seriesDimensions();
     shifts = new int[dimensions.size()];
     masks = new long[dimensions.size()];
