@@ -121,8 +121,8 @@ public final class CrossRowChecks {
           (csv ? "lines " : "indexes ")
               + refs.stream().map(String::valueOf).collect(Collectors.joining(", "));
       issues.accept(
-          issue(
-              refs.get(1),
+          ValidationIssue.of(
+              rowRef(refs.get(1)),
               "TIME_PERIOD",
               period,
               "R04",
@@ -617,8 +617,8 @@ public final class CrossRowChecks {
       String message,
       BigDecimal expected,
       BigDecimal found) {
-    return issue(
-        rows.ref(row),
+    return ValidationIssue.of(
+        rowRef(rows.ref(row)),
         column,
         value,
         rule,
@@ -630,27 +630,8 @@ public final class CrossRowChecks {
         found);
   }
 
-  private ValidationIssue issue(
-      long ref,
-      String column,
-      String value,
-      String rule,
-      Severity severity,
-      String message,
-      String seriesKey,
-      String period,
-      BigDecimal expected,
-      BigDecimal found) {
-    return ValidationIssue.of(
-        csv ? RowRef.csvLine(ref) : RowRef.jsonIndex(ref),
-        column,
-        value,
-        rule,
-        severity,
-        message,
-        seriesKey,
-        period,
-        expected,
-        found);
+  /** A row's reference as the rows keep it: its CSV line or its index in a JSON array. */
+  private RowRef rowRef(long ref) {
+    return csv ? RowRef.csvLine(ref) : RowRef.jsonIndex(ref);
   }
 }

@@ -114,7 +114,7 @@ public final class SubmissionRows {
     for (int d = 0; d < dimensions.size(); d++) {
       key |= (long) positions[d] << shifts[d];
     }
-    if (lastPeriod == null || row.period() != lastPeriod) {
+    if (row.period() != lastPeriod) {
       lastPeriod = row.period();
       lastPeriodId = periodIndex.computeIfAbsent(lastPeriod.text(), p -> add(periods, lastPeriod));
     }
