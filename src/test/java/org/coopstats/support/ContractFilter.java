@@ -1,0 +1,84 @@
+package org.coopstats.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.RestAssuredRequest;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import io.restassured.filter.FilterContext;
+import io.restassured.filter.OrderedFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Checks every exchange of the API tests against the committed contract, openapi/openapi.yaml, with
+ * an independent validator (Atlassian's swagger-request-validator): an answer the contract does not
+ * describe (an undeclared status, a body off its schema, an undeclared media type) fails the test
+ * that received it. A request is checked too when the service accepted it (a status below 400): a
+ * request the contract forbids must not succeed. Requests that the service refused are often wrong
+ * on purpose (the tests of bad input), so only their answer is checked.
+ */
+public final class ContractFilter implements OrderedFilter {
+
+  static final Path CONTRACT = Path.of("openapi/openapi.yaml");
+
+  /** Not part of the API contract: Quarkus's own endpoints (health, metrics, the explorer). */
+  private static final List<String> OUTSIDE_THE_CONTRACT = List.of("/q/");
+
+  private static final OpenApiInteractionValidator VALIDATOR =
+      OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT.toUri().toString())
+          .withLevelResolver(
+              LevelResolver.create()
+                  // The service's own authentication answers wrong credentials (401); what a
+                  // request must carry is checked by the access tests, not by the validator.
+                  .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                  .build())
+          .build();
+
+  @Override
+  public Response filter(
+      FilterableRequestSpecification requestSpec,
+      FilterableResponseSpecification responseSpec,
+      FilterContext context) {
+    Response response = context.next(requestSpec, responseSpec);
+    Request request = RestAssuredRequest.of(requestSpec);
+    if (OUTSIDE_THE_CONTRACT.stream().anyMatch(request.getPath()::startsWith)) {
+      return response;
+    }
+    ValidationReport report = check(request, RestAssuredResponse.of(response));
+    if (report.hasErrors()) {
+      throw new AssertionError(
+          "The exchange "
+              + request.getMethod()
+              + " "
+              + requestSpec.getURI()
+              + " -> "
+              + response.statusCode()
+              + " breaks openapi/openapi.yaml:\n"
+              + report.getMessages().stream()
+                  .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                  .map(m -> "  - " + m.getKey() + ": " + m.getMessage())
+                  .collect(Collectors.joining("\n")));
+    }
+    return response;
+  }
+
+  /** The contract's verdict on one exchange. */
+  static ValidationReport check(
+      Request request, com.atlassian.oai.validator.model.Response response) {
+    ValidationReport report =
+        VALIDATOR.validateResponse(request.getPath(), request.getMethod(), response);
+    return response.getStatus() < 400 ? report.merge(VALIDATOR.validateRequest(request)) : report;
+  }
+
+  /** Runs last, so that it sees the request as sent (authentication included). */
+  @Override
+  public int getOrder() {
+    return OrderedFilter.LOWEST_PRECEDENCE;
+  }
+}
