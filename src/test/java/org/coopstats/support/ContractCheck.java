@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Puts {@link ContractFilter} in front of every RestAssured request of every test class; registered
- * for all tests through JUnit's extension auto-detection (src/test/resources).
+ * for all tests through JUnit's extension auto-detection, which quarkus-junit switches on
+ * (META-INF/services in src/test/resources).
  */
 public final class ContractCheck implements BeforeAllCallback {
 
