@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's endpoint table is generated from the contract: this test derives it from
- * openapi/openapi.yaml and fails while the README holds anything else, leaving the table it
- * expects in target/README-endpoints.md to paste between the README's endpoint markers.
+ * openapi/openapi.yaml and fails while the README holds anything else, leaving the table it expects
+ * in target/README-endpoints.md to paste between the README's endpoint markers.
  */
 class EndpointTableTest {
 
@@ -50,7 +50,11 @@ class EndpointTableTest {
                     .forEach(
                         method ->
                             table.append(
-                                row(contract, path.getKey(), method, path.getValue().get(method)))));
+                                row(
+                                    contract,
+                                    path.getKey(),
+                                    method,
+                                    path.getValue().get(method)))));
     return table.toString();
   }
 

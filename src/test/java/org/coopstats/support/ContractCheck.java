@@ -1,21 +1,34 @@
 package org.coopstats.support;
 
+import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
+import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Puts {@link ContractFilter} in front of every RestAssured request of every test class; registered
- * for all tests through JUnit's extension auto-detection, which quarkus-junit switches on
- * (META-INF/services in src/test/resources).
+ * Puts {@link ContractFilter} in front of every RestAssured request of every test. A @QuarkusTest
+ * runs in Quarkus's class loader, with a RestAssured of its own, so the filter is installed there
+ * by Quarkus's before-each callback; other tests (the packaged-app ITs) get it from JUnit's
+ * extension auto-detection, which quarkus-junit switches on. Both are registered in
+ * src/test/resources/META-INF/services.
  */
-public final class ContractCheck implements BeforeAllCallback {
+public final class ContractCheck implements BeforeAllCallback, QuarkusTestBeforeEachCallback {
 
   private static final ContractFilter FILTER = new ContractFilter();
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    if (!RestAssured.filters().contains(FILTER)) {
+    install();
+  }
+
+  @Override
+  public void beforeEach(QuarkusTestMethodContext context) {
+    install();
+  }
+
+  private static synchronized void install() {
+    if (RestAssured.filters().stream().noneMatch(ContractFilter.class::isInstance)) {
       RestAssured.filters(FILTER);
     }
   }
