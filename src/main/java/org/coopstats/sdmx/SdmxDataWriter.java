@@ -28,8 +28,13 @@ final class SdmxDataWriter {
   record DataSet(
       long datasetId, String providerId, boolean deletions, List<List<ObservationRow>> series) {}
 
+  /**
+   * The id by which a data message's data sets name the structure in its header: the data
+   * structure's own id, as the ECB sends it, since clients (rsdmx) take it for the id of the data
+   * structure to fetch. One structure per message, so it is unique as an xs:ID must be.
+   */
   static String structureId(DataStructure structure) {
-    return structure.agency() + "_" + structure.id() + "_" + structure.version().replace('.', '_');
+    return structure.id();
   }
 
   static void generic(
