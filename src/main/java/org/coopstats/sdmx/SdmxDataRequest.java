@@ -112,27 +112,36 @@ record SdmxDataRequest(
                 + "' is unknown: use full, dataonly, serieskeysonly or nodata.");
       }
     }
-    String atObservation = QueryParameters.single(parameters, "dimensionAtObservation");
-    boolean allDimensions = false;
-    if (atObservation != null && !atObservation.equals(structure.timeDimension().id())) {
-      if (atObservation.equals("AllDimensions")) {
-        allDimensions = true;
-      } else if (structure.dimension(atObservation).isPresent()) {
-        throw notImplemented(
-            "dimensionAtObservation="
-                + atObservation
-                + " is not supported: use TIME_PERIOD (the default) or AllDimensions.");
-      } else {
-        throw ProblemException.badRequest(
-            "dimensionAtObservation '" + atObservation + "' is not a dimension of the structure.");
-      }
-    }
+    boolean allDimensions =
+        allDimensions(structure, QueryParameters.single(parameters, "dimensionAtObservation"));
     Integer firstN = positive(parameters, "firstNObservations");
     Integer lastN = positive(parameters, "lastNObservations");
     ObservationQuery query =
         new ObservationQuery(
             codes, start, end, providers, Set.of(), visibility, new PageRequest(0, BATCH));
     return new SdmxDataRequest(query, detail, firstN, lastN, allDimensions);
+  }
+
+  /**
+   * Whether {@code dimensionAtObservation} asks for AllDimensions (true) or the time dimension
+   * (false, also when absent); another dimension is not implemented, an unknown one is a bad
+   * request.
+   */
+  static boolean allDimensions(DataStructure structure, String atObservation) {
+    if (atObservation == null || atObservation.equals(structure.timeDimension().id())) {
+      return false;
+    }
+    if (atObservation.equals("AllDimensions")) {
+      return true;
+    }
+    if (structure.dimension(atObservation).isPresent()) {
+      throw notImplemented(
+          "dimensionAtObservation="
+              + atObservation
+              + " is not supported: use TIME_PERIOD (the default) or AllDimensions.");
+    }
+    throw ProblemException.badRequest(
+        "dimensionAtObservation '" + atObservation + "' is not a dimension of the structure.");
   }
 
   /** Accepts {@code ID}, {@code AGENCY,ID} and {@code AGENCY,ID,VERSION} naming the dataflow. */

@@ -28,8 +28,13 @@ final class SdmxDataWriter {
   record DataSet(
       long datasetId, String providerId, boolean deletions, List<List<ObservationRow>> series) {}
 
+  /**
+   * The id by which a data message's data sets name the structure in its header: the data
+   * structure's own id, as the ECB sends it, since clients (rsdmx) take it for the id of the data
+   * structure to fetch. One structure per message, so it is unique as an xs:ID must be.
+   */
   static String structureId(DataStructure structure) {
-    return structure.agency() + "_" + structure.id() + "_" + structure.version().replace('.', '_');
+    return structure.id();
   }
 
   static void generic(
@@ -112,6 +117,21 @@ final class SdmxDataWriter {
   static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
   /**
+   * The namespace of a structure-specific message (and of the schema that describes it), by the
+   * SDMX convention: the data structure's URN and the dimension at the observation level.
+   */
+  static String structureSpecificNamespace(DataStructure structure, String atObservation) {
+    return "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure="
+        + structure.agency()
+        + ":"
+        + structure.id()
+        + "("
+        + structure.version()
+        + "):ObsLevelDim:"
+        + atObservation;
+  }
+
+  /**
    * SDMX-ML 2.1 StructureSpecificData: series and observations as elements whose attributes are the
    * components, in the namespace of the structure.
    */
@@ -125,15 +145,7 @@ final class SdmxDataWriter {
     String mes = SdmxStructureWriter.MES;
     String com = SdmxStructureWriter.COM;
     String atObservation = request.dimensionAtObservation(structure);
-    String namespace =
-        "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure="
-            + structure.agency()
-            + ":"
-            + structure.id()
-            + "("
-            + structure.version()
-            + "):ObsLevelDim:"
-            + atObservation;
+    String namespace = structureSpecificNamespace(structure, atObservation);
     XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(output, "UTF-8");
     xml.writeStartDocument("UTF-8", "1.0");
     xml.setPrefix("message", mes);
@@ -162,7 +174,10 @@ final class SdmxDataWriter {
       xml.writeAttribute("xsi", XSI, "type", "ns1:DataSetType");
       xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "structureRef", structureId);
       xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "setID", "DS" + dataSet.datasetId());
-      xml.writeAttribute("action", dataSet.deletions() ? "Delete" : "Information");
+      // Qualified like every data set attribute of SDMX-ML 2.1 (SetAttributeGroup): a reader
+      // looks for ss:action and would take an unqualified Delete data set for new values.
+      xml.writeAttribute(
+          "ss", STRUCTURE_SPECIFIC, "action", dataSet.deletions() ? "Delete" : "Information");
       for (List<ObservationRow> series : dataSet.series()) {
         if (request.allDimensions()) {
           for (ObservationRow row : series) {

@@ -18,6 +18,7 @@ public final class SdmxFormats {
   public static final String STRUCTURE_SPECIFIC_DATA =
       "application/vnd.sdmx.structurespecificdata+xml;version=2.1";
   public static final String SDMX_JSON = "application/vnd.sdmx.data+json;version=1.0.0";
+  public static final String SCHEMA_XML = "application/vnd.sdmx.schema+xml;version=2.1";
 
   /** A data format this service writes. */
   public enum DataFormat {
@@ -122,6 +123,24 @@ public final class SdmxFormats {
         "Structures are offered as "
             + STRUCTURE_XML
             + " (also application/xml) only; SDMX-JSON structure messages are not offered.");
+  }
+
+  /** Checks that an XML Schema (the SDMX REST schema resource) is acceptable. */
+  public static void requireSchemaXml(HttpHeaders headers) {
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      String name = type.getType() + "/" + type.getSubtype();
+      String version = type.getParameters().get("version");
+      if (type.isWildcardType()
+          || name.equals("application/*")
+          || name.equals("application/xml")
+          || name.equals("text/xml")
+          || (name.equals("application/vnd.sdmx.schema+xml")
+              && (version == null || version.equals("2.1")))) {
+        return;
+      }
+    }
+    throw notAcceptable(
+        "The schema is offered as " + SCHEMA_XML + " (also application/xml and text/xml) only.");
   }
 
   static ProblemException notAcceptable(String detail) {

@@ -358,13 +358,38 @@ public class SdmxResource {
     return service.availability(flowRef, key, providerRef, componentId, uriInfo, headers);
   }
 
+  /** The schema specific to a data structure: GET /schema/{context}/{agencyID}/{resourceID}. */
+  @GET
+  @Path("/schema/{context}/{agency}/{id}")
+  public Response schemaLatest(
+      @PathParam("context") String context,
+      @PathParam("agency") String agency,
+      @PathParam("id") String id,
+      @Context UriInfo uriInfo,
+      @Context HttpHeaders headers) {
+    return service.schema(context, agency, id, null, uriInfo, headers);
+  }
+
+  /** The same, one version (or latest); dimensionAtObservation and explicitMeasure as query. */
+  @GET
+  @Path("/schema/{context}/{agency}/{id}/{version}")
+  public Response schema(
+      @PathParam("context") String context,
+      @PathParam("agency") String agency,
+      @PathParam("id") String id,
+      @PathParam("version") String version,
+      @Context UriInfo uriInfo,
+      @Context HttpHeaders headers) {
+    return service.schema(context, agency, id, version, uriInfo, headers);
+  }
+
   @GET
   @Path(
       "/{type: contentconstraint|categoryscheme|categorisation|agencyscheme"
           + "|dataproviderscheme|dataconsumerscheme|organisationunitscheme|organisationscheme"
           + "|hierarchicalcodelist|metadatastructure|metadataflow|provisionagreement|structureset"
           + "|process|reportingtaxonomy|attachmentconstraint|actualconstraint|allowedconstraint"
-          + "|structure|schema|metadata}{rest: (/.*)?}")
+          + "|structure|metadata}{rest: (/.*)?}")
   @Operation(
       summary = "SDMX resources not offered",
       description = "Answers 501 with a problem naming what is offered.")
@@ -374,7 +399,7 @@ public class SdmxResource {
         "/sdmx/v2.1/"
             + type
             + " is not implemented. Offered: dataflow, datastructure, codelist, conceptscheme,"
-            + " data and availableconstraint.");
+            + " data, availableconstraint and schema.");
   }
 
   private static SdmxStructures.Type type(String type) {

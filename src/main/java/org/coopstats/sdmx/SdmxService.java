@@ -79,6 +79,78 @@ public class SdmxService {
     return Response.ok(body).type(SdmxFormats.STRUCTURE_XML).header("Vary", "Accept").build();
   }
 
+  /** The contexts of the SDMX REST schema resource that this service's artefacts can answer. */
+  private static final List<String> SCHEMA_CONTEXTS = List.of("dataflow", "datastructure");
+
+  private static final List<String> OTHER_SCHEMA_CONTEXTS =
+      List.of("metadatastructure", "metadataflow", "provisionagreement");
+
+  /**
+   * The XML Schema specific to the data structure of a dataflow or data structure, for one
+   * dimensionAtObservation. Every data structure has one dataflow of the same id and no
+   * constraints, so both contexts give the same schema.
+   */
+  public Response schema(
+      String context,
+      String agency,
+      String id,
+      String version,
+      UriInfo uriInfo,
+      HttpHeaders headers) {
+    if (OTHER_SCHEMA_CONTEXTS.contains(context)) {
+      throw SdmxDataRequest.notImplemented(
+          "Schemas for " + context + " are not implemented: use dataflow or datastructure.");
+    }
+    if (!SCHEMA_CONTEXTS.contains(context)) {
+      throw ProblemException.notFound(
+          "No schema context '" + context + "': use dataflow or datastructure.");
+    }
+    QueryParameters.rejectUnknown(uriInfo, List.of("dimensionAtObservation", "explicitMeasure"));
+    Map<String, List<String>> parameters = uriInfo.getQueryParameters();
+    String explicit = QueryParameters.single(parameters, "explicitMeasure");
+    // Explicit measures only matter with a measure dimension at the observation level, which no
+    // answer here has (TIME_PERIOD or AllDimensions): both values give the same schema.
+    if (explicit != null && !explicit.equals("true") && !explicit.equals("false")) {
+      throw ProblemException.badRequest(
+          "explicitMeasure '" + explicit + "' must be true or false.");
+    }
+    SdmxFormats.requireSchemaXml(headers);
+    DataStructure structure =
+        catalog.catalog().structures().values().stream()
+            .filter(
+                s ->
+                    SdmxStructures.matches(agency, s.agency())
+                        && s.id().equals(id)
+                        && SdmxStructures.matchesVersion(version, s.version()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "No "
+                            + context
+                            + " '"
+                            + agency
+                            + ","
+                            + id
+                            + ","
+                            + (version == null ? "latest" : version)
+                            + "' (GET /sdmx/v2.1/"
+                            + context
+                            + ")."));
+    boolean allDimensions =
+        SdmxDataRequest.allDimensions(
+            structure, QueryParameters.single(parameters, "dimensionAtObservation"));
+    StreamingOutput body =
+        output -> {
+          try {
+            SdmxSchemaWriter.write(structure, allDimensions, output);
+          } catch (XMLStreamException e) {
+            throw new IOException("Writing the schema failed", e);
+          }
+        };
+    return Response.ok(body).type(SdmxFormats.SCHEMA_XML).header("Vary", "Accept").build();
+  }
+
   public Response data(
       String flowRef,
       String key,

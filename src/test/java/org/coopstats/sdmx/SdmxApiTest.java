@@ -188,6 +188,29 @@ class SdmxApiTest {
     assertThat(sdmx).isEqualTo(jsonApiValues());
   }
 
+  /**
+   * The header's structureID (and each data set's structureRef to it) is the data structure's id,
+   * as the ECB sends it: clients such as rsdmx take it for the id of the structure to fetch.
+   */
+  @Test
+  void dataMessagesNameTheStructureByTheDataStructureId() {
+    for (String format : List.of(SdmxFormats.GENERIC_DATA, SdmxFormats.STRUCTURE_SPECIFIC_DATA)) {
+      given()
+          .accept(format)
+          .get("/sdmx/v2.1/data/COOP_STATS/" + KEY_ALL_CANADA + "/" + provider)
+          .then()
+          .statusCode(200)
+          .body(
+              hasXPath(
+                  "/*/*[local-name()='Header']/*[local-name()='Structure']/@structureID",
+                  equalTo("COOP_STATS")))
+          .body(
+              hasXPath(
+                  "/*/*[local-name()='DataSet']/@*[local-name()='structureRef']",
+                  equalTo("COOP_STATS")));
+    }
+  }
+
   @Test
   void sdmxCsvHasTheValuesOfTheJsonApi() {
     String csv =
