@@ -1,0 +1,148 @@
+package org.coopstats.packaged;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver. Both paths are given to Selenium
+ * explicitly, so Selenium Manager never tries to download a browser or a driver (the machine has no
+ * internet access).
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path EVIDENCE = Path.of("target", "explorer-browser");
+
+  final ChromeDriver driver;
+
+  /** A fresh temporary directory: the browser's profile, and files given to file inputs. */
+  private final Path home;
+
+  private final List<String> console = new ArrayList<>();
+
+  /** Skips the calling test where Chromium cannot be run; CI installs it (see .ci/run). */
+  static void assumeInstalled() {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Skipped: no browser to drive. Needs /usr/bin/chromium and /usr/bin/chromedriver"
+            + " (apt-get install -y chromium chromium-driver)");
+  }
+
+  Browser() {
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    try {
+      home = Files.createTempDirectory("explorer-browser");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox", // the tests may run as root
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + home.resolve("profile"));
+    // Keeps the console, read by console().
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  /** A file for a file input. */
+  Path file(String name, String content) {
+    try {
+      return Files.writeString(home.resolve(name), content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits for a condition, at most {@code seconds}, re-trying on elements React replaced. */
+  WebDriverWait waitUpTo(int seconds) {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
+  /** Every console message so far ("LEVEL message"). */
+  List<String> console() {
+    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+      console.add(entry.getLevel() + " " + entry.getMessage());
+    }
+    return List.copyOf(console);
+  }
+
+  /** Console messages at level SEVERE so far. */
+  List<String> consoleErrors() {
+    return console().stream()
+        .filter(line -> line.startsWith(Level.SEVERE.getName() + " "))
+        .toList();
+  }
+
+  /**
+   * Runs a step of a test; when it fails, saves a screenshot, the page source and the console under
+   * target/explorer-browser/ before rethrowing.
+   */
+  void keepingEvidence(String name, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException | AssertionError e) {
+      try {
+        Files.createDirectories(EVIDENCE);
+        Files.write(EVIDENCE.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        Files.writeString(EVIDENCE.resolve(name + ".html"), driver.getPageSource());
+        Files.write(EVIDENCE.resolve(name + ".console.txt"), console(), StandardCharsets.UTF_8);
+        e.addSuppressed(
+            new AssertionError("Screenshot, page source and console saved in " + EVIDENCE));
+      } catch (IOException | RuntimeException saving) {
+        e.addSuppressed(saving);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(home)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        // a left-over temporary profile is harmless
+      }
+    }
+  }
+}
