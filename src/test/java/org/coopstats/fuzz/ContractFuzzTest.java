@@ -179,7 +179,7 @@ class ContractFuzzTest {
       }
     }
     if (random.nextInt(12) == 0) {
-      appendQuery(query, pick(List.of("unknown", "REF-AREA", "Limit", "")), pick(HOSTILE));
+      appendQuery(query, pick(List.of("unknown", "REF-AREA", "Limit", "x%00")), pick(HOSTILE));
     }
     String url = path + (query.length() == 0 ? "" : "?" + query);
     String contentType = null;

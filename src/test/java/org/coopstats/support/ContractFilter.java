@@ -32,8 +32,8 @@ public final class ContractFilter implements OrderedFilter {
   private static final List<String> OUTSIDE_THE_CONTRACT = List.of("/q/");
 
   /**
-   * Answers to requests the contract has no operation for, each answered as the service must:
-   * these are the only exchanges not checked against an operation.
+   * Answers to requests the contract has no operation for, each answered as the service must: these
+   * are the only exchanges not checked against an operation.
    */
   private static final Map<String, Integer> OUTSIDE_EVERY_OPERATION =
       Map.of(
@@ -94,7 +94,8 @@ public final class ContractFilter implements OrderedFilter {
     return response;
   }
 
-  private static boolean outsideEveryOperation(ValidationReport report, Request request, int status) {
+  private static boolean outsideEveryOperation(
+      ValidationReport report, Request request, int status) {
     return report.getMessages().stream()
         .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
         .allMatch(
