@@ -118,14 +118,15 @@ public class ProblemMappers {
         : "This needs a user: send HTTP Basic credentials (Authorization: Basic …).";
   }
 
-  /** Basic, and Bearer where OIDC tokens are accepted (RFC 9110 §11.6.1: one header each). */
+  /**
+   * Basic, and Bearer where OIDC tokens are accepted, as two challenges in one header (RFC 9110
+   * §11.6.1): clients that read only one WWW-Authenticate header still see both.
+   */
   private static Response.ResponseBuilder challenge(
       Response.ResponseBuilder response, boolean oidc) {
-    response.header("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-    if (oidc) {
-      response.header("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
-    }
-    return response;
+    String basic = "Basic realm=\"" + REALM + "\"";
+    return response.header(
+        "WWW-Authenticate", oidc ? basic + ", Bearer realm=\"" + REALM + "\"" : basic);
   }
 
   private static boolean oidcEnabled() {
