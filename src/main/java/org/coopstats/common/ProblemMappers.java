@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.coopstats.security.PasswordChecks;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -33,16 +35,23 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
   private static final int RETRY_AFTER_SECONDS = 5;
 
+  /** The realm of the HTTP Basic challenge. */
+  static final String REALM = "CoopStats";
+
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uriInfo) {
     if (e.status() == 401) {
-      return Response.fromResponse(respondProblem(e, uriInfo))
-          .header("WWW-Authenticate", "Basic realm=\"CoopStats\"")
-          .build();
+      return challenge(Response.fromResponse(respondProblem(e, uriInfo)), oidcEnabled()).build();
     }
     return respondProblem(e, uriInfo);
   }
 
+  /**
+   * A request without a user where one is needed, wrong credentials, or too many failed logins.
+   * Thrown in the HTTP layer (proactive authentication, the permission policies of
+   * org.coopstats.security.UserRequiredPolicies) before the REST layer has read anything of the
+   * request, and mapped here by Quarkus REST all the same.
+   */
   @ServerExceptionMapper({
     io.quarkus.security.AuthenticationFailedException.class,
     io.quarkus.security.UnauthorizedException.class
@@ -51,8 +60,25 @@ public class ProblemMappers {
     if (isDatabaseUnavailable(e)) {
       return unexpected(e, uriInfo);
     }
+    Long retryAfter = retryAfterSeconds(e);
+    if (retryAfter != null) {
+      return Response.fromResponse(
+              simple(
+                  429,
+                  "too-many-failed-logins",
+                  "Too many failed logins",
+                  "Too many wrong passwords for this user or from this address: no password is"
+                      + " checked for it for "
+                      + retryAfter
+                      + " s. Retry after that with the right one.",
+                  uriInfo))
+          .header("Retry-After", retryAfter)
+          .build();
+    }
+    boolean oidc = oidcEnabled();
     String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    if (bearer && oidc) {
       return Response.fromResponse(
               simple(
                   401,
@@ -64,16 +90,59 @@ public class ProblemMappers {
           .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
           .build();
     }
-    return Response.fromResponse(
-            simple(
-                401,
-                "unauthorized",
-                "Authentication required",
-                "The credentials were not accepted: send the user name and password of a"
-                    + " CoopStats user with HTTP Basic.",
-                uriInfo))
-        .header("WWW-Authenticate", "Basic realm=\"CoopStats\"")
+    String detail;
+    if (bearer) {
+      detail =
+          "This needs a user: send HTTP Basic credentials (Authorization: Basic …). Bearer"
+              + " tokens are not accepted: OIDC is not switched on here.";
+    } else if (authorization != null
+        && e instanceof io.quarkus.security.AuthenticationFailedException) {
+      detail =
+          "The credentials were not accepted: send the user name and password of a CoopStats"
+              + " user with HTTP Basic.";
+    } else {
+      detail = userNeeded(oidc);
+    }
+    return challenge(
+            Response.fromResponse(
+                simple(401, "unauthorized", "Authentication required", detail, uriInfo)),
+            oidc)
         .build();
+  }
+
+  /** The detail of a 401 to a caller that sent no credentials. */
+  public static String userNeeded(boolean oidc) {
+    return oidc
+        ? "This needs a user: send HTTP Basic credentials (Authorization: Basic …) or an OIDC"
+            + " access token (Authorization: Bearer …)."
+        : "This needs a user: send HTTP Basic credentials (Authorization: Basic …).";
+  }
+
+  /**
+   * Basic, and Bearer where OIDC tokens are accepted, as two challenges in one header (RFC 9110
+   * §11.6.1): clients that read only one WWW-Authenticate header still see both.
+   */
+  private static Response.ResponseBuilder challenge(
+      Response.ResponseBuilder response, boolean oidc) {
+    String basic = "Basic realm=\"" + REALM + "\"";
+    return response.header(
+        "WWW-Authenticate", oidc ? basic + ", Bearer realm=\"" + REALM + "\"" : basic);
+  }
+
+  private static boolean oidcEnabled() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("quarkus.oidc.tenant-enabled", Boolean.class)
+        .orElse(false);
+  }
+
+  private static Long retryAfterSeconds(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.quarkus.security.AuthenticationFailedException failed
+          && failed.getAttribute(PasswordChecks.RETRY_AFTER_SECONDS) instanceof Number seconds) {
+        return seconds.longValue();
+      }
+    }
+    return null;
   }
 
   @ServerExceptionMapper

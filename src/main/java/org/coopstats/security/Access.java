@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.Map;
 import java.util.Optional;
 import org.coopstats.common.ProblemException;
+import org.coopstats.common.ProblemMappers;
 import org.coopstats.provider.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -125,16 +126,13 @@ public class Access {
     }
   }
 
+  /** Mostly answered before this is reached: see UserRequiredPolicies. */
   private ProblemException unauthorized() {
     return new ProblemException(
         401,
         "unauthorized",
         "Authentication required",
-        bearerTokensAccepted
-            ? "Writing needs a user: send HTTP Basic credentials (Authorization: Basic …) or an"
-                + " OIDC access token (Authorization: Bearer …)."
-            : "Writing needs a user: send HTTP Basic credentials (Authorization: Basic …)."
-                + " Bearer tokens are not accepted: OIDC is not switched on here.",
+        ProblemMappers.userNeeded(bearerTokensAccepted),
         null,
         Map.of());
   }

@@ -95,6 +95,12 @@ public class UserService {
     if (AppUser.count("roles like ?1", "%" + Role.ADMIN + "%") > 0) {
       return false;
     }
+    if (MaxUtf8Bytes.Validator.utf8Length(password) > UserViews.MAX_PASSWORD_BYTES) {
+      throw new IllegalStateException(
+          "COOPSTATS_ADMIN_PASSWORD is longer than "
+              + UserViews.MAX_PASSWORD_BYTES
+              + " bytes in UTF-8: bcrypt would ignore the rest. Choose a shorter one.");
+    }
     AppUser user = new AppUser();
     user.username = username;
     user.passwordHash = BcryptUtil.bcryptHash(password);

@@ -12,6 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Request and response bodies of the user API. */
 public final class UserViews {
 
+  /** bcrypt reads only the first 72 bytes of a password. */
+  public static final int MAX_PASSWORD_BYTES = 72;
+
   private UserViews() {}
 
   @Schema(name = "UserRequest")
@@ -24,6 +27,7 @@ public final class UserViews {
       @Schema(description = "At least 12 characters; stored as a bcrypt hash")
           @NotBlank
           @Size(min = 12, max = 200)
+          @MaxUtf8Bytes(UserViews.MAX_PASSWORD_BYTES)
           String password,
       @Schema(description = "submitter, publisher and/or admin") @NotEmpty List<String> roles,
       @Schema(description = "The provider the user acts for (not needed for admins)")

@@ -1,11 +1,14 @@
 package org.coopstats.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.jpa.runtime.JpaIdentityProvider;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * pay a bcrypt verification (about 0.1 s of CPU) on every request. Only a salted SHA-256 of the
  * password is kept, in memory; deleting or re-creating a user forgets it at once on this instance
  * (other instances within the minute).
+ *
+ * <p>A password not remembered is checked only if {@link PasswordChecks} lets it: after repeated
+ * failures for the user name or the client address, the request fails at once (429), without a
+ * bcrypt check, so a flood of wrong passwords cannot eat the CPU.
  */
 @ApplicationScoped
 public class VerifiedPasswordCache
@@ -35,9 +42,11 @@ public class VerifiedPasswordCache
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
   private final byte[] salt = new byte[32];
   private final JpaIdentityProvider database;
+  private final PasswordChecks checks;
 
-  VerifiedPasswordCache(JpaIdentityProvider database) {
+  VerifiedPasswordCache(JpaIdentityProvider database, PasswordChecks checks) {
     this.database = database;
+    this.checks = checks;
     new SecureRandom().nextBytes(salt);
   }
 
@@ -67,14 +76,45 @@ public class VerifiedPasswordCache
         && MessageDigest.isEqual(known.digest(), digest)) {
       return Uni.createFrom().item(known.identity());
     }
+    String address = clientAddress(request);
+    var refusal = checks.refusal(username, address);
+    if (refusal.isPresent()) {
+      return Uni.createFrom().failure(refusal.get());
+    }
     return database
         .authenticate(request, context)
         .invoke(
             identity -> {
               if (identity != null && !identity.isAnonymous()) {
+                checks.succeeded(username);
                 remember(username, new Verified(digest, identity, Instant.now().plus(LIFETIME)));
               }
-            });
+            })
+        .onFailure(VerifiedPasswordCache::isWrongPassword)
+        .invoke(failure -> checks.failed(username, address));
+  }
+
+  /** A refused user or password, not a database that cannot be reached. */
+  private static boolean isWrongPassword(Throwable failure) {
+    if (!(failure instanceof AuthenticationFailedException)) {
+      return false;
+    }
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException
+          || t.getClass().getName().startsWith("org.hibernate.exception")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The peer's address (the client's when quarkus.http.proxy forwarding is configured). */
+  private static String clientAddress(UsernamePasswordAuthenticationRequest request) {
+    RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+    if (routing == null || routing.request().remoteAddress() == null) {
+      return null;
+    }
+    return routing.request().remoteAddress().hostAddress();
   }
 
   /** Drops what was verified for this user: its password or roles may have changed. */

@@ -217,6 +217,8 @@ class OidcBearerTest {
     upload(given(), draft)
         .then()
         .statusCode(401)
+        .header("WWW-Authenticate", containsString("Basic realm=\"CoopStats\""))
+        .header("WWW-Authenticate", containsString("Bearer realm=\"CoopStats\""))
         .body("detail", containsString("Authorization: Bearer"));
     given()
         .auth()

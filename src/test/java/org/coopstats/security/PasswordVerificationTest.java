@@ -76,6 +76,39 @@ class PasswordVerificationTest {
     createDataset(user, "changed elsewhere", provider, 201);
   }
 
+  /** bcrypt ignores what comes after 72 bytes: such a password is refused, not truncated. */
+  @Test
+  void aPasswordOver72BytesOfUtf8IsRefused() {
+    createUser("a".repeat(73))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", org.hamcrest.Matchers.contains("password"));
+    createUser("é".repeat(37)) // 37 characters, 74 bytes
+        .then()
+        .statusCode(400)
+        .body("errors.field", org.hamcrest.Matchers.contains("password"));
+    createUser("é".repeat(36)).then().statusCode(201); // 72 bytes
+    createUser("a".repeat(72)).then().statusCode(201);
+  }
+
+  private static io.restassured.response.Response createUser(String password) {
+    return given()
+        .auth()
+        .preemptive()
+        .basic(Api.ADMIN, Api.ADMIN_PASSWORD)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "username",
+                "long" + System.nanoTime(),
+                "password",
+                password,
+                "roles",
+                java.util.List.of(Role.ADMIN)))
+        .post("/api/v1/users");
+  }
+
   private static void createDataset(String user, String password, String provider, int status) {
     given()
         .auth()
