@@ -39,7 +39,7 @@ public final class ContractFilter implements OrderedFilter {
       Map.of(
           // A path that does not exist: 404 problem (ErrorResponsesTest, the fuzz test).
           "validation.request.path.missing", 404,
-          // A method a path does not have: 405 problem with Allow.
+          // A method a path does not have: 405 problem (401 first to a caller without a user).
           "validation.request.operation.notAllowed", 405);
 
   /** The parts of the SDMX REST grammar not implemented (categoryscheme ...) answer 501. */
@@ -47,9 +47,6 @@ public final class ContractFilter implements OrderedFilter {
 
   private static final OpenApiInteractionValidator VALIDATOR =
       OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT.toUri().toString())
-          // allOf members are merged before checking: the validator refuses properties a schema
-          // does not name, and would otherwise refuse each member's properties in the other.
-          .withResolveCombinators(true)
           .withLevelResolver(
               LevelResolver.create()
                   // The service's own authentication answers wrong credentials (401); what a
@@ -101,6 +98,8 @@ public final class ContractFilter implements OrderedFilter {
         .allMatch(
             m ->
                 Integer.valueOf(status).equals(OUTSIDE_EVERY_OPERATION.get(m.getKey()))
+                    || (status == 401
+                        && m.getKey().equals("validation.request.operation.notAllowed"))
                     || (status == 501
                         && request.getPath().startsWith(SDMX)
                         && m.getKey().equals("validation.request.path.missing")));
