@@ -79,6 +79,22 @@ public class Dataset extends PanacheEntityBase {
   @Column(name = "withdrawal_reason")
   public String withdrawalReason;
 
+  /**
+   * While a release is pending on a dataset already public: the release time, status and withdrawal
+   * of the version out now, which is what outsiders see until the release (null otherwise).
+   */
+  @Column(name = "public_released_at")
+  public OffsetDateTime publicReleasedAt;
+
+  @Column(name = "public_status")
+  public String publicStatus;
+
+  @Column(name = "public_withdrawn_at")
+  public OffsetDateTime publicWithdrawnAt;
+
+  @Column(name = "public_withdrawal_reason")
+  public String publicWithdrawalReason;
+
   /** Public at {@code now}: some version has been released. */
   public boolean isReleased(OffsetDateTime now) {
     return firstReleasedAt != null && !firstReleasedAt.isAfter(now);

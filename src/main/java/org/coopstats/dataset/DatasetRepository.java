@@ -84,8 +84,12 @@ public class DatasetRepository {
       parameters.put("providers", providers.toArray(String[]::new));
     }
     if (!statuses.isEmpty()) {
-      where.append(" AND d.status = ANY(CAST(:statuses AS text[]))");
+      // the status as shown: that of the version out now while a revision is scheduled
+      where.append(
+          " AND (CASE WHEN d.public_status IS NOT NULL AND d.released_at > :statusNow"
+              + " THEN d.public_status ELSE d.status END) = ANY(CAST(:statuses AS text[]))");
       parameters.put("statuses", statuses.toArray(String[]::new));
+      parameters.put("statusNow", now);
     }
     if (!areas.isEmpty()) {
       where.append(

@@ -146,6 +146,11 @@ public class DatasetService {
           "Dataset " + id + " has no draft observations: upload data before publishing.");
     }
     OffsetDateTime effective = releaseAt == null || releaseAt.isBefore(now) ? now : releaseAt;
+    boolean keepPublicState = effective.isAfter(now) && dataset.isReleased(now);
+    dataset.publicReleasedAt = keepPublicState ? dataset.releasedAt : null;
+    dataset.publicStatus = keepPublicState ? dataset.status : null;
+    dataset.publicWithdrawnAt = keepPublicState ? dataset.withdrawnAt : null;
+    dataset.publicWithdrawalReason = keepPublicState ? dataset.withdrawalReason : null;
     int version = dataset.version + 1;
     long[] changed = datasets.release(dataset, version, effective);
     dataset.version = version;
@@ -215,8 +220,13 @@ public class DatasetService {
   private DatasetView view(Dataset d, OffsetDateTime now, boolean withSummary) {
     boolean insider = access.canSeeUnreleased(d.providerId);
     boolean pending = d.hasPendingRelease(now);
+    // Until a scheduled revision is out, everyone sees the version out now as it was before the
+    // scheduling (its release time, status, withdrawal); the provider also sees what is to come.
+    boolean revisionPending = pending && d.publicStatus != null;
     int releasedVersion = pending ? d.version - 1 : d.version;
-    OffsetDateTime releasedAt = pending ? null : d.releasedAt;
+    OffsetDateTime releasedAt =
+        revisionPending ? d.publicReleasedAt : pending ? null : d.releasedAt;
+    String status = revisionPending ? d.publicStatus : insider ? d.statusAt(now) : d.status;
     return new DatasetView(
         d.id,
         d.providerId,
@@ -225,12 +235,12 @@ public class DatasetService {
         d.sourceKind,
         d.periodBasis,
         d.methodology,
-        insider ? d.statusAt(now) : d.status,
+        status,
         releasedVersion,
         releasedAt,
         insider && pending ? new PendingRelease(d.version, d.releasedAt) : null,
-        d.withdrawnAt,
-        d.withdrawalReason,
+        revisionPending ? d.publicWithdrawnAt : d.withdrawnAt,
+        revisionPending ? d.publicWithdrawalReason : d.withdrawalReason,
         d.createdAt,
         insider ? d.updatedAt : null,
         withSummary ? datasets.summary(d.id, now, insider) : null);

@@ -1,5 +1,6 @@
 package org.coopstats.runtime;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
@@ -36,8 +37,16 @@ public class CoopStatsMain {
     System.setProperty("quarkus.datasource.password", "");
 
     // Quarkus stops in its own shutdown hook; the database must outlive it, so our hook waits
-    // for Quarkus to have stopped before stopping the database.
+    // for Quarkus to have stopped before stopping the database. Quarkus.run does not return after
+    // a SIGTERM (its exit handler's System.exit blocks while the JVM shuts down), so the latch is
+    // counted down in that handler, which runs once the application has stopped; the timeout only
+    // guards against a Quarkus that never stops.
     CountDownLatch quarkusStopped = new CountDownLatch(1);
+    ApplicationLifecycleManager.setDefaultExitCodeHandler(
+        (Integer code, Throwable failure) -> {
+          quarkusStopped.countDown();
+          System.exit(code);
+        });
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -105,6 +105,15 @@ public class UploadJobService {
     Dataset dataset = datasets.requireVisible(datasetId);
     access.require(Role.SUBMITTER, dataset.providerId);
     Path file = UploadService.spool(new SizeLimitedInputStream(body, limits.maxBytes()));
+    if (format == UploadService.Format.XLSX) {
+      // a workbook past the bounds is refused now, with a 413, rather than by a failing job
+      try {
+        XlsxRowSource.checkDeclaredSizes(file, limits);
+      } catch (ProblemException e) {
+        file.toFile().delete();
+        throw e;
+      }
+    }
     long bytes;
     try {
       bytes = Files.size(file);

@@ -32,6 +32,28 @@ public interface UploadLimits {
   @WithDefault("2000000")
   int maxRows();
 
+  /**
+   * Most strings in an Excel workbook's shared-strings table (413 above). The table is held in
+   * memory while the sheet is read: about 48 bytes of heap a string, plus its characters.
+   */
+  @WithDefault("500000")
+  int xlsxMaxSharedStrings();
+
+  /**
+   * Most characters in an Excel workbook's shared-strings table, all strings together (413 above):
+   * one or two bytes of heap each.
+   */
+  @WithDefault("16000000")
+  long xlsxMaxSharedStringChars();
+
+  /**
+   * Largest structural part of an Excel workbook (styles, theme, relationships, the workbook part),
+   * uncompressed (413 above): POI reads these whole into memory, at several times their size. The
+   * sheet is streamed and bounded, with the shared strings, by 8 × max-bytes in total.
+   */
+  @WithDefault("8388608")
+  long xlsxMaxPartBytes();
+
   /** Most errors listed in a 422 (all are counted). */
   @WithDefault("1000")
   int maxErrors();

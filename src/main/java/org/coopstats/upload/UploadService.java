@@ -139,7 +139,7 @@ public class UploadService {
         switch (format) {
           case CSV -> new CsvRowSource(digest, limits.maxLineLength());
           case JSON -> new JsonRowSource(digest);
-          case XLSX -> new XlsxRowSource(spooled);
+          case XLSX -> new XlsxRowSource(spooled, limits);
         };
 
     IssueCollector issues = new IssueCollector(limits.maxErrors());

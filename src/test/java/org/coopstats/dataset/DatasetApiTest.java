@@ -202,4 +202,89 @@ class DatasetApiTest {
         .statusCode(404)
         .body("instance", endsWith("/NOPE"));
   }
+
+  private static final String CSV = "REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\n";
+
+  /**
+   * A revision scheduled far ahead (no clock to inject): until its release outsiders see the
+   * dataset exactly as before it was scheduled, in the list and the detail, also when it had been
+   * withdrawn.
+   */
+  @Test
+  void schedulingARevisionChangesNothingOutsidersSee() {
+    String provider = Api.newProvider();
+    long published = Api.newDataset(provider);
+    Api.uploadCsv(published, CSV + "KOR,COOPS,2016,10640\n");
+    Api.publish(published);
+    long withdrawn = Api.newDataset(provider);
+    Api.uploadCsv(withdrawn, CSV + "KOR,COOPS,2017,12540\n");
+    Api.publish(withdrawn);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", "double-counted"))
+        .post("/api/v1/datasets/" + withdrawn + "/withdraw")
+        .then()
+        .statusCode(200);
+
+    Api.actAnonymously();
+    Map<String, Object> publishedBefore = detail(published);
+    Map<String, Object> withdrawnBefore = detail(withdrawn);
+    Object listBefore = list(provider, null);
+    Object publishedListBefore = list(provider, "PUBLISHED");
+    Object withdrawnListBefore = list(provider, "WITHDRAWN");
+    org.assertj.core.api.Assertions.assertThat(publishedBefore)
+        .containsKey("releasedAt")
+        .containsEntry("status", "PUBLISHED");
+    org.assertj.core.api.Assertions.assertThat(withdrawnBefore)
+        .containsEntry("status", "WITHDRAWN")
+        .containsEntry("withdrawalReason", "double-counted");
+
+    Api.actAsAdmin();
+    for (long dataset : new long[] {published, withdrawn}) {
+      Api.uploadCsv(dataset, CSV + "KOR,COOPS,2018,13000\n");
+      given()
+          .queryParam("releaseAt", "2099-01-15T09:00:00Z")
+          .post("/api/v1/datasets/" + dataset + "/publish")
+          .then()
+          .statusCode(200)
+          .body("pendingRelease.version", is(2))
+          .body("pendingRelease.releaseAt", is("2099-01-15T09:00:00Z"));
+    }
+
+    Api.actAnonymously();
+    org.assertj.core.api.Assertions.assertThat(detail(published)).isEqualTo(publishedBefore);
+    org.assertj.core.api.Assertions.assertThat(detail(withdrawn)).isEqualTo(withdrawnBefore);
+    org.assertj.core.api.Assertions.assertThat(list(provider, null)).isEqualTo(listBefore);
+    org.assertj.core.api.Assertions.assertThat(list(provider, "PUBLISHED"))
+        .isEqualTo(publishedListBefore);
+    org.assertj.core.api.Assertions.assertThat(list(provider, "WITHDRAWN"))
+        .isEqualTo(withdrawnListBefore);
+
+    // the provider's users see the released version's time too, and the release to come
+    Api.actAsAdmin();
+    given()
+        .get("/api/v1/datasets/" + published)
+        .then()
+        .body("version", is(1))
+        .body("releasedAt", is(publishedBefore.get("releasedAt")))
+        .body("pendingRelease.version", is(2));
+  }
+
+  private static Map<String, Object> detail(long dataset) {
+    return given()
+        .get("/api/v1/datasets/" + dataset)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getMap("");
+  }
+
+  private static Object list(String provider, String status) {
+    var request = given().queryParam("provider", provider);
+    if (status != null) {
+      request.queryParam("status", status);
+    }
+    return request.get("/api/v1/datasets").then().statusCode(200).extract().jsonPath().get("");
+  }
 }
