@@ -7,6 +7,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -23,6 +25,12 @@ import org.jboss.logging.Logger;
 public class HttpLevelProblems {
 
   private static final Logger LOG = Logger.getLogger(HttpLevelProblems.class);
+
+  /**
+   * The system property that stops Quarkus's own URI check (an empty 400): set by CoopStatsMain and
+   * the test runs, so that {@link #checkLimits} answers it as problem+json.
+   */
+  public static final String DISABLE_URI_VALIDATION = "vertx.disableURIValidation";
 
   /** The longest request target (path and query string) served, in characters. */
   public static final int MAX_URI_LENGTH = 8192;
@@ -52,6 +60,25 @@ public class HttpLevelProblems {
               + " through the rest.",
           null);
       return;
+    }
+    if (uri != null) {
+      try {
+        new URI(uri);
+      } catch (URISyntaxException e) {
+        send(
+            ctx,
+            400,
+            "bad-request",
+            "Bad request",
+            "The request URI is not a valid URI ("
+                + e.getReason()
+                + " at character "
+                + (e.getIndex() + 1)
+                + "): every % must start an escape of two hexadecimal digits (%25 for a %"
+                + " itself), and spaces and other special characters must be escaped.",
+            null);
+        return;
+      }
     }
     long headerBytes = 0;
     MultiMap headers = request.headers();
