@@ -17,8 +17,23 @@ public class RequestInputFilter {
 
   @ServerRequestFilter
   public void refuseUnusableInput(ContainerRequestContext request, UriInfo uriInfo) {
-    check("path parameter", uriInfo.getPathParameters());
-    check("query parameter", uriInfo.getQueryParameters());
+    MultivaluedMap<String, String> path;
+    MultivaluedMap<String, String> query;
+    try {
+      path = uriInfo.getPathParameters();
+      query = uriInfo.getQueryParameters();
+    } catch (IllegalArgumentException e) {
+      // A value decoded twice (%25zz is %zz once decoded) that is not a valid escape then.
+      throw new ParameterException(
+          "(uri)",
+          null,
+          "A path or query value cannot be decoded ("
+              + e.getMessage()
+              + "): every % must start"
+              + " an escape of two hexadecimal digits, %25 for a % itself.");
+    }
+    check("path parameter", path);
+    check("query parameter", query);
     String accept = request.getHeaderString(HttpHeaders.ACCEPT);
     if (accept != null) {
       try {

@@ -2,7 +2,6 @@ package org.coopstats.common;
 
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
@@ -12,9 +11,9 @@ import java.lang.reflect.Type;
 import java.util.Locale;
 
 /**
- * Numbers and booleans in paths and query strings, read strictly and refused with a 400 naming the
- * parameter. Without this, JAX-RS answers a query parameter it cannot convert with 404 ("There is
- * no resource"), and reads {@code dryRun=yes} as false.
+ * Numbers and booleans in query strings and headers, read strictly and refused with a 400 naming
+ * the parameter. Without this, JAX-RS answers a query parameter it cannot convert with 404 ("There
+ * is no resource"), and reads {@code dryRun=yes} as false.
  */
 @Provider
 public class StrictParamConverters implements ParamConverterProvider {
@@ -24,23 +23,35 @@ public class StrictParamConverters implements ParamConverterProvider {
   public <T> ParamConverter<T> getConverter(
       Class<T> rawType, Type genericType, Annotation[] annotations) {
     String name = parameterName(annotations);
+    if (name == null) {
+      return null; // a path that does not name a resource stays a 404
+    }
     if (rawType == Integer.class || rawType == int.class) {
       return (ParamConverter<T>) new Converter<>(name, "a whole number", Integer::valueOf);
     }
     if (rawType == Long.class || rawType == long.class) {
       return (ParamConverter<T>) new Converter<>(name, "a whole number", Long::valueOf);
     }
-    if (rawType == Boolean.class || rawType == boolean.class) {
-      return (ParamConverter<T>)
-          new Converter<>(name, "true or false", StrictParamConverters::bool);
+    if (rawType == Boolean.class) {
+      return (ParamConverter<T>) new Converter<>(name, "true or false", t -> bool(t, false));
+    }
+    if (rawType == boolean.class) {
+      // Quarkus REST hands a primitive parameter that is absent over as "0".
+      return (ParamConverter<T>) new Converter<>(name, "true or false", t -> bool(t, true));
     }
     return null;
   }
 
-  private static Boolean bool(String text) {
+  private static Boolean bool(String text, boolean primitive) {
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "true" -> Boolean.TRUE;
       case "false" -> Boolean.FALSE;
+      case "0" -> {
+        if (primitive) {
+          yield Boolean.FALSE;
+        }
+        throw new IllegalArgumentException(text);
+      }
       default -> throw new IllegalArgumentException(text);
     };
   }
@@ -51,9 +62,6 @@ public class StrictParamConverters implements ParamConverterProvider {
         if (a instanceof QueryParam q) {
           return q.value();
         }
-        if (a instanceof PathParam p) {
-          return p.value();
-        }
         if (a instanceof HeaderParam h) {
           return h.value();
         }
@@ -62,7 +70,7 @@ public class StrictParamConverters implements ParamConverterProvider {
         }
       }
     }
-    return "parameter";
+    return null;
   }
 
   private record Converter<T>(

@@ -42,6 +42,9 @@ import org.coopstats.validation.ValidationIssue;
  */
 public class CsvRowSource implements RowSource {
 
+  /** What the decoder puts where the bytes are not UTF-8. */
+  static final char NOT_UTF8 = '\uDFFF';
+
   private final BufferedReader reader;
   private final int maxLineLength;
 
@@ -49,8 +52,12 @@ public class CsvRowSource implements RowSource {
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+            // Bytes that are not UTF-8 become a lone surrogate, which no valid UTF-8 decodes to:
+            // the field holding it is then refused with its line and column (reporting the
+            // decoder's error named the line being read ahead, not the faulty one).
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .replaceWith(String.valueOf(NOT_UTF8));
     this.reader =
         new BufferedReader(
             new LineLengthLimitedReader(new InputStreamReader(input, decoder), maxLineLength),
@@ -214,6 +221,9 @@ public class CsvRowSource implements RowSource {
     /** Where in that field, from 0. */
     int refusedAt;
 
+    /** Whether that is a NUL (else bytes that are not UTF-8). */
+    boolean refusedNul;
+
     @Override
     protected RecordType getRecordType() {
       return empty ? RecordType.EMPTY : RecordType.DATA;
@@ -244,9 +254,10 @@ public class CsvRowSource implements RowSource {
       }
       if (refusedField < 0) {
         for (int i = begin; i < end; i++) {
-          if (buffer[i] == 0) {
+          if (buffer[i] == 0 || buffer[i] == NOT_UTF8) {
             refusedField = count;
             refusedAt = i - begin;
+            refusedNul = buffer[i] == 0;
             break;
           }
         }
@@ -432,7 +443,10 @@ public class CsvRowSource implements RowSource {
     }
   }
 
-  /** A NUL in a field: refused, never passed on (PostgreSQL's text types cannot hold it). */
+  /**
+   * A NUL (PostgreSQL's text types cannot hold it) or bytes that are not UTF-8 in a field: refused
+   * with its line and column, never passed on.
+   */
   private static ValidationIssue refusedText(
       long line, String column, int fieldNumber, String value, Fields fields) {
     String where = fieldNumber > 0 ? column + ", field " + fieldNumber : column;
@@ -445,9 +459,13 @@ public class CsvRowSource implements RowSource {
             + line
             + ", "
             + where
-            + ": holds a NUL character (U+0000) at character "
-            + (fields.refusedAt + 1)
-            + ", which no value can contain. Remove it (is this a text file?).");
+            + (fields.refusedNul
+                ? ": holds a NUL character (U+0000) at character "
+                    + (fields.refusedAt + 1)
+                    + ", which no value can contain. Remove it (is this a text file?)."
+                : ": is not valid UTF-8 at character "
+                    + (fields.refusedAt + 1)
+                    + ". Save the file as UTF-8 and send it again."));
   }
 
   private static ValidationIssue quoteFault(QuoteCheckingReader quotes) {
