@@ -121,7 +121,8 @@ public class CatalogQueries {
               m.defaultUnit(),
               m.unitCodeList(),
               m.allowedUnits().isEmpty() ? null : List.copyOf(m.allowedUnits()),
-              applies));
+              applies,
+              m.maxMagnitude()));
     }
     return new StructureView(
         structure.id(),

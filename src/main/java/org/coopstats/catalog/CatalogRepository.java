@@ -139,7 +139,8 @@ public class CatalogRepository {
     try (ResultSet rs =
         statement.executeQuery(
             "SELECT id, value_type, quantity, temporality, allows_negative, default_unit,"
-                + " unit_code_list, allowed_units, non_additive_dimensions FROM measure ORDER BY id")) {
+                + " unit_code_list, allowed_units, non_additive_dimensions, max_magnitude FROM measure"
+                + " ORDER BY id")) {
       while (rs.next()) {
         String id = rs.getString(1);
         measures.put(
@@ -154,7 +155,8 @@ public class CatalogRepository {
                 rs.getString(7),
                 textSet(rs.getArray(8)),
                 Map.copyOf(applicability.getOrDefault(id, Map.of())),
-                textSet(rs.getArray(9))));
+                textSet(rs.getArray(9)),
+                rs.getBigDecimal(10)));
       }
     }
     Map<String, DataStructure> structures = new LinkedHashMap<>();

@@ -102,7 +102,10 @@ public final class CatalogViews {
       String unitCodeList,
       List<String> allowedUnits,
       @Schema(description = "Optional dimensions that apply, with the condition if any")
-          Map<String, String> dimensions) {}
+          Map<String, String> dimensions,
+      // The largest absolute value taken, in units (the value times 10^UNIT_MULT); R02 refuses
+      // larger ones.
+      java.math.BigDecimal maxMagnitude) {}
 
   static Map<String, String> names(String en, String fr, String es) {
     Map<String, String> names = new java.util.LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.Set;
  * @param allowedUnits the units it may be given in; empty means any code of {@code unitCodeList}
  * @param dimensions optional dimensions that apply, each with the condition under which it does
  * @param nonAdditiveDimensions dimensions across which values must not be summed (R05)
+ * @param maxMagnitude the largest absolute value taken, in units (after UNIT_MULT); null: no bound
  */
 public record MeasureDef(
     String id,
@@ -21,7 +22,34 @@ public record MeasureDef(
     String unitCodeList,
     Set<String> allowedUnits,
     Map<String, Condition> dimensions,
-    Set<String> nonAdditiveDimensions) {
+    Set<String> nonAdditiveDimensions,
+    java.math.BigDecimal maxMagnitude) {
+
+  /** A measure without a bound on its magnitude. */
+  public MeasureDef(
+      String id,
+      String valueType,
+      String quantity,
+      String temporality,
+      boolean allowsNegative,
+      String defaultUnit,
+      String unitCodeList,
+      Set<String> allowedUnits,
+      Map<String, Condition> dimensions,
+      Set<String> nonAdditiveDimensions) {
+    this(
+        id,
+        valueType,
+        quantity,
+        temporality,
+        allowsNegative,
+        defaultUnit,
+        unitCodeList,
+        allowedUnits,
+        dimensions,
+        nonAdditiveDimensions,
+        null);
+  }
 
   /** "Applies only when {@code dimension} has {@code code}"; {@link #ALWAYS} when unconditional. */
   public record Condition(String dimension, String code) {

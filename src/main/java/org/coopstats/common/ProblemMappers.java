@@ -218,6 +218,26 @@ public class ProblemMappers {
     return simple(status, "http-" + status, title, e.getMessage(), uriInfo);
   }
 
+  /** A path or query parameter (or header) that cannot be used: 400 naming it. */
+  @ServerExceptionMapper
+  public Response badParameter(ParameterException e, UriInfo uriInfo) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("field", e.parameter());
+    error.put("message", e.getMessage());
+    if (e.value() != null) {
+      error.put("value", Text.printable(e.value()));
+    }
+    return respond(
+        new Problem(
+            Problem.TYPE_PREFIX + "invalid-request",
+            "Invalid request",
+            400,
+            e.getMessage(),
+            path(uriInfo),
+            List.of(error),
+            Map.of()));
+  }
+
   @ServerExceptionMapper
   public Response constraintViolation(ConstraintViolationException e, UriInfo uriInfo) {
     List<Map<String, Object>> errors =
@@ -248,6 +268,30 @@ public class ProblemMappers {
     UnrecognizedPropertyException.class
   })
   public Response unreadableJson(JsonProcessingException e, UriInfo uriInfo) {
+    if (e instanceof JsonBodyText.RefusedTextException refused) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("field", refused.field());
+      error.put("message", refused.getOriginalMessage());
+      return respond(
+          new Problem(
+              Problem.TYPE_PREFIX + "invalid-request",
+              "Invalid request",
+              400,
+              refused.field() + ": " + refused.getOriginalMessage(),
+              path(uriInfo),
+              List.of(error),
+              Map.of()));
+    }
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      // The parser's limits (nesting, number and string lengths): its message names the limit.
+      return simple(
+          400,
+          "unreadable-body",
+          "Unreadable request body",
+          "The request body exceeds a limit of this service's JSON reader: "
+              + e.getOriginalMessage(),
+          uriInfo);
+    }
     String detail =
         "The request body is not valid JSON for this resource: " + e.getOriginalMessage();
     if (e instanceof UnrecognizedPropertyException unknown) {

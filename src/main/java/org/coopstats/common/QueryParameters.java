@@ -2,7 +2,6 @@ package org.coopstats.common;
 
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,27 +41,52 @@ public final class QueryParameters {
             + ".");
   }
 
-  /** Values of a multi-valued parameter: repeated ({@code a=X&a=Y}) or comma-separated. */
+  /**
+   * Values of a multi-valued parameter: repeated ({@code a=X&a=Y}) or comma-separated. An empty or
+   * blank value ({@code a=}, {@code a=X,,Y}) is a 400 naming the parameter: ignoring it would widen
+   * the filter to everything.
+   */
   public static Set<String> values(Map<String, List<String>> parameters, String name) {
     Set<String> values = new LinkedHashSet<>();
     for (String entry : parameters.getOrDefault(name, List.of())) {
-      Arrays.stream(entry.split(","))
-          .map(String::trim)
-          .filter(v -> !v.isEmpty())
-          .forEach(values::add);
+      for (String value : entry.split(",", -1)) {
+        String trimmed = value.trim();
+        if (trimmed.isEmpty()) {
+          throw empty(name, entry);
+        }
+        values.add(trimmed);
+      }
     }
     return values;
   }
 
-  /** The value of a parameter that may be given once, or null. */
+  /**
+   * The value of a parameter that may be given once, or null when it is absent. Given empty or
+   * blank, it is a 400 naming it.
+   */
   public static String single(Map<String, List<String>> parameters, String name) {
     List<String> raw = parameters.get(name);
-    if (raw == null || raw.isEmpty() || raw.get(0).isBlank()) {
+    if (raw == null || raw.isEmpty()) {
       return null;
     }
     if (raw.size() > 1) {
-      throw ProblemException.badRequest("Query parameter '" + name + "' may be given only once.");
+      throw new ParameterException(
+          name, null, "Query parameter '" + name + "' may be given only once.");
+    }
+    if (raw.get(0).isBlank()) {
+      throw empty(name, raw.get(0));
     }
     return raw.get(0).trim();
+  }
+
+  private static ParameterException empty(String name, String value) {
+    return new ParameterException(
+        name,
+        value,
+        "Query parameter '"
+            + name
+            + "' has an empty value"
+            + (value.isBlank() ? "" : " in '" + value + "'")
+            + ": give a value, or leave the parameter out.");
   }
 }

@@ -101,6 +101,10 @@ public class ObservationRenderer {
     return item;
   }
 
+  /**
+   * The rows as RFC 4180 CSV. Cells are the data exactly, as in JSON (a text beginning with = or +
+   * is not altered): see README, "CSV is data".
+   */
   public void csv(List<ObservationRow> rows, Writer writer) throws IOException {
     CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
     printer.printRecord(columns());
@@ -122,7 +126,7 @@ public class ObservationRenderer {
             value == null
                 ? ""
                 : attribute.codeListId() == null
-                    ? neutraliseFormula(value.toString())
+                    ? value.toString()
                     : csvCode(attribute.codeListId(), value.toString()));
       }
       if (validity) {
@@ -169,25 +173,14 @@ public class ObservationRenderer {
   private String csvCode(String codeListId, String code) {
     return switch (labels) {
       case ID -> code;
-      case NAME -> neutraliseFormula(label(codeListId, code));
-      case BOTH -> neutraliseFormula(code + ": " + label(codeListId, code));
+      case NAME -> label(codeListId, code);
+      case BOTH -> code + ": " + label(codeListId, code);
     };
   }
 
   private String label(String codeListId, String code) {
     CodeList list = structure.codeLists().get(codeListId);
     return list == null ? code : list.label(code, lang);
-  }
-
-  /**
-   * A text cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice
-   * against CSV injection).
-   */
-  static String neutraliseFormula(String text) {
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      return "'" + text;
-    }
-    return text;
   }
 
   private static Labels parseLabels(String text) {

@@ -6,6 +6,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.coopstats.common.HttpLevelProblems;
 
 /**
  * Starts the service. Where no datasource URL is configured (neither the environment variable
@@ -19,6 +20,10 @@ public class CoopStatsMain {
   private static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
 
   public static void main(String... args) {
+    // Quarkus answers a URI java.net.URI cannot parse (a bad %-escape) with an empty 400 before
+    // any route runs; with this, org.coopstats.common.HttpLevelProblems checks it instead and
+    // answers problem+json. Read when Quarkus's HTTP recorder class loads, so set first.
+    System.setProperty(HttpLevelProblems.DISABLE_URI_VALIDATION, "true");
     if (configured(URL_PROPERTY) || "false".equals(setting("coopstats.embedded-database"))) {
       Quarkus.run(args);
       return;

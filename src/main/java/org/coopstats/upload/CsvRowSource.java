@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.coopstats.common.Text;
 import org.coopstats.validation.RowRef;
 import org.coopstats.validation.SourceRow;
 import org.coopstats.validation.ValidationIssue;
@@ -41,6 +42,9 @@ import org.coopstats.validation.ValidationIssue;
  */
 public class CsvRowSource implements RowSource {
 
+  /** What the decoder puts where the bytes are not UTF-8. */
+  static final char NOT_UTF8 = '\uDFFF';
+
   private final BufferedReader reader;
   private final int maxLineLength;
 
@@ -48,8 +52,12 @@ public class CsvRowSource implements RowSource {
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+            // Bytes that are not UTF-8 become a lone surrogate, which no valid UTF-8 decodes to:
+            // the field holding it is then refused with its line and column (reporting the
+            // decoder's error named the line being read ahead, not the faulty one).
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .replaceWith(String.valueOf(NOT_UTF8));
     this.reader =
         new BufferedReader(
             new LineLengthLimitedReader(new InputStreamReader(input, decoder), maxLineLength),
@@ -103,6 +111,35 @@ public class CsvRowSource implements RowSource {
         // Interned, as the catalog's column names are: equal names compare by identity.
         header.add(name.toUpperCase(Locale.ROOT).intern());
       }
+      if (fields.refusedField >= 0) {
+        issues.accept(refusedText(1, "the header", fields.refusedField + 1, null, fields));
+        return;
+      }
+      // A column named twice would be read from one of its fields and the other ignored.
+      Map<String, Integer> first = new HashMap<>();
+      boolean duplicates = false;
+      for (int i = 0; i < header.size(); i++) {
+        Integer before = first.putIfAbsent(header.get(i), i);
+        if (before != null) {
+          duplicates = true;
+          issues.accept(
+              ValidationIssue.error(
+                  RowRef.csvLine(1),
+                  header.get(i),
+                  null,
+                  "FORMAT",
+                  "Column "
+                      + header.get(i)
+                      + " is named twice in the header (fields "
+                      + (before + 1)
+                      + " and "
+                      + (i + 1)
+                      + "): give each column once."));
+        }
+      }
+      if (duplicates) {
+        return;
+      }
       if (!sink.header(header)) {
         return;
       }
@@ -132,6 +169,12 @@ public class CsvRowSource implements RowSource {
                       + ". Check for a missing or extra "
                       + (delimiter == ';' ? "semicolon" : "comma")
                       + " or an unquoted one inside a value."));
+          continue;
+        }
+        if (fields.refusedField >= 0) {
+          issues.accept(
+              refusedText(
+                  line, header.get(fields.refusedField), 0, record[fields.refusedField], fields));
           continue;
         }
         sink.row(new SourceRow(RowRef.csvLine(line), new RecordValues(columns, record)));
@@ -172,6 +215,15 @@ public class CsvRowSource implements RowSource {
     /** The physical line on which the record being read starts (1 for the first). */
     long startingLine;
 
+    /** The first field of the record holding a NUL (PostgreSQL cannot store it), or -1. */
+    int refusedField = -1;
+
+    /** Where in that field, from 0. */
+    int refusedAt;
+
+    /** Whether that is a NUL (else bytes that are not UTF-8). */
+    boolean refusedNul;
+
     @Override
     protected RecordType getRecordType() {
       return empty ? RecordType.EMPTY : RecordType.DATA;
@@ -185,6 +237,7 @@ public class CsvRowSource implements RowSource {
     @Override
     protected void beginRecord(long startingLineNumber) {
       startingLine = startingLineNumber;
+      refusedField = -1;
       count = 0;
       empty = false;
     }
@@ -198,6 +251,16 @@ public class CsvRowSource implements RowSource {
       }
       while (end > begin && buffer[end - 1] <= ' ') {
         end--;
+      }
+      if (refusedField < 0) {
+        for (int i = begin; i < end; i++) {
+          if (buffer[i] == 0 || buffer[i] == NOT_UTF8) {
+            refusedField = count;
+            refusedAt = i - begin;
+            refusedNul = buffer[i] == 0;
+            break;
+          }
+        }
       }
       if (count == fields.length) {
         fields = Arrays.copyOf(fields, count * 2);
@@ -378,6 +441,31 @@ public class CsvRowSource implements RowSource {
         }
       };
     }
+  }
+
+  /**
+   * A NUL (PostgreSQL's text types cannot hold it) or bytes that are not UTF-8 in a field: refused
+   * with its line and column, never passed on.
+   */
+  private static ValidationIssue refusedText(
+      long line, String column, int fieldNumber, String value, Fields fields) {
+    String where = fieldNumber > 0 ? column + ", field " + fieldNumber : column;
+    return ValidationIssue.error(
+        RowRef.csvLine(line),
+        fieldNumber > 0 ? null : column,
+        value == null ? null : Text.printable(value),
+        "FORMAT",
+        "Line "
+            + line
+            + ", "
+            + where
+            + (fields.refusedNul
+                ? ": holds a NUL character (U+0000) at character "
+                    + (fields.refusedAt + 1)
+                    + ", which no value can contain. Remove it (is this a text file?)."
+                : ": is not valid UTF-8 at character "
+                    + (fields.refusedAt + 1)
+                    + ". Save the file as UTF-8 and send it again."));
   }
 
   private static ValidationIssue quoteFault(QuoteCheckingReader quotes) {

@@ -1,17 +1,23 @@
 package org.coopstats.upload;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.coopstats.common.Text;
 import org.coopstats.validation.RowRef;
 import org.coopstats.validation.SourceRow;
 import org.coopstats.validation.ValidationIssue;
@@ -22,7 +28,28 @@ import org.coopstats.validation.ValidationIssue;
  */
 public class JsonRowSource implements RowSource {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /**
+   * The reader's limits, explicit so that a fault can name them: rows are flat objects in one array
+   * (nesting 2), a number has at most 1000 characters (a value beyond a measure's bound is refused
+   * by the row checks anyway), a string at most 1,000,000 (the longest CSV line) and a key at most
+   * 1000.
+   */
+  static final int MAX_NESTING = 16;
+
+  static final int MAX_NUMBER_LENGTH = 1000;
+  static final int MAX_STRING_LENGTH = 1_000_000;
+  static final int MAX_NAME_LENGTH = 1000;
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_NESTING)
+                  .maxNumberLength(MAX_NUMBER_LENGTH)
+                  .maxStringLength(MAX_STRING_LENGTH)
+                  .maxNameLength(MAX_NAME_LENGTH)
+                  .build())
+          .build();
   private final InputStream input;
 
   public JsonRowSource(InputStream input) {
@@ -54,18 +81,49 @@ public class JsonRowSource implements RowSource {
           continue;
         }
         Map<String, String> values = new HashMap<>();
+        Set<String> names = new HashSet<>();
         String badProperty = null;
+        boolean refused = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName().trim().toUpperCase(Locale.ROOT);
+          String raw = parser.currentName();
+          String name = raw.trim().toUpperCase(Locale.ROOT);
           JsonToken value = parser.nextToken();
+          if (!names.add(name)) {
+            // Both values would be read and one silently dropped.
+            refused = true;
+            issues.accept(
+                ValidationIssue.error(
+                    RowRef.jsonIndex(index),
+                    Text.printable(name),
+                    null,
+                    "FORMAT",
+                    "The object at index "
+                        + index
+                        + " has the key "
+                        + Text.printable(name)
+                        + " twice (keys are read without case and spaces): give each once."));
+          }
+          int at = Text.refusedAt(raw);
+          if (at >= 0) {
+            refused = true;
+            issues.accept(refusedText(index, "a key", null, raw, at));
+          }
           if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
             badProperty = name;
             parser.skipChildren();
           } else if (value != JsonToken.VALUE_NULL) {
-            values.put(name, parser.getText());
+            String text = parser.getText();
+            at = Text.refusedAt(text);
+            if (at >= 0) {
+              refused = true;
+              issues.accept(refusedText(index, name, name, text, at));
+            }
+            values.put(name, text);
           }
         }
-        if (badProperty != null) {
+        if (refused) {
+          // Reported above.
+        } else if (badProperty != null) {
           issues.accept(
               ValidationIssue.error(
                   RowRef.jsonIndex(index),
@@ -83,19 +141,54 @@ public class JsonRowSource implements RowSource {
       }
     } catch (CharConversionException e) {
       issues.accept(fault(index, "The body is not valid UTF-8 JSON: " + e.getMessage()));
-    } catch (JsonProcessingException e) {
+    } catch (StreamConstraintsException e) {
       issues.accept(
           fault(
               index,
-              "The body is not valid JSON at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr()
+              "The body exceeds a limit of the JSON reader"
+                  + where(e)
                   + ": "
-                  + e.getOriginalMessage()));
+                  + e.getOriginalMessage()
+                  + " Rows are flat objects in one array (nesting at most "
+                  + MAX_NESTING
+                  + "), numbers at most "
+                  + MAX_NUMBER_LENGTH
+                  + " characters, strings at most "
+                  + MAX_STRING_LENGTH
+                  + ", keys at most "
+                  + MAX_NAME_LENGTH
+                  + "."));
+    } catch (JsonProcessingException e) {
+      issues.accept(
+          fault(index, "The body is not valid JSON" + where(e) + ": " + e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** " at line L, column C" where the parser knows it (a limit's fault may have no location). */
+  private static String where(JsonProcessingException e) {
+    JsonLocation location = e.getLocation();
+    if (location == null || location.getLineNr() < 0) {
+      return "";
+    }
+    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static ValidationIssue refusedText(
+      long index, String what, String column, String text, int at) {
+    return ValidationIssue.error(
+        RowRef.jsonIndex(index),
+        column == null ? null : Text.printable(column),
+        Text.printable(text),
+        "FORMAT",
+        "The object at index "
+            + index
+            + ", "
+            + (column == null ? what : column)
+            + ": holds "
+            + Text.whatIsRefused(text, at)
+            + ", which no value can contain.");
   }
 
   private static ValidationIssue fault(Long index, String message) {

@@ -86,11 +86,8 @@ public final class ValidationReports {
     return value == null ? "" : value.toString();
   }
 
-  /** Values come from uploaded files: keep a spreadsheet from running them as formulas. */
+  /** The text exactly, as every CSV of the service writes it (README, "CSV is data"). */
   private static String safe(String text) {
-    if (text == null) {
-      return "";
-    }
-    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    return text == null ? "" : text;
   }
 }

@@ -14,6 +14,7 @@ import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
 import org.coopstats.catalog.MeasureDef;
+import org.coopstats.common.Text;
 
 /**
  * Checks rows of a submission against a data structure: rule R01 (codes exist, required dimensions
@@ -30,6 +31,12 @@ public class ObservationValidator {
   public static final String UNIT_MULT = "UNIT_MULT";
   public static final String COMMENT_OBS = "COMMENT_OBS";
   public static final int MAX_COMMENT_LENGTH = 2000;
+
+  /** The longest OBS_VALUE text read as a number (longer is refused before parsing it). */
+  public static final int MAX_VALUE_LENGTH = 100;
+
+  /** The most decimal places a value may have. */
+  public static final int MAX_DECIMALS = 30;
 
   /** SDMX-CSV columns naming the structure and what to do with each row. */
   public static final String STRUCTURE = "STRUCTURE";
@@ -334,7 +341,19 @@ public class ObservationValidator {
       unitMeasure = null;
     }
     String comment = row.value(COMMENT_OBS);
-    if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
+    int refused = comment == null ? -1 : Text.refusedAt(comment);
+    if (refused >= 0) {
+      // PostgreSQL cannot store a NUL, and writes an unpaired surrogate as '?'.
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              COMMENT_OBS,
+              Text.printable(comment.length() > 80 ? comment.substring(0, 80) + "…" : comment),
+              "FORMAT",
+              "COMMENT_OBS holds "
+                  + Text.whatIsRefused(comment, refused)
+                  + ", which no value can contain. Remove it."));
+    } else if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
       issues.add(
           ValidationIssue.error(
               ref,
@@ -358,6 +377,9 @@ public class ObservationValidator {
     } else if (measure != null) {
       unitMeasure = checkUnit(ref, measure, unitMeasure, unitMeasureText != null, issues);
       value = checkValue(ref, measure, valueText, obsStatus, issues);
+      if (value != null && unitMultText != null) {
+        checkMagnitude(ref, measure, value, valueText, Integer.parseInt(unitMultText), issues);
+      }
     }
 
     if (issues.size() > before || measure == null) {
@@ -569,6 +591,20 @@ public class ObservationValidator {
               "OBS_VALUE is empty: give the value, or flag a missing value with OBS_STATUS M."));
       return null;
     }
+    if (text.length() > MAX_VALUE_LENGTH) {
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              OBS_VALUE,
+              text.substring(0, 40) + "…",
+              "R02",
+              "OBS_VALUE has "
+                  + text.length()
+                  + " characters; a value has at most "
+                  + MAX_VALUE_LENGTH
+                  + ". Write a plain number, e.g. 5605 or 1234.5."));
+      return null;
+    }
     BigDecimal value;
     try {
       value = plainDecimal(text);
@@ -605,6 +641,58 @@ public class ObservationValidator {
       return null;
     }
     return value;
+  }
+
+  /**
+   * R02: a value beyond the measure's bound (in units, after UNIT_MULT) or with more decimals than
+   * any figure has is refused, not stored as a 310-digit number.
+   */
+  private static void checkMagnitude(
+      RowRef ref,
+      MeasureDef measure,
+      BigDecimal value,
+      String text,
+      int unitMult,
+      List<ValidationIssue> issues) {
+    BigDecimal bound = measure.maxMagnitude();
+    if (bound != null && value.abs().scaleByPowerOfTen(unitMult).compareTo(bound) > 0) {
+      issues.add(
+          ValidationIssue.of(
+              ref,
+              OBS_VALUE,
+              text,
+              "R02",
+              ValidationIssue.Severity.ERROR,
+              measure.id()
+                  + " is at most "
+                  + bound.toString()
+                  + (unitMult == 0
+                      ? ""
+                      : " in units (the value times 10^UNIT_MULT " + unitMult + ")")
+                  + " (the structure's bound for it, GET /api/v1/structures/COOP_STATS); '"
+                  + text
+                  + "' is beyond it. Check the value and UNIT_MULT.",
+              null,
+              null,
+              bound,
+              null));
+      return;
+    }
+    if (value.scale() > MAX_DECIMALS) {
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              OBS_VALUE,
+              text,
+              "R02",
+              "'"
+                  + text
+                  + "' has "
+                  + value.scale()
+                  + " decimal places; at most "
+                  + MAX_DECIMALS
+                  + " are kept. Round it."));
+    }
   }
 
   /**

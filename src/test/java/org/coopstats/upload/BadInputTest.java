@@ -130,10 +130,30 @@ class BadInputTest {
     given().get("/api/v1/datasets/" + dataset).then().body("summary.draftObservations", is(400));
   }
 
+  /**
+   * One policy for every CSV the service writes (README, "CSV is data"): the value exactly, quoted
+   * per RFC 4180, in the JSON API's CSV, SDMX-CSV and the validation report alike.
+   */
   @Test
-  void csvExportsNeutraliseSpreadsheetFormulas() {
-    Api.uploadCsv(dataset, HEADER + "CAN,COOPS,2021,5605,\"=HYPERLINK(\"\"http://x\"\")\"\n");
-    String csv =
+  void everyCsvWritesFormulaLikeTextExactly() {
+    String formula = "=HYPERLINK(\"http://x\")";
+    String quoted = "\"=HYPERLINK(\"\"http://x\"\")\"";
+    String row = "CAN,COOPS,2021,5605," + quoted + "\n";
+    String report =
+        given()
+            .accept("text/csv")
+            .contentType("text/csv")
+            .body(HEADER + quoted + ",COOPS,2021,5605,\n")
+            .post("/api/v1/datasets/" + dataset + "/observations?dryRun=true")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    org.assertj.core.api.Assertions.assertThat(report)
+        .contains("," + quoted + ",")
+        .doesNotContain(",'=");
+    Api.uploadCsv(dataset, HEADER + row);
+    String draftCsv =
         given()
             .queryParam("view", "draft")
             .queryParam("format", "csv")
@@ -142,14 +162,33 @@ class BadInputTest {
             .statusCode(200)
             .extract()
             .asString();
-    org.assertj.core.api.Assertions.assertThat(csv)
-        .contains("'=HYPERLINK")
-        .doesNotContain(",=HYPERLINK");
+    org.assertj.core.api.Assertions.assertThat(draftCsv)
+        .contains("," + quoted)
+        .doesNotContain(",'=");
     given()
         .queryParam("view", "draft")
         .get("/api/v1/datasets/" + dataset + "/observations")
         .then()
-        .body("items[0].COMMENT_OBS", is("=HYPERLINK(\"http://x\")"));
+        .body("items[0].COMMENT_OBS", is(formula));
+    Api.publish(dataset);
+    String provider =
+        given()
+            .get("/api/v1/datasets/" + dataset)
+            .then()
+            .extract()
+            .jsonPath()
+            .getString("providerId");
+    String sdmxCsv =
+        given()
+            .queryParam("format", "csv")
+            .get("/sdmx/v2.1/data/COOP_STATS/all/" + provider)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    org.assertj.core.api.Assertions.assertThat(sdmxCsv)
+        .contains("," + quoted)
+        .doesNotContain(",'=");
   }
 
   /** The test profile allows 30,000 rows (coopstats.upload.max-rows); one more is a 413. */
