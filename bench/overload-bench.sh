@@ -115,11 +115,11 @@ probe() {
   done
 }
 cat >"$OUT/count.lua" <<'LUA'
-local counts = {}
+-- global, not local: done() reads each thread's table with thread:get("counts")
+counts = {}
 response = function(status) counts[status] = (counts[status] or 0) + 1 end
 local threads = {}
 setup = function(thread) table.insert(threads, thread) end
-init = function() counts = {} end
 done = function()
   local total = {}
   for _, t in ipairs(threads) do
