@@ -34,6 +34,8 @@ public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
   private static final int RETRY_AFTER_SECONDS = 5;
+  // Overload passes in moments: a short wait spreads the retries without idling the client long.
+  private static final int OVERLOAD_RETRY_AFTER_SECONDS = 2;
 
   /** The realm of the HTTP Basic challenge. */
   static final String REALM = "CoopStats";
@@ -57,7 +59,7 @@ public class ProblemMappers {
     io.quarkus.security.UnauthorizedException.class
   })
   public Response authenticationFailed(RuntimeException e, UriInfo uriInfo, HttpHeaders headers) {
-    if (isDatabaseUnavailable(e)) {
+    if (isDatabaseUnavailable(e) || isPoolExhausted(e)) {
       return unexpected(e, uriInfo);
     }
     Long retryAfter = retryAfterSeconds(e);
@@ -312,8 +314,32 @@ public class ProblemMappers {
     return simple(400, "unreadable-body", "Unreadable request body", detail, uriInfo);
   }
 
+  /** Shed by QueryBulkhead: too many queries at once; nothing of this one ran. */
+  @ServerExceptionMapper
+  public Response bulkheadFull(
+      org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException e, UriInfo uriInfo) {
+    return overloaded(
+        "Too many queries are running right now; this one was not started. Retry in a few"
+            + " seconds.",
+        uriInfo);
+  }
+
+  private static Response overloaded(String detail, UriInfo uriInfo) {
+    Response response = simple(503, "overloaded", "Service unavailable", detail, uriInfo);
+    return Response.fromResponse(response)
+        .header("Retry-After", OVERLOAD_RETRY_AFTER_SECONDS)
+        .build();
+  }
+
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uriInfo) {
+    if (isPoolExhausted(e)) {
+      LOG.debugf("Database pool exhausted: %s", e.toString());
+      return overloaded(
+          "The service is busy: no database connection became free in time. Nothing was"
+              + " changed; retry in a few seconds.",
+          uriInfo);
+    }
     if (isDatabaseUnavailable(e)) {
       LOG.warnf("Database unavailable: %s", e.toString());
       Response response =
@@ -361,11 +387,29 @@ public class ProblemMappers {
         if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
           return true;
         }
-        String message = String.valueOf(sql.getMessage());
-        if (message.contains("Acquisition timeout")
-            || message.contains("This connection has been closed")) {
+        if (String.valueOf(sql.getMessage()).contains("This connection has been closed")) {
           return true;
         }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when every pooled connection stayed busy for the whole acquisition timeout. Agroal says so
+   * only in the message of a plain SQLException (no SQL state): "Sorry, acquisition timeout!".
+   */
+  static boolean isPoolExhausted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() == null
+          && String.valueOf(sql.getMessage())
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("acquisition timeout")) {
+        return true;
       }
       if (t.getCause() == t) {
         break;

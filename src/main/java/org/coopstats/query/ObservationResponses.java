@@ -20,6 +20,7 @@ import org.coopstats.common.Page;
 import org.coopstats.common.PageBody;
 import org.coopstats.common.PagedResponses;
 import org.coopstats.common.ProblemException;
+import org.coopstats.common.QueryBulkhead;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.dataset.Dataset;
 import org.coopstats.security.Access;
@@ -34,22 +35,30 @@ public class ObservationResponses {
   private final ObservationQueryRepository repository;
   private final Access access;
   private final DataValidators dataValidators;
+  private final QueryBulkhead bulkhead;
 
   public ObservationResponses(
       CatalogService catalog,
       ObservationQueryRepository repository,
       Access access,
-      DataValidators validators) {
+      DataValidators validators,
+      QueryBulkhead bulkhead) {
     this.catalog = catalog;
     this.repository = repository;
     this.access = access;
     this.dataValidators = validators;
+    this.bulkhead = bulkhead;
   }
 
   /**
    * @param dataset the dataset of a dataset-scoped query, or null for the published data of all
    */
   public Response answer(UriInfo uriInfo, HttpHeaders headers, Request request, Dataset dataset) {
+    return bulkhead.run(() -> answerNow(uriInfo, headers, request, dataset));
+  }
+
+  private Response answerNow(
+      UriInfo uriInfo, HttpHeaders headers, Request request, Dataset dataset) {
     DataStructure structure = catalog.coopStats();
     ObservationQueryParser parser = new ObservationQueryParser(structure);
     List<String> allowed = new ArrayList<>(parser.allowedParameters());

@@ -19,6 +19,7 @@ import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.Page;
 import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
+import org.coopstats.common.QueryBulkhead;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.query.DataValidators;
 import org.coopstats.query.ObservationQuery;
@@ -38,14 +39,17 @@ public class SdmxService {
   private final CatalogService catalog;
   private final ObservationQueryRepository repository;
   private final DataValidators dataValidators;
+  private final QueryBulkhead bulkhead;
 
   public SdmxService(
       CatalogService catalog,
       ObservationQueryRepository repository,
-      DataValidators dataValidators) {
+      DataValidators dataValidators,
+      QueryBulkhead bulkhead) {
     this.catalog = catalog;
     this.repository = repository;
     this.dataValidators = dataValidators;
+    this.bulkhead = bulkhead;
   }
 
   public Response structure(
@@ -158,6 +162,16 @@ public class SdmxService {
       UriInfo uriInfo,
       HttpHeaders headers,
       Request httpRequest) {
+    return bulkhead.run(() -> dataNow(flowRef, key, providerRef, uriInfo, headers, httpRequest));
+  }
+
+  private Response dataNow(
+      String flowRef,
+      String key,
+      String providerRef,
+      UriInfo uriInfo,
+      HttpHeaders headers,
+      Request httpRequest) {
     QueryParameters.rejectUnknown(uriInfo, SdmxDataRequest.PARAMETERS);
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
     DataStructure structure = catalog.coopStats();
@@ -212,6 +226,17 @@ public class SdmxService {
   }
 
   public Response availability(
+      String flowRef,
+      String key,
+      String providerRef,
+      String componentId,
+      UriInfo uriInfo,
+      HttpHeaders headers) {
+    return bulkhead.run(
+        () -> availabilityNow(flowRef, key, providerRef, componentId, uriInfo, headers));
+  }
+
+  private Response availabilityNow(
       String flowRef,
       String key,
       String providerRef,

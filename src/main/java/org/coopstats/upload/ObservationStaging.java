@@ -224,7 +224,22 @@ class ObservationStaging implements AutoCloseable {
       memory.execute();
       // Without statistics on the staged rows the planner picks nested loops over the draft.
       statement.execute("ANALYZE staging");
+      // The draft has no index on the key, so a nested loop scans the dataset's draft rows once
+      // per staged row (or the reverse): planned on observation_draft's statistics from before a
+      // large publish or upload (autovacuum had not caught up), that ran 425 s. Analysing the
+      // draft here would hold a lock on the shared table until commit; hash or merge joins are
+      // linear whatever the estimates say, so the plan no longer depends on them.
+      statement.execute("SET LOCAL enable_nestloop = off");
     }
+    long[] result = merge();
+    // For the rest of the upload's transaction (a failed one rolls the SET back by itself).
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("RESET enable_nestloop");
+    }
+    return result;
+  }
+
+  private long[] merge() throws SQLException {
     long updated;
     try (PreparedStatement statement =
         connection.prepareStatement(
