@@ -69,6 +69,29 @@ public class UploadJob extends PanacheEntityBase {
   /** JSON: the upload result, or the problem that ended it. */
   public String result;
 
+  /** The instance that runs (or ran) the job. */
+  @Column(name = "owner_instance")
+  public String ownerInstance;
+
+  /** When the owner last said it is alive and running the job. */
+  @Column(name = "heartbeat_at")
+  public OffsetDateTime heartbeatAt;
+
+  /** The phase as of the owner's last heartbeat. */
+  @Column(nullable = false)
+  public String phase;
+
+  @Column(name = "cancel_requested_at")
+  public OffsetDateTime cancelRequestedAt;
+
+  /** When the owner decided to store: after it a cancel is refused. */
+  @Column(name = "settled_at")
+  public OffsetDateTime settledAt;
+
+  /** Written in the storing transaction: set means the rows were stored. */
+  @Column(name = "stored_at")
+  public OffsetDateTime storedAt;
+
   public boolean isFinished() {
     return SUCCEEDED.equals(status) || FAILED.equals(status) || CANCELLED.equals(status);
   }

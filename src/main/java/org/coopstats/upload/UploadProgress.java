@@ -49,9 +49,31 @@ public class UploadProgress {
 
   /** Decides the outcome: false when a cancel came first (the upload must then roll back). */
   public boolean settle() {
+    if (fate.get() == Fate.OPEN && !settleElsewhere()) {
+      fate.compareAndSet(Fate.OPEN, Fate.CANCELLED);
+    }
     fate.compareAndSet(Fate.OPEN, Fate.SETTLED);
     return fate.get() == Fate.SETTLED;
   }
+
+  /**
+   * Where others may cancel too (other instances, through the database), the decision is taken
+   * there: false when a cancel was recorded first.
+   */
+  protected boolean settleElsewhere() {
+    return true;
+  }
+
+  /** Whether a cancel was recorded elsewhere; asked between batches of rows and phases. */
+  protected boolean cancelledElsewhere() {
+    return false;
+  }
+
+  /**
+   * Called in the storing transaction, after the rows are written and before it commits; throwing
+   * rolls the upload back.
+   */
+  void stored() {}
 
   public boolean isCancelled() {
     return fate.get() == Fate.CANCELLED;
@@ -59,6 +81,9 @@ public class UploadProgress {
 
   /** Ends the upload (and its transaction) when the job has been cancelled. */
   void checkCancelled() {
+    if (!isCancelled() && fate.get() == Fate.OPEN && cancelledElsewhere()) {
+      cancel();
+    }
     if (isCancelled()) {
       throw new CancelledException();
     }

@@ -225,6 +225,7 @@ public class UploadService {
       clock.lap("store");
       LOG.infof("Upload of %d rows into dataset %d: %s", rowsRead, datasetId, clock);
       progress.rowsStored.set(written[0] + written[1]);
+      progress.stored();
       touch(connection, datasetId, mode == Mode.REPLACE);
       UploadResult result =
           new UploadResult(

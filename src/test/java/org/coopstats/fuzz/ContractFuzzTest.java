@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
  * A fuzz test driven by the contract: for a seeded sample of every operation of
  * openapi/openapi.yaml it sends values generated from the parameters' and bodies' schemas, valid
  * and hostile, with no credentials, wrong ones and an admin's. No answer may be a 5xx (but SDMX's
- * declared 501), every 4xx
- * must be application/problem+json, none may take over two seconds; and, as for every test, each
- * answer must be one the contract describes (support/ContractFilter). {@code -Dfuzz.seed} and
- * {@code -Dfuzz.requests} replay or widen a run; a failure prints the request to replay.
+ * declared 501), every 4xx must be application/problem+json, none may take over two seconds; and,
+ * as for every test, each answer must be one the contract describes (support/ContractFilter).
+ * {@code -Dfuzz.seed} and {@code -Dfuzz.requests} replay or widen a run; a failure prints the
+ * request to replay.
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
