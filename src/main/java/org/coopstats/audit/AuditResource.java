@@ -17,17 +17,9 @@ import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.security.Access;
 import org.coopstats.security.Role;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit", description = "Who created, uploaded, published, scheduled, withdrew what")
-@SecurityRequirement(name = "basic")
-@SecurityRequirement(name = "bearer")
 public class AuditResource {
 
   private final AuditService audit;
@@ -39,21 +31,11 @@ public class AuditResource {
   }
 
   @GET
-  @Operation(
-      summary = "Read the audit log, newest first",
-      description = "Admins read every provider's entries; publishers read their provider's.")
-  @APIResponse(responseCode = "200", description = "A page of entries")
-  @APIResponse(ref = "BadRequest")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
   public Response list(
-      @Parameter(description = "Provider id (publishers: their own, the default)")
-          @QueryParam("provider")
-          String provider,
-      @Parameter(description = "Dataset id") @QueryParam("dataset") Long dataset,
-      @Parameter(description = "Items to skip") @QueryParam("offset") Integer offset,
-      @Parameter(description = "Page size, 1–1000 (default 100)") @QueryParam("limit")
-          Integer limit,
+      @QueryParam("provider") String provider,
+      @QueryParam("dataset") Long dataset,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit,
       @Context UriInfo uriInfo) {
     QueryParameters.rejectUnknown(uriInfo, List.of("provider", "dataset", "offset", "limit"));
     access.requireAuthenticated();

@@ -19,10 +19,6 @@ import org.coopstats.common.PageRequest;
 import org.coopstats.common.PagedResponses;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,14 +32,9 @@ public class CatalogResource {
 
   @GET
   @Path("/codelists")
-  @Tag(name = "Code lists", description = "Classifications, with labels and hierarchies")
-  @Operation(summary = "List the code lists")
-  @APIResponse(responseCode = "200", description = "A page of code lists")
-  @APIResponse(ref = "BadRequest")
   public Response codeLists(
-      @Parameter(description = "Items to skip") @QueryParam("offset") Integer offset,
-      @Parameter(description = "Page size, 1–1000 (default 100)") @QueryParam("limit")
-          Integer limit,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit,
       @Context UriInfo uriInfo) {
     QueryParameters.rejectUnknown(uriInfo, List.of("offset", "limit"));
     Page<CodeListSummary> page = queries.codeLists(PageRequest.of(offset, limit, 100, 1000));
@@ -52,19 +43,11 @@ public class CatalogResource {
 
   @GET
   @Path("/codelists/{id}")
-  @Tag(name = "Code lists")
-  @Operation(
-      summary = "Get a code list with its codes",
-      description = "Codes in display order with their parents; view=tree adds the hierarchy.")
-  @APIResponse(responseCode = "200", description = "The code list")
-  @APIResponse(ref = "BadRequest")
-  @APIResponse(ref = "NotFound")
   public Response codeList(
-      @Parameter(example = "CL_WORK_CAT") @PathParam("id") String id,
-      @Parameter(description = "flat (default) or tree") @QueryParam("view") String view,
-      @Parameter(description = "Codes to skip") @QueryParam("offset") Integer offset,
-      @Parameter(description = "Page size, 1–5000 (default 1000)") @QueryParam("limit")
-          Integer limit,
+      @PathParam("id") String id,
+      @QueryParam("view") String view,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit,
       @Context UriInfo uriInfo) {
     QueryParameters.rejectUnknown(uriInfo, List.of("view", "offset", "limit"));
     boolean tree = "tree".equals(view);
@@ -84,9 +67,6 @@ public class CatalogResource {
 
   @GET
   @Path("/structures")
-  @Tag(name = "Data structure", description = "Dimensions, attributes and measures")
-  @Operation(summary = "List the data structures")
-  @APIResponse(responseCode = "200", description = "The structures")
   public Response structures(@Context UriInfo uriInfo) {
     QueryParameters.rejectUnknown(uriInfo, List.of());
     List<StructureView> all = queries.structures();
@@ -96,11 +76,7 @@ public class CatalogResource {
 
   @GET
   @Path("/structures/{id}")
-  @Tag(name = "Data structure")
-  @Operation(summary = "Get a data structure: dimensions, attributes, measures")
-  @APIResponse(responseCode = "200", description = "The structure")
-  @APIResponse(ref = "NotFound")
-  public StructureView structure(@Parameter(example = "COOP_STATS") @PathParam("id") String id) {
+  public StructureView structure(@PathParam("id") String id) {
     return queries
         .structure(id)
         .orElseThrow(() -> ProblemException.notFound("There is no data structure '" + id + "'."));

@@ -3,14 +3,12 @@ package org.coopstats.catalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Response bodies of the code-list and structure API. */
 public final class CatalogViews {
 
   private CatalogViews() {}
 
-  @Schema(name = "CodeListSummary")
   public record CodeListSummary(
       String id, String agency, String version, Map<String, String> names, int codes) {
 
@@ -24,7 +22,6 @@ public final class CatalogViews {
     }
   }
 
-  @Schema(name = "CodeList")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CodeListView(
       String id,
@@ -32,14 +29,12 @@ public final class CatalogViews {
       String version,
       Map<String, String> names,
       String description,
-      @Schema(description = "Codes in display order, each with its parent") List<CodeView> items,
+      List<CodeView> items,
       long total,
       int offset,
       int limit,
-      @Schema(description = "The codes as a tree (parents before children); with ?view=tree")
-          List<CodeNode> hierarchy) {}
+      List<CodeNode> hierarchy) {}
 
-  @Schema(name = "Code")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CodeView(String id, Map<String, String> names, String parent) {
     static CodeView of(Code code) {
@@ -50,11 +45,9 @@ public final class CatalogViews {
     }
   }
 
-  @Schema(name = "CodeNode")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public record CodeNode(String id, String name, List<CodeNode> children) {}
 
-  @Schema(name = "DataStructure")
   public record StructureView(
       String id,
       String agency,
@@ -65,7 +58,6 @@ public final class CatalogViews {
       List<AttributeView> attributes,
       List<MeasureView> measures) {}
 
-  @Schema(name = "Dimension")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DimensionView(
       String id,
@@ -73,13 +65,10 @@ public final class CatalogViews {
       String name,
       String description,
       String codeList,
-      @Schema(description = "Code used when the column is left out and the dimension applies")
-          String defaultCode,
-      @Schema(description = "False: applies only to the measures that list it, otherwise _Z")
-          boolean appliesToAllMeasures,
+      String defaultCode,
+      boolean appliesToAllMeasures,
       boolean timeDimension) {}
 
-  @Schema(name = "Attribute")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record AttributeView(
       String id,
@@ -89,20 +78,18 @@ public final class CatalogViews {
       boolean required,
       String defaultValue) {}
 
-  @Schema(name = "Measure")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record MeasureView(
       String id,
       String name,
-      @Schema(description = "INTEGER or DECIMAL") String valueType,
-      @Schema(description = "COUNT, FTE or MONEY") String quantity,
-      @Schema(description = "STOCK, FLOW or AVERAGE") String temporality,
+      String valueType,
+      String quantity,
+      String temporality,
       boolean allowsNegative,
       String defaultUnit,
       String unitCodeList,
       List<String> allowedUnits,
-      @Schema(description = "Optional dimensions that apply, with the condition if any")
-          Map<String, String> dimensions,
+      Map<String, String> dimensions,
       // The largest absolute value taken, in units (the value times 10^UNIT_MULT); R02 refuses
       // larger ones.
       java.math.BigDecimal maxMagnitude) {}

@@ -42,26 +42,10 @@ import org.coopstats.upload.UploadProgress;
 import org.coopstats.upload.UploadResult;
 import org.coopstats.upload.UploadService;
 import org.coopstats.upload.ValidationReports;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/datasets")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Datasets", description = "Create datasets, upload their observations, publish them")
 public class DatasetResource {
-
-  static final String CSV_EXAMPLE =
-      "REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\nCA-QC,COOPS,2021,2503\nCA-ON,COOPS,2021,1085\n";
-  static final String JSON_EXAMPLE =
-      "[{\"REF_AREA\":\"CA-QC\",\"MEASURE\":\"COOPS\",\"TIME_PERIOD\":\"2021\",\"OBS_VALUE\":2503},"
-          + " {\"REF_AREA\":\"CA-ON\",\"MEASURE\":\"COOPS\",\"TIME_PERIOD\":\"2021\","
-          + "\"OBS_VALUE\":1085}]";
 
   private final DatasetService datasets;
   private final UploadService uploads;
@@ -83,19 +67,12 @@ public class DatasetResource {
   }
 
   @GET
-  @Operation(summary = "List datasets", description = "Paged, sorted by id, drafts included.")
-  @APIResponse(responseCode = "200", description = "A page of datasets")
-  @APIResponse(ref = "BadRequest")
   public Response list(
-      @Parameter(description = "Provider ids, comma-separated or repeated") @QueryParam("provider")
-          List<String> provider,
-      @Parameter(description = "Only datasets with observations in these areas (CL_AREA)")
-          @QueryParam("area")
-          List<String> area,
-      @Parameter(description = "DRAFT or PUBLISHED") @QueryParam("status") List<String> status,
-      @Parameter(description = "Items to skip") @QueryParam("offset") Integer offset,
-      @Parameter(description = "Page size, 1–1000 (default 100)") @QueryParam("limit")
-          Integer limit,
+      @QueryParam("provider") List<String> provider,
+      @QueryParam("area") List<String> area,
+      @QueryParam("status") List<String> status,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit,
       @Context UriInfo uriInfo) {
     QueryParameters.rejectUnknown(
         uriInfo, List.of("provider", "area", "status", "offset", "limit"));
@@ -111,16 +88,6 @@ public class DatasetResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "basic")
-  @SecurityRequirement(name = "bearer")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @Operation(
-      summary = "Create a dataset",
-      description = "Submitter of the provider (or admin). It starts as a DRAFT.")
-  @APIResponse(responseCode = "201", description = "Created; Location names it")
-  @APIResponse(ref = "BadRequest")
-  @APIResponse(ref = "UnsupportedMediaType")
   public Response create(@Valid @NotNull DatasetRequest request, @Context UriInfo uriInfo) {
     DatasetView created = datasets.create(request);
     return Response.created(
@@ -131,56 +98,21 @@ public class DatasetResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Get a dataset, with a summary of what it holds")
-  @APIResponse(responseCode = "200", description = "The dataset")
-  @APIResponse(ref = "NotFound")
   public DatasetView get(@PathParam("id") long id) {
     return datasets.get(id);
   }
 
   @DELETE
   @Path("/{id}")
-  @SecurityRequirement(name = "basic")
-  @SecurityRequirement(name = "bearer")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @Operation(
-      summary = "Delete a dataset that has not been released",
-      description =
-          "Submitter (a never-published draft) or publisher (a scheduled release) of its provider.")
-  @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(ref = "NotFound")
-  @APIResponse(ref = "Conflict")
   public void delete(@PathParam("id") long id) {
     datasets.delete(id);
   }
 
   @POST
   @Path("/{id}/publish")
-  @SecurityRequirement(name = "basic")
-  @SecurityRequirement(name = "bearer")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @Operation(
-      summary = "Publish the draft as a new version, now or at a scheduled time",
-      description =
-          "Publisher of the dataset's provider. Without a body, or without releaseAt, the"
-              + " version is released at once; with releaseAt in the future it is embargoed:"
-              + " invisible to everyone outside the provider until that second. Values that"
-              + " change are kept in the history.")
-  @APIResponse(responseCode = "200", description = "The dataset with its new version")
-  @APIResponse(ref = "BadRequest")
-  @APIResponse(ref = "NotFound")
-  @APIResponse(ref = "Conflict")
   public DatasetView publish(
       @PathParam("id") long id,
-      @Parameter(
-              description =
-                  "When the new version becomes public (ISO 8601, e.g. 2027-01-15T09:00:00Z);"
-                      + " omitted: now. Until then it is embargoed: visible only to the"
-                      + " provider's users.")
-          @QueryParam("releaseAt")
-          String releaseAt,
+      @QueryParam("releaseAt") String releaseAt,
       @Context UriInfo uriInfo) {
     QueryParameters.rejectUnknown(uriInfo, List.of("releaseAt"));
     return datasets.publish(id, parseInstant("releaseAt", releaseAt));
@@ -189,19 +121,6 @@ public class DatasetResource {
   @POST
   @Path("/{id}/withdraw")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "basic")
-  @SecurityRequirement(name = "bearer")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @Operation(
-      summary = "Withdraw a published dataset",
-      description =
-          "Publisher of the dataset's provider. Its values stop being served; the history"
-              + " keeps them. A correction is published afterwards as a new version.")
-  @APIResponse(responseCode = "200", description = "The withdrawn dataset")
-  @APIResponse(ref = "BadRequest")
-  @APIResponse(ref = "NotFound")
-  @APIResponse(ref = "Conflict")
   public DatasetView withdraw(@PathParam("id") long id, @Valid @NotNull WithdrawRequest request) {
     return datasets.withdraw(id, request.reason());
   }
@@ -214,73 +133,11 @@ public class DatasetResource {
     UploadService.XLSX_MEDIA_TYPE
   })
   @Produces({MediaType.APPLICATION_JSON, ObservationResponses.TEXT_CSV})
-  @SecurityRequirement(name = "basic")
-  @SecurityRequirement(name = "bearer")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @Operation(
-      summary = "Upload observations into the dataset's draft",
-      description =
-          "Submitter of the dataset's provider. The draft becomes the next version when"
-              + " published; published values never change in place. CSV (header line with column names; comma or semicolon; UTF-8, BOM allowed) or a JSON"
-              + " array of objects. Columns: the dimensions REF_AREA, MEASURE, COOP_TYPE,"
-              + " COOP_LEVEL, ACTIVITY, SEX, MEMBER_KIND, WORK_CAT, then TIME_PERIOD, OBS_VALUE"
-              + " and the attributes OBS_STATUS, CONF_STATUS, UNIT_MEASURE, UNIT_MULT,"
-              + " COMMENT_OBS. An omitted dimension is _T, or _Z where it does not apply to the"
-              + " measure. Every row is checked (rules R01–R04); the upload is stored whole or,"
-              + " on any error, not at all.")
-  @RequestBody(
-      required = true,
-      content = {
-        @Content(
-            mediaType = ObservationResponses.TEXT_CSV,
-            examples = @ExampleObject(name = "Two provinces", value = CSV_EXAMPLE)),
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "Two provinces", value = JSON_EXAMPLE)),
-        @Content(mediaType = UploadService.XLSX_MEDIA_TYPE)
-      })
-  @APIResponse(
-      responseCode = "200",
-      description = "Stored (or, for a dry run, checked), with the warnings found",
-      content = {
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema =
-                @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                    implementation = UploadResult.class)),
-        @Content(mediaType = ObservationResponses.TEXT_CSV)
-      })
-  @APIResponse(
-      responseCode = "202",
-      description =
-          "Large upload (over coopstats.upload.async-threshold-bytes) or Prefer: respond-async:"
-              + " a job runs it; Location names the job to follow")
-  @APIResponse(ref = "NotFound")
-  @APIResponse(ref = "Conflict")
-  @APIResponse(ref = "PayloadTooLarge")
-  @APIResponse(ref = "UnsupportedMediaType")
-  @APIResponse(ref = "ValidationFailed")
   public Response upload(
       @PathParam("id") long id,
-      @Parameter(
-              description =
-                  "true: check the file and report, storing nothing (Accept: text/csv gives the"
-                      + " report as CSV)")
-          @QueryParam("dryRun")
-          boolean dryRun,
-      @Parameter(
-              description =
-                  "A key of your choosing: sending the same body again with the same key returns"
-                      + " the first result instead of storing it twice")
-          @HeaderParam("Idempotency-Key")
-          String idempotencyKey,
-      @Parameter(
-              description =
-                  "merge (default): add new keys, replace values of existing ones; replace:"
-                      + " the upload becomes the dataset's whole content")
-          @QueryParam("mode")
-          String mode,
+      @QueryParam("dryRun") boolean dryRun,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @QueryParam("mode") String mode,
       @Context HttpHeaders headers,
       @Context UriInfo uriInfo,
       InputStream body) {
@@ -321,32 +178,10 @@ public class DatasetResource {
   @GET
   @Path("/{id}/observations")
   @Produces({MediaType.APPLICATION_JSON, ObservationResponses.TEXT_CSV})
-  @Operation(
-      summary = "Query the observations of one dataset",
-      description =
-          "The same filters, paging, formats, time travel and change feed as"
-              + " /api/v1/observations; its provider's users can also see the draft and preview"
-              + " a scheduled release (view).")
-  @APIResponse(
-      responseCode = "200",
-      description = "A page of observations",
-      content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON),
-        @Content(mediaType = ObservationResponses.TEXT_CSV)
-      })
-  @APIResponse(ref = "BadRequest")
-  @APIResponse(ref = "NotFound")
-  @APIResponse(ref = "NotAcceptable")
   public Response observations(
       @PathParam("id") long id,
       @BeanParam ObservationQueryParameters parameters,
-      @Parameter(
-              description =
-                  "published (default): as the public sees it; draft: the values uploaded and"
-                      + " not yet published; preview: the values current once scheduled releases"
-                      + " are out. draft and preview need a user of the dataset's provider.")
-          @QueryParam("view")
-          String view,
+      @QueryParam("view") String view,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers,
       @Context Request request) {

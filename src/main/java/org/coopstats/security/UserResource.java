@@ -23,17 +23,9 @@ import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.security.UserViews.UserRequest;
 import org.coopstats.security.UserViews.UserView;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Users", description = "Who may write (admins only)")
-@SecurityRequirement(name = "basic")
-@SecurityRequirement(name = "bearer")
 public class UserResource {
 
   private final UserService users;
@@ -45,14 +37,9 @@ public class UserResource {
   }
 
   @GET
-  @Operation(summary = "List users")
-  @APIResponse(responseCode = "200", description = "A page of users")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
   public Response list(
-      @Parameter(description = "Items to skip") @QueryParam("offset") Integer offset,
-      @Parameter(description = "Page size, 1–1000 (default 100)") @QueryParam("limit")
-          Integer limit,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit,
       @Context UriInfo uriInfo) {
     access.requireAdmin();
     QueryParameters.rejectUnknown(uriInfo, List.of("offset", "limit"));
@@ -62,11 +49,6 @@ public class UserResource {
 
   @GET
   @Path("/{username}")
-  @Operation(summary = "Get a user")
-  @APIResponse(responseCode = "200", description = "The user")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @APIResponse(ref = "NotFound")
   public UserView get(@PathParam("username") String username) {
     access.requireAdmin();
     return users
@@ -76,12 +58,6 @@ public class UserResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a user", description = "The password is stored as a bcrypt hash.")
-  @APIResponse(responseCode = "201", description = "Created")
-  @APIResponse(ref = "BadRequest")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @APIResponse(ref = "Conflict")
   public Response create(@Valid @NotNull UserRequest request, @Context UriInfo uriInfo) {
     access.requireAdmin();
     UserView created = users.create(request, access.actor());
@@ -92,12 +68,6 @@ public class UserResource {
 
   @DELETE
   @Path("/{username}")
-  @Operation(summary = "Delete a user")
-  @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @APIResponse(ref = "NotFound")
-  @APIResponse(ref = "Conflict")
   public void delete(@PathParam("username") String username) {
     access.requireAdmin();
     users.delete(username, access.actor());

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the user API. */
 public final class UserViews {
@@ -17,23 +16,16 @@ public final class UserViews {
 
   private UserViews() {}
 
-  @Schema(name = "UserRequest")
   public record UserRequest(
-      @Schema(examples = "ana.statcan")
-          @NotBlank
+      @NotBlank
           @Size(max = 100)
           @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may hold letters, digits, . _ @ and -")
           String username,
-      @Schema(description = "At least 12 characters; stored as a bcrypt hash")
-          @NotBlank
-          @Size(min = 12, max = 200)
-          @MaxUtf8Bytes(UserViews.MAX_PASSWORD_BYTES)
+      @NotBlank @Size(min = 12, max = 200) @MaxUtf8Bytes(UserViews.MAX_PASSWORD_BYTES)
           String password,
-      @Schema(description = "submitter, publisher and/or admin") @NotEmpty List<String> roles,
-      @Schema(description = "The provider the user acts for (not needed for admins)")
-          String providerId) {}
+      @NotEmpty List<String> roles,
+      String providerId) {}
 
-  @Schema(name = "User")
   public record UserView(
       String username, List<String> roles, String providerId, OffsetDateTime createdAt) {
     static UserView of(AppUser user) {

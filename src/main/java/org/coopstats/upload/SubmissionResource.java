@@ -22,17 +22,8 @@ import org.coopstats.dataset.DatasetService;
 import org.coopstats.security.Access;
 import org.coopstats.upload.SubmissionRepository.Submission;
 import org.coopstats.validation.ValidationIssue;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/datasets/{id}/submissions")
-@Tag(name = "Datasets")
-@SecurityRequirement(name = "basic")
-@SecurityRequirement(name = "bearer")
 public class SubmissionResource {
 
   /** A submission with its validation report. */
@@ -51,18 +42,10 @@ public class SubmissionResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "List a dataset's accepted submissions, newest first",
-      description = "For the users of the dataset's provider.")
-  @APIResponse(responseCode = "200", description = "A page of submissions")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @APIResponse(ref = "NotFound")
   public Response list(
       @PathParam("id") long id,
-      @Parameter(description = "Items to skip") @QueryParam("offset") Integer offset,
-      @Parameter(description = "Page size, 1–1000 (default 100)") @QueryParam("limit")
-          Integer limit,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit,
       @Context UriInfo uriInfo) {
     QueryParameters.rejectUnknown(uriInfo, List.of("offset", "limit"));
     requireInsider(id);
@@ -73,19 +56,6 @@ public class SubmissionResource {
   @GET
   @Path("/{submissionId}")
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  @Operation(
-      summary = "A submission's validation report (its warnings)",
-      description = "JSON, or CSV with Accept: text/csv.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The report",
-      content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON),
-        @Content(mediaType = "text/csv")
-      })
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @APIResponse(ref = "NotFound")
   public Response get(
       @PathParam("id") long id,
       @PathParam("submissionId") long submissionId,
