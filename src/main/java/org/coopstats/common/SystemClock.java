@@ -1,4 +1,4 @@
-package org.coopstats.upload;
+package org.coopstats.common;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,9 +6,12 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The clock of job heartbeats and staleness: the system's, unless a test brings its own. */
+/**
+ * The one clock of the service (login throttling, job heartbeats); tests enable their own as an
+ * alternative.
+ */
 @ApplicationScoped
-public class JobClock {
+public class SystemClock {
 
   @Produces
   @DefaultBean
