@@ -109,8 +109,8 @@ public class HttpLevelProblems {
     }
     int status = ctx.statusCode();
     Throwable failure = ctx.failure();
-    if (status == 401 || status == 403) {
-      ctx.next(); // authentication challenges belong to Quarkus security
+    if (status == 401 || status == 403 || isSecurityFailure(failure)) {
+      ctx.next(); // authentication failures and challenges belong to Quarkus security
       return;
     }
     if (isBadEscape(failure)) {
@@ -144,6 +144,13 @@ public class HttpLevelProblems {
             + reference
             + " when you report it.",
         reference);
+  }
+
+  private static boolean isSecurityFailure(Throwable failure) {
+    return failure instanceof io.quarkus.security.AuthenticationFailedException
+        || failure instanceof io.quarkus.security.UnauthorizedException
+        || failure instanceof io.quarkus.security.ForbiddenException
+        || failure instanceof io.quarkus.security.AuthenticationRedirectException;
   }
 
   private static boolean isBadEscape(Throwable failure) {
