@@ -104,7 +104,8 @@ public class DatasetResource {
 
   @DELETE
   @Path("/{id}")
-  public void delete(@PathParam("id") long id) {
+  public void delete(@PathParam("id") long id, @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of());
     datasets.delete(id);
   }
 

@@ -90,7 +90,11 @@ record SdmxDataRequest(
           "startPeriod " + start + " is after endPeriod " + end + ".");
     }
     String history = QueryParameters.single(parameters, "includeHistory");
-    if ("true".equalsIgnoreCase(history)) {
+    if (history != null && !history.equals("true") && !history.equals("false")) {
+      throw ProblemException.badRequest(
+          "includeHistory is '" + history + "': use true or false (false is the default).");
+    }
+    if ("true".equals(history)) {
       throw notImplemented(
           "includeHistory=true is not supported on the SDMX API: use GET"
               + " /api/v1/observations?includeHistory=true.");

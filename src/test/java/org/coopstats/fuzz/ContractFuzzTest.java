@@ -76,7 +76,7 @@ class ContractFuzzTest {
    * as %zz cannot be sent through an HTTP client library; the seed cases send them raw.)
    */
   private static final List<String> RAW_ESCAPES =
-      List.of("%00", "%25zz;x", "a%2Fb", "%C0%AF", "%2e%2e", "%F0%9F%98%80");
+      List.of("%00", "%25zz;x", "a%2Fb", "%C0%AF", "%F0%9F%98%80");
 
   private static final List<String> ACCEPTS =
       List.of(
@@ -208,7 +208,15 @@ class ContractFuzzTest {
       request.header("Accept", exchange.accept());
     }
     if (exchange.contentType() != null) {
-      request.contentType(exchange.contentType()).body(exchange.body());
+      // Bytes, so that RestAssured sends any media type as it is (it refuses to encode some).
+      boolean text =
+          exchange.contentType().contains("json") || exchange.contentType().startsWith("text/");
+      request
+          .contentType(exchange.contentType())
+          .body(
+              exchange
+                  .body()
+                  .getBytes(text ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1));
     }
     long start = System.nanoTime();
     Response response;
@@ -239,7 +247,8 @@ class ContractFuzzTest {
       return pick(RAW_ESCAPES);
     }
     if (dice < 4) {
-      return encode(pick(HOSTILE));
+      // Not empty or blank: an empty segment is another path (e.g. /datasets//withdraw).
+      return encode(pick(HOSTILE.stream().filter(v -> !v.isBlank()).toList()));
     }
     String value =
         switch (name) {
