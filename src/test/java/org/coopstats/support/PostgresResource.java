@@ -19,7 +19,15 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
     if (external != null && !external.isBlank()) {
-      return Map.of();
+      // Named explicitly: a packaged app launched after another test resource's would otherwise
+      // be given that resource's (stopped) server, as Quarkus passes earlier properties on.
+      return Map.of(
+          "quarkus.datasource.jdbc.url",
+          external,
+          "quarkus.datasource.username",
+          System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", ""),
+          "quarkus.datasource.password",
+          System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
     }
     try {
       postgres = EmbeddedPostgres.builder().start();
