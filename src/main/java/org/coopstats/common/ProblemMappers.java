@@ -340,6 +340,14 @@ public class ProblemMappers {
               + " changed; retry in a few seconds.",
           uriInfo);
     }
+    if (isTimedOut(e)) {
+      LOG.warnf("Request timed out in the database: %s", e.toString());
+      return overloaded(
+          "The service is busy: this request waited too long in the database (most often for"
+              + " another write to the same dataset) and was rolled back. Nothing was changed;"
+              + " retry in a few seconds.",
+          uriInfo);
+    }
     if (isDatabaseUnavailable(e)) {
       LOG.warnf("Database unavailable: %s", e.toString());
       Response response =
@@ -390,6 +398,24 @@ public class ProblemMappers {
         if (String.valueOf(sql.getMessage()).contains("This connection has been closed")) {
           return true;
         }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the database cancelled a statement of the request (the transaction's timeout, SQL
+   * state 57014) or refused to wait for a lock (55P03): the request was not wrong, it came at a
+   * busy moment.
+   */
+  static boolean isTimedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && ("57014".equals(sql.getSQLState()) || "55P03".equals(sql.getSQLState()))) {
+        return true;
       }
       if (t.getCause() == t) {
         break;

@@ -5,11 +5,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.coopstats.dataset.DatasetRepository;
 import org.coopstats.security.Role;
 import org.coopstats.support.Api;
 import org.coopstats.support.PostgresResource;
@@ -24,6 +29,56 @@ class UploadJobTest {
   @BeforeEach
   void actAsAdmin() {
     Api.actAsAdmin();
+  }
+
+  @Inject DatasetRepository datasets;
+
+  /**
+   * While another write holds the dataset's lock (a long upload), a new job is still taken at once:
+   * it used to wait for the lock to insert its row (JPA's FOR UPDATE blocks the foreign key) and
+   * answer 500 at the transaction timeout.
+   */
+  @Test
+  void aJobIsTakenAtOnceWhileAnotherWriteHoldsTheDataset() throws Exception {
+    long dataset = Api.newDataset(Api.newProvider());
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> writer =
+        CompletableFuture.runAsync(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          datasets.findForUpdate(dataset).orElseThrow();
+                          locked.countDown();
+                          try {
+                            release.await();
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                        }));
+    try {
+      locked.await();
+      long before = System.nanoTime();
+      String location =
+          given()
+              .contentType("text/csv")
+              .header("Prefer", "respond-async")
+              .body(rows(10, 5))
+              .post("/api/v1/datasets/" + dataset + "/observations")
+              .then()
+              .statusCode(202)
+              .extract()
+              .header("Location");
+      org.assertj.core.api.Assertions.assertThat(Duration.ofNanos(System.nanoTime() - before))
+          .isLessThan(Duration.ofSeconds(5));
+      release.countDown();
+      writer.get();
+      org.assertj.core.api.Assertions.assertThat(waitForEnd(location).getString("status"))
+          .isEqualTo("SUCCEEDED");
+    } finally {
+      release.countDown();
+    }
   }
 
   @Test
