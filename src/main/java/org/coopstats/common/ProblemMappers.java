@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.coopstats.security.PasswordChecks;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -33,6 +32,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  /**
+   * The attribute of an AuthenticationFailedException that says how many seconds a throttled login
+   * must wait; it is answered 429 with Retry-After.
+   */
+  public static final String RETRY_AFTER_ATTRIBUTE = "coopstats.retry-after-seconds";
+
   private static final int RETRY_AFTER_SECONDS = 5;
   // Overload passes in moments: a short wait spreads the retries without idling the client long.
   private static final int OVERLOAD_RETRY_AFTER_SECONDS = 2;
@@ -140,7 +146,7 @@ public class ProblemMappers {
   private static Long retryAfterSeconds(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof io.quarkus.security.AuthenticationFailedException failed
-          && failed.getAttribute(PasswordChecks.RETRY_AFTER_SECONDS) instanceof Number seconds) {
+          && failed.getAttribute(RETRY_AFTER_ATTRIBUTE) instanceof Number seconds) {
         return seconds.longValue();
       }
     }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.ProblemMappers;
-import org.coopstats.provider.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Access {
 
   private final SecurityIdentity identity;
+  private final ProviderRegistry providers;
   private final String providerClaim;
   private final boolean bearerTokensAccepted;
   private Optional<String> provider;
@@ -29,11 +29,13 @@ public class Access {
 
   public Access(
       SecurityIdentity identity,
+      ProviderRegistry providers,
       @ConfigProperty(name = "coopstats.oidc.provider-claim", defaultValue = "coopstats_provider")
           String providerClaim,
       @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
           boolean bearerTokensAccepted) {
     this.identity = identity;
+    this.providers = providers;
     this.providerClaim = providerClaim;
     this.bearerTokensAccepted = bearerTokensAccepted;
   }
@@ -77,7 +79,7 @@ public class Access {
   private Optional<String> providerOf(JsonWebToken token) {
     Optional<String> named =
         token.claim(providerClaim).map(Object::toString).filter(id -> !id.isBlank());
-    if (named.isPresent() && Provider.findById(named.get()) == null) {
+    if (named.isPresent() && !providers.isRegistered(named.get())) {
       throw forbidden(
           "Your token names provider '"
               + named.get()

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.coopstats.common.ProblemMappers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,8 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PasswordChecks {
 
   /** Attribute of the authentication failure: whole seconds to wait before trying again. */
-  public static final String RETRY_AFTER_SECONDS = "coopstats.retry-after-seconds";
-
   private final LoginThrottle throttle;
 
   PasswordChecks(
@@ -59,6 +58,7 @@ public class PasswordChecks {
   static AuthenticationFailedException throttled(Duration wait) {
     long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
     return new AuthenticationFailedException(
-        "Too many failed logins", Map.of(RETRY_AFTER_SECONDS, Math.max(1, seconds)));
+        "Too many failed logins",
+        Map.of(ProblemMappers.RETRY_AFTER_ATTRIBUTE, Math.max(1, seconds)));
   }
 }

@@ -3,28 +3,30 @@ package org.coopstats.security;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.coopstats.audit.AuditService;
 import org.coopstats.common.Page;
 import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
-import org.coopstats.provider.Provider;
 import org.coopstats.security.UserViews.UserRequest;
 import org.coopstats.security.UserViews.UserView;
 
 @ApplicationScoped
 public class UserService {
 
-  private final AuditService audit;
+  private final Event<UserChanged> changes;
   private final VerifiedPasswordCache verified;
+  private final ProviderRegistry providers;
 
-  public UserService(AuditService audit, VerifiedPasswordCache verified) {
-    this.audit = audit;
+  public UserService(
+      Event<UserChanged> changes, VerifiedPasswordCache verified, ProviderRegistry providers) {
+    this.changes = changes;
     this.verified = verified;
+    this.providers = providers;
   }
 
   public Page<UserView> list(PageRequest page) {
@@ -56,7 +58,7 @@ public class UserService {
       throw ProblemException.badRequest(
           "providerId is required: submitters and publishers act for a provider.");
     }
-    if (request.providerId() != null && Provider.findById(request.providerId()) == null) {
+    if (request.providerId() != null && !providers.isRegistered(request.providerId())) {
       throw ProblemException.badRequest(
           "providerId '" + request.providerId() + "' is not a registered provider.");
     }
@@ -71,8 +73,9 @@ public class UserService {
     user.providerId = request.providerId();
     user.createdAt = OffsetDateTime.now();
     user.persist();
-    audit.record(
-        actor, "USER_CREATED", request.providerId(), null, user.username + " " + user.roles);
+    changes.fire(
+        new UserChanged(
+            actor, "USER_CREATED", request.providerId(), user.username + " " + user.roles));
     return UserView.of(user);
   }
 
@@ -86,7 +89,7 @@ public class UserService {
     }
     user.delete();
     verified.forget(username);
-    audit.record(actor, "USER_DELETED", user.providerId, null, username);
+    changes.fire(new UserChanged(actor, "USER_DELETED", user.providerId, username));
   }
 
   /** Creates the first admin from configuration when the database has no admin yet. */
@@ -107,7 +110,7 @@ public class UserService {
     user.roles = Role.ADMIN;
     user.createdAt = OffsetDateTime.now();
     user.persist();
-    audit.record("configuration", "USER_CREATED", null, null, username + " admin");
+    changes.fire(new UserChanged("configuration", "USER_CREATED", null, username + " admin"));
     return true;
   }
 }

@@ -1,0 +1,92 @@
+package org.coopstats.upload;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import org.coopstats.common.ProblemException;
+import org.coopstats.common.QueryParameters;
+
+/** Uploads into a dataset's draft: at once, or as a job (202) when large or asked for. */
+@Path("/api/v1/datasets/{id}/observations")
+public class DatasetUploadResource {
+
+  private static final String TEXT_CSV = "text/csv";
+
+  private final UploadService uploads;
+  private final UploadJobService jobs;
+  private final UploadLimits limits;
+
+  public DatasetUploadResource(UploadService uploads, UploadJobService jobs, UploadLimits limits) {
+    this.uploads = uploads;
+    this.jobs = jobs;
+    this.limits = limits;
+  }
+
+  @POST
+  @Consumes({TEXT_CSV, MediaType.APPLICATION_JSON, UploadService.XLSX_MEDIA_TYPE})
+  @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
+  public Response upload(
+      @PathParam("id") long id,
+      @QueryParam("dryRun") boolean dryRun,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @QueryParam("mode") String mode,
+      @Context HttpHeaders headers,
+      @Context UriInfo uriInfo,
+      InputStream body) {
+    QueryParameters.rejectUnknown(uriInfo, List.of("mode", "dryRun"));
+    MediaType type = headers.getMediaType();
+    UploadService.Format format =
+        type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+            ? UploadService.Format.JSON
+            : type != null && type.isCompatible(MediaType.valueOf(UploadService.XLSX_MEDIA_TYPE))
+                ? UploadService.Format.XLSX
+                : UploadService.Format.CSV;
+    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+    if (headers.getLength() > limits.maxBytes()) {
+      throw SizeLimitedInputStream.tooLarge(limits.maxBytes());
+    }
+    String prefer = headers.getHeaderString("Prefer");
+    if (headers.getLength() > limits.asyncThresholdBytes()
+        || (prefer != null && prefer.contains("respond-async"))) {
+      UploadJobService.JobView job = jobs.submit(id, format, parseMode(mode), body, dryRun, key);
+      return Response.accepted(job)
+          .location(uriInfo.getBaseUriBuilder().path("api/v1/jobs/{job}").build(job.id()))
+          .type(MediaType.APPLICATION_JSON)
+          .build();
+    }
+    UploadResult result =
+        uploads.upload(
+            id,
+            format,
+            parseMode(mode),
+            body,
+            headers.getLength(),
+            dryRun,
+            key,
+            UploadProgress.NONE);
+    return ValidationReports.respond(result.issues(), result, headers);
+  }
+
+  private static UploadService.Mode parseMode(String mode) {
+    if (mode == null || mode.isBlank()) {
+      return UploadService.Mode.MERGE;
+    }
+    try {
+      return UploadService.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("mode '" + mode + "' is unknown: use merge or replace.");
+    }
+  }
+}
