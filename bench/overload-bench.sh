@@ -8,8 +8,8 @@
 #
 # Environment: BUILD_DIR (/tmp/coopstats-overload-bench), DATA_DIR (/tmp/coopstats-overload-data),
 # PORT (8093), DURATION (30 s of load), CONNECTIONS (256), THREADS (2), MERGE_ROWS (20000),
-# SKIP_BUILD (0), JVM_OPTS (-XX:+UseParallelGC, as the README runs the service), HEALTH_PORT (where
-# /q/health is served: PORT, or the management port when the app has one), DIAG (1: thread dumps
+# SKIP_BUILD (0), JVM_OPTS (-XX:+UseParallelGC, as the README runs the service), HEALTH_PORT (9000: the
+# management port, where /q/health is served; set it to PORT for a build from before it), DIAG (1: thread dumps
 # by SIGQUIT into app.log at 1, 2, 3, 5 and 8 s of the load; 0: none).
 # Always: a GC log (gc.log), vmstat and the CPU ticks of the app and of PostgreSQL per second.
 # Data: generate.py's 1,538,627 rows uploaded into two datasets, both published: 3.08 M rows.
@@ -24,7 +24,7 @@ CONNECTIONS=${CONNECTIONS:-256}
 THREADS=${THREADS:-2}
 MERGE_ROWS=${MERGE_ROWS:-20000}
 JVM_OPTS=${JVM_OPTS--XX:+UseParallelGC}
-HEALTH_PORT=${HEALTH_PORT:-$PORT}
+HEALTH_PORT=${HEALTH_PORT:-9000}
 DIAG=${DIAG:-1}
 DB=coopstats_overload_bench
 ADMIN_PASSWORD=bench-admin-password
@@ -59,7 +59,8 @@ log "starting the app"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_DATASOURCE_USERNAME=bench \
 QUARKUS_DATASOURCE_PASSWORD=bench COOPSTATS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
 QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT=3600s \
-  java $JVM_OPTS -Xlog:gc:file="$OUT/gc.log":uptime -Dquarkus.http.port=$PORT -jar "$BUILD_DIR/target/quarkus-app/quarkus-run.jar" \
+  java $JVM_OPTS -Xlog:gc:file="$OUT/gc.log":uptime -Dquarkus.http.port=$PORT \
+  -Dquarkus.management.port=$HEALTH_PORT -jar "$BUILD_DIR/target/quarkus-app/quarkus-run.jar" \
   >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

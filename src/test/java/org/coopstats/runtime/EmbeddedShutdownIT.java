@@ -34,6 +34,7 @@ class EmbeddedShutdownIT {
     builder.environment().put("COOPSTATS_DATA_DIR", data.resolve("postgres").toString());
     builder.environment().put("COOPSTATS_DEMO_ENABLED", "false");
     builder.environment().put("QUARKUS_HTTP_PORT", "0");
+    builder.environment().put("QUARKUS_MANAGEMENT_PORT", "0");
     builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
     Process app = builder.start();
     StringBuilder log = new StringBuilder();

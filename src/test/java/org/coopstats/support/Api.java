@@ -23,6 +23,16 @@ public final class Api {
     RestAssured.authentication = RestAssured.preemptive().basic(ADMIN, ADMIN_PASSWORD);
   }
 
+  /**
+   * A request to the management interface, the server of its own that serves /q/health and
+   * /q/metrics (quarkus.management.*), not the API's.
+   */
+  public static io.restassured.specification.RequestSpecification management() {
+    java.net.URI uri =
+        java.net.URI.create(io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri());
+    return given().baseUri(uri.getScheme() + "://" + uri.getHost()).port(uri.getPort());
+  }
+
   /** Sends requests without credentials unless a test gives them. */
   public static void actAnonymously() {
     RestAssured.authentication = RestAssured.DEFAULT_AUTH;
