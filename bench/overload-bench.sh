@@ -168,24 +168,5 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$OUT/count.lua"
 wait $PROBE || true
 kill $CPU 2>/dev/null || true
 cat "$OUT/wrk.txt"
-python3 - "$OUT" <<'PY'
-import sys, re, statistics
-out = sys.argv[1]
-wrk = open(out + "/wrk.txt").read()
-counts = {int(a): int(b) for a, b in re.findall(r"status (\d+) (\d+)", wrk)}
-total = sum(counts.values())
-print("responses:", total, "by status:", dict(sorted(counts.items())))
-print("500s:", counts.get(500, 0), "| 503 share: %.1f %%" % (100.0 * counts.get(503, 0) / max(total, 1)))
-for p in ("live", "ready"):
-    rows = [l.split() for l in open(out + "/health.txt") if l.startswith(p + " ")]
-    times = [float(r[2]) for r in rows]
-    codes = {}
-    for r in rows: codes[r[1]] = codes.get(r[1], 0) + 1
-    p95 = sorted(times)[max(0, -(-len(times) * 95 // 100) - 1)]
-    print("health/%s: %d probes, answers %s, time max %.3f s, p95 %.3f s, median %.3f s, over 1 s: %d"
-          % (p, len(rows), codes, max(times), p95, statistics.median(times), sum(t > 1 for t in times)))
-    for r in rows:
-        if float(r[2]) > 0.5:
-            print("  slow: at %5.1f s: %s in %s s (connected after %s s)" % (float(r[4]), r[1], r[2], r[3]))
-PY
+python3 "$HERE/overload-summary.py" "$OUT" "$DURATION"
 grep -c "Unexpected failure" "$OUT/app.log" | sed 's/^/app log "Unexpected failure" lines: /' || true
