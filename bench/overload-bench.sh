@@ -8,7 +8,10 @@
 #
 # Environment: BUILD_DIR (/tmp/coopstats-overload-bench), DATA_DIR (/tmp/coopstats-overload-data),
 # PORT (8093), DURATION (30 s of load), CONNECTIONS (256), THREADS (2), MERGE_ROWS (20000),
-# SKIP_BUILD (0), JVM_OPTS (-XX:+UseParallelGC, as the README runs the service).
+# SKIP_BUILD (0), JVM_OPTS (-XX:+UseParallelGC, as the README runs the service), HEALTH_PORT (9000: the
+# management port, where /q/health is served; set it to PORT for a build from before it), DIAG (1: thread dumps
+# by SIGQUIT into app.log at 1, 2, 3, 5 and 8 s of the load; 0: none).
+# Always: a GC log (gc.log), vmstat and the CPU ticks of the app and of PostgreSQL per second.
 # Data: generate.py's 1,538,627 rows uploaded into two datasets, both published: 3.08 M rows.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -21,10 +24,12 @@ CONNECTIONS=${CONNECTIONS:-256}
 THREADS=${THREADS:-2}
 MERGE_ROWS=${MERGE_ROWS:-20000}
 JVM_OPTS=${JVM_OPTS--XX:+UseParallelGC}
+HEALTH_PORT=${HEALTH_PORT:-9000}
+DIAG=${DIAG:-1}
 DB=coopstats_overload_bench
 ADMIN_PASSWORD=bench-admin-password
 OUT=${OUT:-/tmp/coopstats-overload-run}
-mkdir -p "$OUT"
+rm -rf "$OUT" && mkdir -p "$OUT"
 log() { echo "[$(date +%H:%M:%S)] $*"; }
 as_pg() { su postgres -c "$1"; }
 
@@ -54,11 +59,12 @@ log "starting the app"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_DATASOURCE_USERNAME=bench \
 QUARKUS_DATASOURCE_PASSWORD=bench COOPSTATS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
 QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT=3600s \
-  java $JVM_OPTS -Dquarkus.http.port=$PORT -jar "$BUILD_DIR/target/quarkus-app/quarkus-run.jar" \
+  java $JVM_OPTS -Xlog:gc:file="$OUT/gc.log":uptime -Dquarkus.http.port=$PORT \
+  -Dquarkus.management.port=$HEALTH_PORT -jar "$BUILD_DIR/target/quarkus-app/quarkus-run.jar" \
   >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 120); do curl -sf "localhost:$HEALTH_PORT/q/health/ready" >/dev/null && break; sleep 1; done
 B="http://localhost:$PORT/api/v1"
 AUTH="admin:$ADMIN_PASSWORD"
 curl -sf -u "$AUTH" -X POST "$B/providers" -H 'Content-Type: application/json' \
@@ -104,15 +110,32 @@ log "publish dataset $Bds: $(publish "$Bds")"
 PUBLISHED=$(psql "postgresql://bench:bench@localhost:5432/$DB" -XAtc "SELECT count(*) FROM observation")
 log "published rows: $PUBLISHED"
 
-# Health probes, once a second, while wrk runs: time to answer (curl gives up after 5 s).
+# Health probes, once a second, while wrk runs: seconds into the load, status, time to connect
+# and to answer (curl gives up after 5 s: status 000).
 probe() {
   for _ in $(seq 1 $((DURATION - 2))); do
     for p in live ready; do
-      curl -s -o /dev/null -m 5 -w "$p %{http_code} %{time_total}\n" "localhost:$PORT/q/health/$p" \
-        >>"$OUT/health.txt" || echo "$p timeout 5" >>"$OUT/health.txt"
+      at=$(echo "$(date +%s.%N) - $LOAD_START" | bc -l)
+      curl -s -o /dev/null -m 5 -w "$p %{http_code} %{time_total} %{time_connect} $at\n" \
+        "localhost:$HEALTH_PORT/q/health/$p" >>"$OUT/health.txt" || true
     done
     sleep 1
   done
+}
+# Per second: seconds into the load, CPU ticks (1/100 s) of the app and of all PostgreSQL processes.
+cpu() {
+  while :; do
+    local app pg
+    app=$(awk '{print $14 + $15}' /proc/$APP/stat 2>/dev/null || echo 0)
+    pg=$(for f in $(pgrep -u postgres postgres); do awk '{print $14 + $15}' /proc/$f/stat 2>/dev/null; done |
+      awk '{s += $1} END {print s + 0}')
+    echo "$(echo "$(date +%s.%N) - $LOAD_START" | bc -l) $app $pg"
+    sleep 1
+  done >"$OUT/cpu.txt"
+}
+dumps() {
+  local last=0
+  for at in 1 2 3 5 8; do sleep $((at - last)); last=$at; kill -QUIT $APP; done
 }
 cat >"$OUT/count.lua" <<'LUA'
 -- global, not local: done() reads each thread's table with thread:get("counts")
@@ -130,28 +153,20 @@ done = function()
 end
 LUA
 rm -f "$OUT/health.txt"
+log "load average before the load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/loadavg.txt"
 log "load: $CONNECTIONS connections for $DURATION s on /api/v1/observations?REF_AREA=CAN"
 sleep 1
+LOAD_START=$(date +%s.%N)
 probe &
 PROBE=$!
+cpu &
+CPU=$!
+vmstat 1 $((DURATION + 2)) >"$OUT/vmstat.txt" &
+[ "$DIAG" = 1 ] && { dumps & }
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$OUT/count.lua" \
   "http://localhost:$PORT/api/v1/observations?REF_AREA=CAN" >"$OUT/wrk.txt" 2>&1 || true
 wait $PROBE || true
+kill $CPU 2>/dev/null || true
 cat "$OUT/wrk.txt"
-python3 - "$OUT" <<'PY'
-import sys, re, statistics
-out = sys.argv[1]
-wrk = open(out + "/wrk.txt").read()
-counts = {int(a): int(b) for a, b in re.findall(r"status (\d+) (\d+)", wrk)}
-total = sum(counts.values())
-print("responses:", total, "by status:", dict(sorted(counts.items())))
-print("500s:", counts.get(500, 0), "| 503 share: %.1f %%" % (100.0 * counts.get(503, 0) / max(total, 1)))
-for p in ("live", "ready"):
-    rows = [l.split() for l in open(out + "/health.txt") if l.startswith(p + " ")]
-    times = [float(r[2]) for r in rows]
-    codes = {}
-    for r in rows: codes[r[1]] = codes.get(r[1], 0) + 1
-    print("health/%s: %d probes, answers %s, time max %.3f s, median %.3f s, over 1 s: %d"
-          % (p, len(rows), codes, max(times), statistics.median(times), sum(t > 1 for t in times)))
-PY
+python3 "$HERE/overload-summary.py" "$OUT" "$DURATION"
 grep -c "Unexpected failure" "$OUT/app.log" | sed 's/^/app log "Unexpected failure" lines: /' || true

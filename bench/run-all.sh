@@ -95,7 +95,8 @@ log "starting the app on $PORT (log: $WORK_DIR/app.log)"
   QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench COOPSTATS_DEMO_ENABLED=false \
   COOPSTATS_ADMIN_USERNAME="$API_USER" COOPSTATS_ADMIN_PASSWORD="$API_PASSWORD" \
   QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT="$TX_TIMEOUT" \
-  exec java $JVM_OPTS ${JAVA_EXTRA:-} -Dquarkus.http.port="$PORT" -jar "$JAR") >"$WORK_DIR/app.log" 2>&1 &
+  exec java $JVM_OPTS ${JAVA_EXTRA:-} -Dquarkus.http.port="$PORT" \
+  -Dquarkus.management.port="${MGMT_PORT:-9000}" -jar "$JAR") >"$WORK_DIR/app.log" 2>&1 &
 APP_PID=$!
 export APP_PID
 stop_app() {
@@ -107,7 +108,7 @@ stop_app() {
 }
 trap stop_app EXIT
 for i in $(seq 1 120); do
-  curl -sf -o /dev/null "$API/q/health/ready" && break
+  curl -sf -o /dev/null "http://localhost:${MGMT_PORT:-9000}/q/health/ready" && break
   kill -0 "$APP_PID" 2>/dev/null || { echo "the app died:" >&2; tail -20 "$WORK_DIR/app.log" >&2; exit 1; }
   [ "$i" = 120 ] && { echo "the app did not become ready in 120 s" >&2; exit 1; }
   sleep 1

@@ -56,10 +56,10 @@ log "starting the app with -Xmx$HEAP $JVM_OPTS"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_DATASOURCE_USERNAME=bench \
 QUARKUS_DATASOURCE_PASSWORD=bench COOPSTATS_DEMO_ENABLED=false COOPSTATS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   java -Xmx$HEAP $JVM_OPTS ${JAVA_EXTRA:-} -Xlog:gc:file=/tmp/coopstats-upload-gc.log -Dquarkus.http.port=$PORT \
-  -jar "$BUILD_DIR/target/quarkus-app/quarkus-run.jar" >/tmp/coopstats-upload-app.log 2>&1 &
+  -Dquarkus.management.port=${MGMT_PORT:-9000} -jar "$BUILD_DIR/target/quarkus-app/quarkus-run.jar" >/tmp/coopstats-upload-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/q/health" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 120); do curl -sf "localhost:${MGMT_PORT:-9000}/q/health" >/dev/null && break; sleep 1; done
 B="http://localhost:$PORT/api/v1"
 AUTH="admin:$ADMIN_PASSWORD"
 curl -sf -u "$AUTH" -X POST "$B/providers" -H 'Content-Type: application/json' \

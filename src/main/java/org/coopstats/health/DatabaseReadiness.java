@@ -22,11 +22,13 @@ import org.eclipse.microprofile.health.Readiness;
  * waits up to the pool's acquisition timeout behind the queries, holding a worker thread and
  * answering late or not at all.
  *
- * <p>This one never blocks the calling thread (the event loop): it opens and validates a connection
- * of its own, outside the pool (a busy pool says nothing about the database), on a thread of its
- * own, at most one probe at a time (probes that arrive meanwhile share it), and answers DOWN when
- * the database has not answered within {@code coopstats.health.database-timeout}. Liveness does not
- * look at the database: a busy or unreachable database is no reason to restart the service.
+ * <p>This one never blocks the calling thread (the event loop): it validates a connection of its
+ * own, outside the pool (a busy pool says nothing about the database), on a thread of its own, at
+ * most one probe at a time (probes that arrive meanwhile share it), and answers DOWN when the
+ * database has not answered within {@code coopstats.health.database-timeout}. The connection is
+ * kept between probes and opened again only when it fails: opening one costs PostgreSQL a new
+ * backend process and an authentication, which under load took most of the timeout. Liveness does
+ * not look at the database: a busy or unreachable database is no reason to restart the service.
  */
 @Readiness
 @ApplicationScoped
@@ -45,6 +47,8 @@ public class DatabaseReadiness implements AsyncHealthCheck {
             return thread;
           });
   private CompletableFuture<HealthCheckResponse> running;
+  // Used on the probes thread only.
+  private Connection connection;
 
   public DatabaseReadiness(
       AgroalDataSource dataSource,
@@ -76,6 +80,26 @@ public class DatabaseReadiness implements AsyncHealthCheck {
   }
 
   private HealthCheckResponse check() {
+    int seconds = (int) Math.max(1, timeout.toSeconds());
+    try {
+      if (connection != null && !connection.isValid(seconds)) {
+        closeConnection();
+      }
+      if (connection == null) {
+        connection = connect();
+        if (connection == null || !connection.isValid(seconds)) {
+          closeConnection();
+          return down("The validation query failed");
+        }
+      }
+      return HealthCheckResponse.named(NAME).up().withData("<default>", "UP").build();
+    } catch (Exception e) {
+      closeConnection();
+      return down("Unable to reach the database: " + e.getMessage());
+    }
+  }
+
+  private Connection connect() throws java.sql.SQLException {
     // A connection of its own, straight from the driver: Agroal's isHealthy(true) adds the new
     // connection to the pool, past its max-size, where a waiting query takes it.
     var factory =
@@ -98,13 +122,17 @@ public class DatabaseReadiness implements AsyncHealthCheck {
     properties.setProperty("loginTimeout", seconds);
     properties.setProperty("socketTimeout", seconds);
     properties.setProperty("ApplicationName", "coopstats-readiness");
-    try (Connection connection =
-        new org.postgresql.Driver().connect(factory.jdbcUrl(), properties)) {
-      return connection != null && connection.isValid((int) Math.max(1, timeout.toSeconds()))
-          ? HealthCheckResponse.named(NAME).up().withData("<default>", "UP").build()
-          : down("The validation query failed");
-    } catch (Exception e) {
-      return down("Unable to reach the database: " + e.getMessage());
+    return new org.postgresql.Driver().connect(factory.jdbcUrl(), properties);
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (Exception e) {
+        // Already broken: nothing to give back.
+      }
+      connection = null;
     }
   }
 
@@ -114,6 +142,8 @@ public class DatabaseReadiness implements AsyncHealthCheck {
 
   @PreDestroy
   void stop() {
-    probes.shutdownNow();
+    // On the probes thread, after a probe that may be running: the connection is its alone.
+    probes.execute(this::closeConnection);
+    probes.shutdown();
   }
 }

@@ -84,8 +84,13 @@ class OverloadTest {
                   HttpClientConfig.httpClientConfig()
                       .setParam("http.connection.timeout", 2000)
                       .setParam("http.socket.timeout", 2000));
-      given().config(quick).get("/q/health/live").then().statusCode(200).body("status", is("UP"));
-      given()
+      org.coopstats.support.Api.management()
+          .config(quick)
+          .get("/q/health/live")
+          .then()
+          .statusCode(200)
+          .body("status", is("UP"));
+      org.coopstats.support.Api.management()
           .config(quick)
           .get("/q/health/ready")
           .then()

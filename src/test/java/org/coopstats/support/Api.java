@@ -23,6 +23,42 @@ public final class Api {
     RestAssured.authentication = RestAssured.preemptive().basic(ADMIN, ADMIN_PASSWORD);
   }
 
+  /**
+   * A request to the management interface, the server of its own that serves /q/health and
+   * /q/metrics (quarkus.management.*), not the API's.
+   */
+  public static io.restassured.specification.RequestSpecification management() {
+    java.net.URI uri =
+        java.net.URI.create(io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri());
+    int port = uri.getPort() > 0 ? uri.getPort() : packagedAppManagementPort();
+    return given().baseUri(uri.getScheme() + "://" + uri.getHost()).port(port);
+  }
+
+  /**
+   * The packaged app (the *IT tests) takes a random management port too, which Quarkus does not
+   * pass on to the test as it does the HTTP port: it is read from the app's log.
+   */
+  private static int packagedAppManagementPort() {
+    java.nio.file.Path log = java.nio.file.Path.of("target", "quarkus.log");
+    java.util.regex.Pattern listening =
+        java.util.regex.Pattern.compile("Management interface listening on https?://[^:]*:(\\d+)");
+    int port = -1;
+    try {
+      for (String line : java.nio.file.Files.readAllLines(log)) {
+        java.util.regex.Matcher m = listening.matcher(line);
+        if (m.find()) {
+          port = Integer.parseInt(m.group(1));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    if (port <= 0) {
+      throw new IllegalStateException("No management port in " + log);
+    }
+    return port;
+  }
+
   /** Sends requests without credentials unless a test gives them. */
   public static void actAnonymously() {
     RestAssured.authentication = RestAssured.DEFAULT_AUTH;

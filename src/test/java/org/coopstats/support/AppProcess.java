@@ -53,6 +53,8 @@ public final class AppProcess implements AutoCloseable {
     builder.environment().remove("QUARKUS_DATASOURCE_USERNAME");
     builder.environment().remove("QUARKUS_DATASOURCE_PASSWORD");
     builder.environment().put("QUARKUS_HTTP_PORT", "0");
+    // health's own port (the management interface): several instances may run at once
+    builder.environment().put("QUARKUS_MANAGEMENT_PORT", "0");
     builder.environment().put("COOPSTATS_DEMO_ENABLED", "false");
     builder.environment().putAll(env);
     AppProcess app;
