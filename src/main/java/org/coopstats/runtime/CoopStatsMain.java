@@ -3,41 +3,37 @@ package org.coopstats.runtime;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.coopstats.common.HttpLevelProblems;
 
 /**
- * Starts the service. Where no datasource URL is configured (neither the environment variable
- * {@code QUARKUS_DATASOURCE_JDBC_URL} nor the system property {@code quarkus.datasource.jdbc.url}),
- * it first starts an embedded PostgreSQL on a persistent data directory ({@code
- * COOPSTATS_DATA_DIR}, default {@code ./data/postgres}) and points the datasource at it.
+ * Starts the service. Where no datasource URL is configured in any of Quarkus's config sources (see
+ * {@link StartupSettings}), it first starts an embedded PostgreSQL on a persistent data directory
+ * ({@code coopstats.data-dir}, default {@code ./data/postgres}) and points the datasource at it.
  */
 @QuarkusMain
 public class CoopStatsMain {
-
-  private static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
 
   public static void main(String... args) {
     // Quarkus answers a URI java.net.URI cannot parse (a bad %-escape) with an empty 400 before
     // any route runs; with this, org.coopstats.common.HttpLevelProblems checks it instead and
     // answers problem+json. Read when Quarkus's HTTP recorder class loads, so set first.
     System.setProperty(HttpLevelProblems.DISABLE_URI_VALIDATION, "true");
-    if (configured(URL_PROPERTY) || "false".equals(setting("coopstats.embedded-database"))) {
+    StartupSettings settings = StartupSettings.fromQuarkusSources();
+    if (!settings.embeddedDatabase()) {
       Quarkus.run(args);
       return;
     }
-    String dataDir = setting("coopstats.data-dir");
     EmbeddedDatabase database;
     try {
-      database = EmbeddedDatabase.start(Path.of(dataDir == null ? "data/postgres" : dataDir));
+      database = EmbeddedDatabase.start(settings.dataDirectory());
     } catch (IllegalStateException e) {
       System.err.println("CoopStats cannot start: " + e.getMessage());
       System.exit(1);
       return;
     }
-    System.setProperty(URL_PROPERTY, database.jdbcUrl());
+    System.setProperty(StartupSettings.JDBC_URL, database.jdbcUrl());
     System.setProperty("quarkus.datasource.username", database.username());
     System.setProperty("quarkus.datasource.password", "");
 
@@ -70,18 +66,5 @@ public class CoopStatsMain {
       quarkusStopped.countDown();
       database.close();
     }
-  }
-
-  private static boolean configured(String property) {
-    return setting(property) != null;
-  }
-
-  /** A setting from a system property or its environment-variable form. */
-  private static String setting(String property) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(property.toUpperCase().replace('.', '_').replace('-', '_'));
-    }
-    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -41,6 +41,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
               .setRegisterShutdownHook(false)
+              .setPgBinaryResolver(PostgresPlatform.RESOLVER)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on")

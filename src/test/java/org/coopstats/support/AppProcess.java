@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class AppProcess implements AutoCloseable {
 
-  private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+  private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
   private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^:]+:(\\d+)");
 
   private final Process process;
@@ -39,6 +39,14 @@ public final class AppProcess implements AutoCloseable {
    * the test run itself was given, and with a random HTTP port) and waits until it listens.
    */
   public static AppProcess start(Map<String, String> env) {
+    return start(env, Path.of(""));
+  }
+
+  /**
+   * As {@link #start(Map)}, run from {@code workingDirectory} (where the app looks for {@code .env}
+   * and {@code config/application.properties}).
+   */
+  public static AppProcess start(Map<String, String> env, Path workingDirectory) {
     if (!JAR.toFile().isFile()) {
       throw new IllegalStateException(JAR + " is missing: package the application first");
     }
@@ -48,6 +56,7 @@ public final class AppProcess implements AutoCloseable {
                 "-Xmx256m",
                 "-jar",
                 JAR.toString())
+            .directory(workingDirectory.toAbsolutePath().toFile())
             .redirectErrorStream(true);
     builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
     builder.environment().remove("QUARKUS_DATASOURCE_USERNAME");
