@@ -4,6 +4,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -21,8 +22,10 @@ public class UserService {
 
   private final AuditService audit;
   private final VerifiedPasswordCache verified;
+  private final Clock clock;
 
-  public UserService(AuditService audit, VerifiedPasswordCache verified) {
+  public UserService(AuditService audit, VerifiedPasswordCache verified, Clock clock) {
+    this.clock = clock;
     this.audit = audit;
     this.verified = verified;
   }
@@ -69,7 +72,7 @@ public class UserService {
     verified.forget(request.username());
     user.roles = String.join(",", roles);
     user.providerId = request.providerId();
-    user.createdAt = OffsetDateTime.now();
+    user.createdAt = OffsetDateTime.now(clock);
     user.persist();
     audit.record(
         actor, "USER_CREATED", request.providerId(), null, user.username + " " + user.roles);
@@ -105,7 +108,7 @@ public class UserService {
     user.username = username;
     user.passwordHash = BcryptUtil.bcryptHash(password);
     user.roles = Role.ADMIN;
-    user.createdAt = OffsetDateTime.now();
+    user.createdAt = OffsetDateTime.now(clock);
     user.persist();
     audit.record("configuration", "USER_CREATED", null, null, username + " admin");
     return true;
