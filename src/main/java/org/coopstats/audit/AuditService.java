@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,12 @@ import org.coopstats.common.PageRequest;
 /** Writes and reads the audit log. Records join the transaction of the action they record. */
 @ApplicationScoped
 public class AuditService {
+
+  private final Clock clock;
+
+  public AuditService(Clock clock) {
+    this.clock = clock;
+  }
 
   /** The entries, newest first. */
   public record Entry(
@@ -28,7 +35,7 @@ public class AuditService {
   public void record(
       String actor, String action, String providerId, Long datasetId, String detail) {
     AuditEvent event = new AuditEvent();
-    event.at = OffsetDateTime.now();
+    event.at = OffsetDateTime.now(clock);
     event.actor = actor;
     event.action = action;
     event.providerId = providerId;

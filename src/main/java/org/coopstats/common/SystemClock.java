@@ -7,8 +7,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The one clock of the service (login throttling, job heartbeats); tests enable their own as an
- * alternative.
+ * The one clock of the service: every reading of the present (releases and embargoes, validators,
+ * audit and record times, login throttling, job heartbeats) goes through it, so tests that enable
+ * their own as an alternative move time for all of them. Only durations (timings) use nanoTime.
  */
 @ApplicationScoped
 public class SystemClock {

@@ -228,10 +228,12 @@ public class DatasetRepository {
     return update("UPDATE observation c SET valid_to = :at WHERE " + OPEN, datasetId, at);
   }
 
-  public void recordChange(Dataset dataset, String kind, OffsetDateTime effectiveAt) {
+  public void recordChange(
+      Dataset dataset, String kind, OffsetDateTime effectiveAt, OffsetDateTime recordedAt) {
     em.createNativeQuery(
-            "INSERT INTO data_change (dataset_id, provider_id, kind, version, effective_at)"
-                + " VALUES (:id, :provider, :kind, :version, :at)")
+            "INSERT INTO data_change (dataset_id, provider_id, kind, version, effective_at,"
+                + " created_at) VALUES (:id, :provider, :kind, :version, :at, :recorded)")
+        .setParameter("recorded", recordedAt)
         .setParameter("id", dataset.id)
         .setParameter("provider", dataset.providerId)
         .setParameter("kind", kind)

@@ -3,6 +3,7 @@ package org.coopstats.dataset;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,13 +34,19 @@ public class DatasetService {
   private final CatalogService catalog;
   private final Access access;
   private final AuditService audit;
+  private final Clock clock;
 
   public DatasetService(
-      DatasetRepository datasets, CatalogService catalog, Access access, AuditService audit) {
+      DatasetRepository datasets,
+      CatalogService catalog,
+      Access access,
+      AuditService audit,
+      Clock clock) {
     this.datasets = datasets;
     this.catalog = catalog;
     this.access = access;
     this.audit = audit;
+    this.clock = clock;
   }
 
   public Page<DatasetView> list(
@@ -50,7 +57,7 @@ public class DatasetService {
             "status '" + status + "' is unknown: use DRAFT, PUBLISHED or WITHDRAWN.");
       }
     }
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     Map.Entry<List<Dataset>, Long> found =
         datasets.list(
             providers,
@@ -65,13 +72,14 @@ public class DatasetService {
   }
 
   public DatasetView get(long id) {
-    return view(requireVisible(id), OffsetDateTime.now(), true);
+    return view(requireVisible(id), OffsetDateTime.now(clock), true);
   }
 
   /** The dataset if the caller may see it; otherwise 404, as if it did not exist. */
   public Dataset requireVisible(long id) {
     Dataset dataset = datasets.find(id).orElseThrow(() -> notFound(id));
-    if (!dataset.isReleased(OffsetDateTime.now()) && !access.canSeeUnreleased(dataset.providerId)) {
+    if (!dataset.isReleased(OffsetDateTime.now(clock))
+        && !access.canSeeUnreleased(dataset.providerId)) {
       throw notFound(id);
     }
     return dataset;
@@ -88,7 +96,7 @@ public class DatasetService {
     }
     requireCode("sourceKind", "CL_SOURCE_KIND", request.sourceKind());
     requireCode("periodBasis", "CL_PERIOD_BASIS", request.periodBasis());
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     Dataset dataset = new Dataset();
     dataset.providerId = request.providerId();
     dataset.structureId = CatalogService.COOP_STATS;
@@ -107,7 +115,7 @@ public class DatasetService {
   @Transactional
   public void delete(long id) {
     Dataset dataset = lockVisible(id);
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     access.require(dataset.version == 0 ? Role.SUBMITTER : Role.PUBLISHER, dataset.providerId);
     if (dataset.isReleased(now)) {
       throw ProblemException.conflict(
@@ -126,7 +134,7 @@ public class DatasetService {
   public DatasetView publish(long id, OffsetDateTime releaseAt) {
     Dataset dataset = lockVisible(id);
     access.require(Role.PUBLISHER, dataset.providerId);
-    OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     if (releaseAt != null && releaseAt.isBefore(now.minusSeconds(1))) {
       throw ProblemException.badRequest(
           "releaseAt " + releaseAt + " is in the past: give a future time, or none for now.");
@@ -164,7 +172,7 @@ public class DatasetService {
     dataset.withdrawalReason = null;
     dataset.draftReplaces = false;
     dataset.updatedAt = now;
-    datasets.recordChange(dataset, "PUBLISH", effective);
+    datasets.recordChange(dataset, "PUBLISH", effective, now);
     audit.record(
         access.actor(),
         effective.isAfter(now) ? "RELEASE_SCHEDULED" : "PUBLISHED",
@@ -187,7 +195,7 @@ public class DatasetService {
   public DatasetView withdraw(long id, String reason) {
     Dataset dataset = lockVisible(id);
     access.require(Role.PUBLISHER, dataset.providerId);
-    OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     if (!Dataset.PUBLISHED.equals(dataset.status) || !dataset.isReleased(now)) {
       throw ProblemException.conflict(
           "Dataset " + id + " is not published, so there is nothing to withdraw.");
@@ -205,7 +213,7 @@ public class DatasetService {
     dataset.withdrawnAt = now;
     dataset.withdrawalReason = reason;
     dataset.updatedAt = now;
-    datasets.recordChange(dataset, "WITHDRAW", now);
+    datasets.recordChange(dataset, "WITHDRAW", now, now);
     audit.record(
         access.actor(), "WITHDRAWN", dataset.providerId, id, closed + " values; " + reason);
     return view(dataset, now, true);

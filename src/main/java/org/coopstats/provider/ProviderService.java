@@ -3,6 +3,7 @@ package org.coopstats.provider;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.coopstats.audit.AuditService;
@@ -20,8 +21,10 @@ public class ProviderService {
   private final CatalogService catalog;
   private final Access access;
   private final AuditService audit;
+  private final Clock clock;
 
-  public ProviderService(CatalogService catalog, Access access, AuditService audit) {
+  public ProviderService(CatalogService catalog, Access access, AuditService audit, Clock clock) {
+    this.clock = clock;
     this.catalog = catalog;
     this.access = access;
     this.audit = audit;
@@ -60,7 +63,7 @@ public class ProviderService {
     provider.id = request.id();
     provider.name = request.name();
     provider.refArea = request.refArea();
-    provider.createdAt = OffsetDateTime.now();
+    provider.createdAt = OffsetDateTime.now(clock);
     provider.persist();
     audit.record(access.actor(), "PROVIDER_CREATED", provider.id, null, provider.name);
     return ProviderView.of(provider);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,8 +40,11 @@ public class DataValidators {
   /** Counts the releases recorded here, so that a reading begun before one is not kept. */
   private final AtomicLong releasesRecorded = new AtomicLong();
 
-  public DataValidators(ObservationQueryRepository repository) {
+  private final Clock clock;
+
+  public DataValidators(ObservationQueryRepository repository, Clock clock) {
     this.repository = repository;
+    this.clock = clock;
   }
 
   void onDataChange(
@@ -62,7 +66,7 @@ public class DataValidators {
       return known.lastChange();
     }
     long releasesBefore = releasesRecorded.get();
-    Instant readAt = Instant.now();
+    Instant readAt = clock.instant();
     ReleaseTimes times = repository.releaseTimes(now);
     if (!at.isBefore(readAt.minus(READING_LIFETIME)) && !at.isAfter(readAt)) {
       Instant goodUntil = at.plus(READING_LIFETIME);

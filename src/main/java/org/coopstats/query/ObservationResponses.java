@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +37,16 @@ public class ObservationResponses {
   private final Access access;
   private final DataValidators dataValidators;
   private final QueryBulkhead bulkhead;
+  private final Clock clock;
 
   public ObservationResponses(
       CatalogService catalog,
       ObservationQueryRepository repository,
       Access access,
       DataValidators validators,
-      QueryBulkhead bulkhead) {
+      QueryBulkhead bulkhead,
+      Clock clock) {
+    this.clock = clock;
     this.catalog = catalog;
     this.repository = repository;
     this.access = access;
@@ -70,7 +74,7 @@ public class ObservationResponses {
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
     Format format = format(QueryParameters.single(parameters, "format"), headers);
     boolean csv = format == Format.CSV;
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     boolean insider = dataset != null && access.canSeeUnreleased(dataset.providerId);
     ObservationQuery query =
         parser.parse(parameters, dataset == null ? null : dataset.id, insider, now);

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
@@ -42,6 +43,7 @@ final class SdmxDataWriter {
       List<DataSet> dataSets,
       SdmxDataRequest request,
       String sender,
+      Instant prepared,
       OutputStream output)
       throws XMLStreamException {
     String mes = SdmxStructureWriter.MES;
@@ -61,6 +63,7 @@ final class SdmxDataWriter {
         xml,
         mes,
         sender,
+        prepared,
         (w, ns) -> headerStructure(w, ns, structure, structureId, null, atObservation));
     List<DimensionDef> dimensions = structure.seriesDimensions();
     boolean observations = request.withObservations();
@@ -140,6 +143,7 @@ final class SdmxDataWriter {
       List<DataSet> dataSets,
       SdmxDataRequest request,
       String sender,
+      Instant prepared,
       OutputStream output)
       throws XMLStreamException {
     String mes = SdmxStructureWriter.MES;
@@ -164,6 +168,7 @@ final class SdmxDataWriter {
         xml,
         mes,
         sender,
+        prepared,
         (w, ns) -> headerStructure(w, ns, structure, structureId, namespace, atObservation));
     List<DimensionDef> dimensions = structure.seriesDimensions();
     boolean observations = request.withObservations();

@@ -12,14 +12,16 @@ final class SdmxHeader {
   private SdmxHeader() {}
 
   /**
+   * @param prepared when the message is prepared
    * @param structure writes the {@code Structure} element of a data message, or null
    */
-  static void write(XMLStreamWriter xml, String mes, String sender, StructureRef structure)
+  static void write(
+      XMLStreamWriter xml, String mes, String sender, Instant prepared, StructureRef structure)
       throws XMLStreamException {
     xml.writeStartElement(mes, "Header");
     element(xml, mes, "ID", newId());
     element(xml, mes, "Test", "false");
-    element(xml, mes, "Prepared", prepared());
+    element(xml, mes, "Prepared", prepared(prepared));
     xml.writeEmptyElement(mes, "Sender");
     xml.writeAttribute("id", sender);
     if (structure != null) {
@@ -33,9 +35,9 @@ final class SdmxHeader {
     return "IREF" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
   }
 
-  /** The time the message is prepared, ISO 8601 to the second. */
-  static String prepared() {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  /** The time the message is prepared (read from the service's clock), ISO 8601 to the second. */
+  static String prepared(Instant at) {
+    return at.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   private static void element(XMLStreamWriter xml, String ns, String name, String text)

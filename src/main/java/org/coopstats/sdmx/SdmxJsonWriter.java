@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -99,13 +100,14 @@ final class SdmxJsonWriter {
       List<SdmxDataWriter.DataSet> dataSets,
       SdmxDataRequest request,
       String sender,
+      Instant prepared,
       String baseUri,
       OutputStream output)
       throws IOException {
     SdmxJsonWriter writer = new SdmxJsonWriter(structure, dataSets, request);
     try (JsonGenerator json = FACTORY.createGenerator(output)) {
       json.writeStartObject();
-      writer.header(json, sender);
+      writer.header(json, sender, prepared);
       writer.structure(json, baseUri);
       json.writeArrayFieldStart("dataSets");
       for (SdmxDataWriter.DataSet dataSet : dataSets) {
@@ -116,11 +118,11 @@ final class SdmxJsonWriter {
     }
   }
 
-  private void header(JsonGenerator json, String sender) throws IOException {
+  private void header(JsonGenerator json, String sender, Instant prepared) throws IOException {
     json.writeObjectFieldStart("header");
     json.writeStringField("id", SdmxHeader.newId());
     json.writeBooleanField("test", false);
-    json.writeStringField("prepared", SdmxHeader.prepared());
+    json.writeStringField("prepared", SdmxHeader.prepared(prepared));
     json.writeObjectFieldStart("sender");
     json.writeStringField("id", sender);
     json.writeEndObject();

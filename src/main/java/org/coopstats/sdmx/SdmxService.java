@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,12 +42,15 @@ public class SdmxService {
   private final ObservationQueryRepository repository;
   private final DataValidators dataValidators;
   private final QueryBulkhead bulkhead;
+  private final Clock clock;
 
   public SdmxService(
       CatalogService catalog,
       ObservationQueryRepository repository,
       DataValidators dataValidators,
-      QueryBulkhead bulkhead) {
+      QueryBulkhead bulkhead,
+      Clock clock) {
+    this.clock = clock;
     this.catalog = catalog;
     this.repository = repository;
     this.dataValidators = dataValidators;
@@ -72,10 +77,11 @@ public class SdmxService {
             QueryParameters.single(parameters, "references"),
             QueryParameters.single(parameters, "detail"));
     String sender = catalog.coopStats().agency();
+    Instant prepared = clock.instant();
     StreamingOutput body =
         output -> {
           try {
-            SdmxStructureWriter.write(content, sender, output);
+            SdmxStructureWriter.write(content, sender, prepared, output);
           } catch (XMLStreamException e) {
             throw new IOException("Writing the structure message failed", e);
           }
@@ -177,7 +183,7 @@ public class SdmxService {
     DataStructure structure = catalog.coopStats();
     SdmxFormats.DataFormat format =
         SdmxFormats.dataFormat(QueryParameters.single(parameters, "format"), headers);
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     SdmxDataRequest request =
         SdmxDataRequest.parse(structure, flowRef, key, providerRef, parameters, now);
     // Weak but for SDMX-CSV: each SDMX-ML or SDMX-JSON message has its own id and prepared time.
@@ -204,13 +210,16 @@ public class SdmxService {
           switch (format) {
             case CSV -> SdmxDataWriter.csv(structure, dataSets, request, output);
             case JSON ->
-                SdmxJsonWriter.write(structure, dataSets, request, sender, baseUri, output);
+                SdmxJsonWriter.write(
+                    structure, dataSets, request, sender, now.toInstant(), baseUri, output);
             case STRUCTURE_SPECIFIC, GENERIC -> {
               try {
                 if (format == SdmxFormats.DataFormat.STRUCTURE_SPECIFIC) {
-                  SdmxDataWriter.structureSpecific(structure, dataSets, request, sender, output);
+                  SdmxDataWriter.structureSpecific(
+                      structure, dataSets, request, sender, now.toInstant(), output);
                 } else {
-                  SdmxDataWriter.generic(structure, dataSets, request, sender, output);
+                  SdmxDataWriter.generic(
+                      structure, dataSets, request, sender, now.toInstant(), output);
                 }
               } catch (XMLStreamException e) {
                 throw new IOException("Writing the data message failed", e);
@@ -265,9 +274,9 @@ public class SdmxService {
       throw ProblemException.notFound(
           "'" + componentId + "' is not a dimension of " + structure.id() + ".");
     }
+    OffsetDateTime now = OffsetDateTime.now(clock);
     SdmxDataRequest request =
-        SdmxDataRequest.parse(
-            structure, flowRef, key, providerRef, parameters, OffsetDateTime.now());
+        SdmxDataRequest.parse(structure, flowRef, key, providerRef, parameters, now);
     List<ObservationRow> rows = fetch(request.query(), structure);
     if (rows.isEmpty()) {
       throw ProblemException.notFound(
@@ -309,7 +318,8 @@ public class SdmxService {
     StreamingOutput body =
         output -> {
           try {
-            SdmxStructureWriter.availability(structure, codes, first, last, sender, output);
+            SdmxStructureWriter.availability(
+                structure, codes, first, last, sender, now.toInstant(), output);
           } catch (XMLStreamException e) {
             throw new IOException("Writing the availability message failed", e);
           }

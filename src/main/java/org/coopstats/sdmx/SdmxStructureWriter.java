@@ -1,6 +1,7 @@
 package org.coopstats.sdmx;
 
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
@@ -37,9 +38,10 @@ final class SdmxStructureWriter {
     this.xml = xml;
   }
 
-  static void write(Content content, String sender, OutputStream output) throws XMLStreamException {
+  static void write(Content content, String sender, Instant prepared, OutputStream output)
+      throws XMLStreamException {
     XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(output, "UTF-8");
-    new SdmxStructureWriter(xml).message(content, sender);
+    new SdmxStructureWriter(xml).message(content, sender, prepared);
     xml.flush();
   }
 
@@ -47,7 +49,7 @@ final class SdmxStructureWriter {
     return "CS_" + structure.id();
   }
 
-  private void message(Content content, String sender) throws XMLStreamException {
+  private void message(Content content, String sender, Instant prepared) throws XMLStreamException {
     xml.writeStartDocument("UTF-8", "1.0");
     xml.setPrefix("mes", MES);
     xml.setPrefix("str", STR);
@@ -56,7 +58,7 @@ final class SdmxStructureWriter {
     xml.writeNamespace("mes", MES);
     xml.writeNamespace("str", STR);
     xml.writeNamespace("com", COM);
-    SdmxHeader.write(xml, MES, sender, null);
+    SdmxHeader.write(xml, MES, sender, prepared, null);
     xml.writeStartElement(MES, "Structures");
     if (!content.dataflows().isEmpty()) {
       xml.writeStartElement(STR, "Dataflows");
@@ -308,10 +310,11 @@ final class SdmxStructureWriter {
       java.time.LocalDate start,
       java.time.LocalDate end,
       String sender,
+      Instant prepared,
       OutputStream output)
       throws XMLStreamException {
     XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(output, "UTF-8");
-    new SdmxStructureWriter(xml).constraint(structure, codes, start, end, sender);
+    new SdmxStructureWriter(xml).constraint(structure, codes, start, end, sender, prepared);
     xml.flush();
   }
 
@@ -320,7 +323,8 @@ final class SdmxStructureWriter {
       java.util.Map<String, java.util.Collection<String>> codes,
       java.time.LocalDate start,
       java.time.LocalDate end,
-      String sender)
+      String sender,
+      Instant prepared)
       throws XMLStreamException {
     xml.writeStartDocument("UTF-8", "1.0");
     xml.setPrefix("mes", MES);
@@ -330,7 +334,7 @@ final class SdmxStructureWriter {
     xml.writeNamespace("mes", MES);
     xml.writeNamespace("str", STR);
     xml.writeNamespace("com", COM);
-    SdmxHeader.write(xml, MES, sender, null);
+    SdmxHeader.write(xml, MES, sender, prepared, null);
     xml.writeStartElement(MES, "Structures");
     xml.writeStartElement(STR, "Constraints");
     xml.writeStartElement(STR, "ContentConstraint");

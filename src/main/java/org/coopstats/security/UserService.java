@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -21,10 +22,15 @@ public class UserService {
   private final Event<UserChanged> changes;
   private final VerifiedPasswordCache verified;
   private final ProviderRegistry providers;
+  private final Clock clock;
 
   public UserService(
-      Event<UserChanged> changes, VerifiedPasswordCache verified, ProviderRegistry providers) {
+      Event<UserChanged> changes,
+      VerifiedPasswordCache verified,
+      ProviderRegistry providers,
+      Clock clock) {
     this.changes = changes;
+    this.clock = clock;
     this.verified = verified;
     this.providers = providers;
   }
@@ -71,7 +77,7 @@ public class UserService {
     verified.forget(request.username());
     user.roles = String.join(",", roles);
     user.providerId = request.providerId();
-    user.createdAt = OffsetDateTime.now();
+    user.createdAt = OffsetDateTime.now(clock);
     user.persist();
     changes.fire(
         new UserChanged(
@@ -108,7 +114,7 @@ public class UserService {
     user.username = username;
     user.passwordHash = BcryptUtil.bcryptHash(password);
     user.roles = Role.ADMIN;
-    user.createdAt = OffsetDateTime.now();
+    user.createdAt = OffsetDateTime.now(clock);
     user.persist();
     changes.fire(new UserChanged("configuration", "USER_CREATED", null, username + " admin"));
     return true;

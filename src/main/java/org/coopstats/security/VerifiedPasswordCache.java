@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,8 +44,10 @@ public class VerifiedPasswordCache
   private final byte[] salt = new byte[32];
   private final JpaIdentityProvider database;
   private final PasswordChecks checks;
+  private final Clock clock;
 
-  VerifiedPasswordCache(JpaIdentityProvider database, PasswordChecks checks) {
+  VerifiedPasswordCache(JpaIdentityProvider database, PasswordChecks checks, Clock clock) {
+    this.clock = clock;
     this.database = database;
     this.checks = checks;
     new SecureRandom().nextBytes(salt);
@@ -72,7 +75,7 @@ public class VerifiedPasswordCache
     byte[] digest = digest(username, request.getPassword().getPassword());
     Verified known = verified.get(username);
     if (known != null
-        && known.until().isAfter(Instant.now())
+        && known.until().isAfter(clock.instant())
         && MessageDigest.isEqual(known.digest(), digest)) {
       return Uni.createFrom().item(known.identity());
     }
@@ -87,7 +90,7 @@ public class VerifiedPasswordCache
             identity -> {
               if (identity != null && !identity.isAnonymous()) {
                 checks.succeeded(username);
-                remember(username, new Verified(digest, identity, Instant.now().plus(LIFETIME)));
+                remember(username, new Verified(digest, identity, clock.instant().plus(LIFETIME)));
               }
             })
         .onFailure(VerifiedPasswordCache::isWrongPassword)
@@ -124,7 +127,7 @@ public class VerifiedPasswordCache
 
   private void remember(String username, Verified entry) {
     if (verified.size() >= MAX_ENTRIES) {
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       verified.values().removeIf(v -> !v.until().isAfter(now));
       if (verified.size() >= MAX_ENTRIES) {
         verified.clear();

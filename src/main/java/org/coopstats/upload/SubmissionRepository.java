@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,11 @@ public class SubmissionRepository {
           + " warning_count, idempotency_key";
 
   private final DataSource dataSource;
+  private final Clock clock;
 
-  public SubmissionRepository(DataSource dataSource) {
+  public SubmissionRepository(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
+    this.clock = clock;
   }
 
   long save(UploadResult result, String format, String actor, String key, String sha256) {
@@ -52,8 +55,8 @@ public class SubmissionRepository {
       try (PreparedStatement statement =
           connection.prepareStatement(
               "INSERT INTO submission (dataset_id, actor, format, mode, rows_read, inserted,"
-                  + " updated, deleted, warning_count, idempotency_key, body_sha256) VALUES"
-                  + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  + " updated, deleted, warning_count, idempotency_key, body_sha256, submitted_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               Statement.RETURN_GENERATED_KEYS)) {
         statement.setLong(1, result.datasetId());
         statement.setString(2, actor);
@@ -66,6 +69,8 @@ public class SubmissionRepository {
         statement.setInt(9, result.warningCount());
         statement.setString(10, key);
         statement.setString(11, sha256);
+        // the service's clock, not the database's now()
+        statement.setObject(12, OffsetDateTime.now(clock));
         statement.executeUpdate();
         try (ResultSet keys = statement.getGeneratedKeys()) {
           keys.next();

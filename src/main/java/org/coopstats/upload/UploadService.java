@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -74,6 +75,7 @@ public class UploadService {
   private final Access access;
   private final AuditService audit;
   private final SubmissionRepository submissions;
+  private final Clock time;
 
   public UploadService(
       DataSource dataSource,
@@ -82,7 +84,9 @@ public class UploadService {
       UploadLimits limits,
       Access access,
       AuditService audit,
-      SubmissionRepository submissions) {
+      SubmissionRepository submissions,
+      Clock time) {
+    this.time = time;
     this.submissions = submissions;
     this.dataSource = dataSource;
     this.datasets = datasets;
@@ -111,7 +115,8 @@ public class UploadService {
         datasets
             .findForUpdate(datasetId)
             .filter(
-                d -> access.canSeeUnreleased(d.providerId) || d.isReleased(OffsetDateTime.now()))
+                d ->
+                    access.canSeeUnreleased(d.providerId) || d.isReleased(OffsetDateTime.now(time)))
             .orElseThrow(() -> ProblemException.notFound("There is no dataset " + datasetId + "."));
     access.require(Role.SUBMITTER, dataset.providerId);
     DigestInputStream digest =
@@ -185,7 +190,7 @@ public class UploadService {
           crossRow.consistency(issues);
           if (dataset.version > 0) {
             PublishedValues.compare(
-                connection, structure, datasetId, OffsetDateTime.now(), crossRow);
+                connection, structure, datasetId, OffsetDateTime.now(time), crossRow);
             crossRow.unlikelyChanges(issues);
           }
           clock.lap("R04-R10");
@@ -226,7 +231,7 @@ public class UploadService {
       LOG.infof("Upload of %d rows into dataset %d: %s", rowsRead, datasetId, clock);
       progress.rowsStored.set(written[0] + written[1]);
       progress.stored();
-      touch(connection, datasetId, mode == Mode.REPLACE);
+      touch(connection, datasetId, mode == Mode.REPLACE, OffsetDateTime.now(time));
       UploadResult result =
           new UploadResult(
               datasetId,
@@ -417,12 +422,13 @@ public class UploadService {
   }
 
   /** Dates the draft; a replacing upload makes the draft the whole next version. */
-  private static void touch(Connection connection, long datasetId, boolean replaces)
+  private static void touch(
+      Connection connection, long datasetId, boolean replaces, OffsetDateTime now)
       throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "UPDATE dataset SET updated_at = ?, draft_replaces = draft_replaces OR ? WHERE id = ?")) {
-      statement.setObject(1, OffsetDateTime.now());
+      statement.setObject(1, now);
       statement.setBoolean(2, replaces);
       statement.setLong(3, datasetId);
       statement.executeUpdate();

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -17,11 +16,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.coopstats.support.Api;
 import org.coopstats.support.PostgresResource;
+import org.coopstats.support.TestClockProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -34,24 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-@TestProfile(JobsAcrossInstancesTest.SharedDatabase.class)
+@TestProfile(TestClockProfile.class)
 class JobsAcrossInstancesTest {
-
-  /** The test's clock; the heartbeat left to the test; every cancel check looks in the row. */
-  public static class SharedDatabase implements QuarkusTestProfile {
-    @Override
-    public Set<Class<?>> getEnabledAlternatives() {
-      return Set.of(MutableClock.class);
-    }
-
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "coopstats.jobs.heartbeat-interval", "1H",
-          "coopstats.jobs.stale-after", "60S",
-          "coopstats.jobs.cancel-poll-interval", "0S");
-    }
-  }
 
   @Inject UploadJobService jobs;
   @Inject MutableClock clock;

@@ -9,7 +9,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The jobs' clock in tests that move time on instead of sleeping (enabled by a test profile). */
+/**
+ * The service's clock in tests that move time on instead of sleeping (enabled by {@link
+ * org.coopstats.support.TestClockProfile}). It stands still until a test advances it.
+ */
 @Alternative
 @Singleton
 public class MutableClock extends Clock {
