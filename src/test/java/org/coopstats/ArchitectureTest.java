@@ -8,25 +8,25 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package structure, read from the compiled classes of src/main. Packages are features; their
- * dependencies point one way, from the top down:
+ * The package structure, read from the compiled classes of src/main. Packages are features, ranked
+ * from the bottom (see {@link #RANKS} and docs/architecture.md); each uses only lower ranks:
  *
  * <pre>
- *   runtime, health, demo
- *   sdmx
- *   query, upload                 (upload also uses consistency)
- *   dataset
- *   provider
- *   audit
- *   security
- *   consistency -> validation -> catalog      (the domain core)
- *   common
+ *   7  runtime, health, demo
+ *   6  sdmx
+ *   5  query, upload
+ *   4  dataset
+ *   3  provider, consistency
+ *   2  audit, validation
+ *   1  security, catalog
+ *   0  common
  * </pre>
  */
 class ArchitectureTest {
@@ -54,69 +54,85 @@ class ArchitectureTest {
     slices().matching("org.coopstats.(*)..").should().beFreeOfCycles().check(MAIN);
   }
 
+  /**
+   * Each feature package's rank, from the bottom: a package may use only packages of a lower rank,
+   * so peers (query and upload, say) do not know each other either.
+   */
+  private static final Map<String, Integer> RANKS =
+      Map.ofEntries(
+          Map.entry("common", 0),
+          Map.entry("catalog", 1),
+          Map.entry("security", 1),
+          Map.entry("validation", 2),
+          Map.entry("audit", 2),
+          Map.entry("consistency", 3),
+          Map.entry("provider", 3),
+          Map.entry("dataset", 4),
+          Map.entry("query", 5),
+          Map.entry("upload", 5),
+          Map.entry("sdmx", 6),
+          Map.entry("demo", 7),
+          Map.entry("runtime", 7),
+          Map.entry("health", 7));
+
+  private static final List<String> DOMAIN_CORE = List.of("catalog", "validation", "consistency");
+
   @Test
-  void theDomainCoreDependsOnNothingAboveIt() {
-    ArchRule rule =
+  void everyFeaturePackageHasARank() {
+    Set<String> features = new TreeSet<>();
+    MAIN.forEach(type -> features.add(feature(type.getPackageName())));
+    assertThat(RANKS.keySet()).containsExactlyInAnyOrderElementsOf(features);
+  }
+
+  @Test
+  void packagesUseOnlyPackagesOfALowerRank() {
+    for (Map.Entry<String, Integer> feature : RANKS.entrySet()) {
+      String[] notBelow =
+          RANKS.entrySet().stream()
+              .filter(other -> other.getValue() >= feature.getValue())
+              .filter(other -> !other.getKey().equals(feature.getKey()))
+              .map(other -> "org.coopstats." + other.getKey() + "..")
+              .toArray(String[]::new);
+      if (notBelow.length > 0) {
         noClasses()
             .that()
-            .resideInAnyPackage(
-                "org.coopstats.catalog..",
-                "org.coopstats.validation..",
-                "org.coopstats.consistency..")
-            .and()
-            .haveSimpleNameNotEndingWith("Resource")
+            .resideInAPackage("org.coopstats." + feature.getKey() + "..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(
-                "org.coopstats.security..",
-                "org.coopstats.audit..",
-                "org.coopstats.provider..",
-                "org.coopstats.dataset..",
-                "org.coopstats.upload..",
-                "org.coopstats.query..",
-                "org.coopstats.sdmx..",
-                "org.coopstats.demo..",
-                "org.coopstats.runtime..",
-                "jakarta.ws.rs..");
-    rule.check(MAIN);
+            .resideInAnyPackage(notBelow)
+            .check(MAIN);
+      }
+    }
   }
 
+  /** The domain core knows nothing but itself and common: no users, datasets or HTTP. */
   @Test
-  void commonDependsOnNoFeature() {
+  void theDomainCoreKnowsOnlyItselfAndCommon() {
+    String[] core =
+        DOMAIN_CORE.stream().map(p -> "org.coopstats." + p + "..").toArray(String[]::new);
+    String[] outside =
+        RANKS.keySet().stream()
+            .filter(p -> !DOMAIN_CORE.contains(p) && !p.equals("common"))
+            .map(p -> "org.coopstats." + p + "..")
+            .toArray(String[]::new);
     noClasses()
         .that()
-        .resideInAPackage("org.coopstats.common..")
+        .resideInAnyPackage(core)
+        .and()
+        .haveSimpleNameNotEndingWith("Resource")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.coopstats.catalog..",
-            "org.coopstats.validation..",
-            "org.coopstats.consistency..",
-            "org.coopstats.security..",
-            "org.coopstats.audit..",
-            "org.coopstats.provider..",
-            "org.coopstats.dataset..",
-            "org.coopstats.upload..",
-            "org.coopstats.query..",
-            "org.coopstats.sdmx..")
+        .resideInAnyPackage(outside)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("jakarta.ws.rs..")
         .check(MAIN);
   }
 
-  @Test
-  void securityKnowsNoFeatureThatUsesIt() {
-    noClasses()
-        .that()
-        .resideInAPackage("org.coopstats.security..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.coopstats.audit..",
-            "org.coopstats.provider..",
-            "org.coopstats.dataset..",
-            "org.coopstats.upload..",
-            "org.coopstats.query..",
-            "org.coopstats.sdmx..")
-        .check(MAIN);
+  private static String feature(String packageName) {
+    String rest = packageName.substring("org.coopstats.".length());
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
   }
 
   /**
