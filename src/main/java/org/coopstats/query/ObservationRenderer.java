@@ -19,7 +19,7 @@ import org.coopstats.common.ProblemException;
  * Writes observations as JSON objects or CSV rows, with codes, labels or both ({@code
  * labels=id|name|both}) in a language ({@code lang=en|fr|es}).
  */
-public class ObservationRenderer {
+public final class ObservationRenderer {
 
   public enum Labels {
     ID,

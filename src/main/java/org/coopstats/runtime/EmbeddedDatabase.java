@@ -22,6 +22,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
   private final FileChannel lockChannel;
+  // Not `this`: the instance is handed out by start(), and a caller locking on it could stall a
+  // close. A second close still waits for the first to finish stopping the server.
+  private final Object closeLock = new Object();
   private boolean closed;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel lockChannel) {
@@ -96,18 +99,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      postgres.close();
-      LOG.info("Embedded PostgreSQL stopped");
-    } catch (IOException e) {
-      LOG.warn("Stopping the embedded PostgreSQL failed", e);
-    } finally {
-      closeQuietly(lockChannel);
+  public void close() {
+    synchronized (closeLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        postgres.close();
+        LOG.info("Embedded PostgreSQL stopped");
+      } catch (IOException e) {
+        LOG.warn("Stopping the embedded PostgreSQL failed", e);
+      } finally {
+        closeQuietly(lockChannel);
+      }
     }
   }
 

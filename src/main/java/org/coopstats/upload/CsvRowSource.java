@@ -79,7 +79,7 @@ public class CsvRowSource implements RowSource {
         return;
       }
       if (first.charAt(0) == '\uFEFF') {
-        reader.skip(1);
+        reader.read(); // the byte order mark, in the buffer since the reset
       }
       delimiter = first.indexOf(';') >= 0 && first.indexOf(',') < 0 ? ';' : ',';
     } catch (CharacterCodingException e) {

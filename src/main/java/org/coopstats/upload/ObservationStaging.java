@@ -25,7 +25,7 @@ import org.postgresql.copy.CopyIn;
  * ({@code staging}, dropped at commit or rollback), merged by key at the end. A dry run writes
  * nothing.
  */
-class ObservationStaging implements AutoCloseable {
+final class ObservationStaging implements AutoCloseable {
 
   private static final List<String> KEY_COLUMNS =
       List.of(

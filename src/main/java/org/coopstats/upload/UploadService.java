@@ -308,7 +308,11 @@ public class UploadService {
       return file;
     } catch (IOException | RuntimeException e) {
       if (file != null) {
-        file.toFile().delete();
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException notDeleted) {
+          e.addSuppressed(notDeleted);
+        }
       }
       if (e instanceof RuntimeException runtime) {
         throw runtime;
