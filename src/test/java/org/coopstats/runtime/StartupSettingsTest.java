@@ -65,10 +65,15 @@ class StartupSettingsTest {
   private static StartupSettings settings(Map<String, String> file, Map<String, String> env) {
     Map<String, String> properties = new HashMap<>(file);
     properties.putIfAbsent("quarkus.profile", "prod");
+    // The machine's own environment and system properties are sources too (CI names a database
+    // in QUARKUS_DATASOURCE_JDBC_URL): a blank URL above them hides it, and the test's sources
+    // sit above that.
+    Map<String, String> hidden = Map.of(StartupSettings.JDBC_URL, "");
     return new StartupSettings(
         StartupSettings.quarkusConfigBuilder()
-            .withSources(new PropertiesConfigSource(properties, "file", 250))
-            .withSources(new EnvConfigSource(env, 300))
+            .withSources(new PropertiesConfigSource(hidden, "hide-the-machine's", 450))
+            .withSources(new PropertiesConfigSource(properties, "file", 500))
+            .withSources(new EnvConfigSource(env, 600))
             .build());
   }
 }
