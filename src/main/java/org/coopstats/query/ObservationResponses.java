@@ -24,6 +24,9 @@ import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryBulkhead;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.dataset.Dataset;
+import org.coopstats.observation.ObservationQuery;
+import org.coopstats.observation.ObservationRow;
+import org.coopstats.observation.Visibility;
 import org.coopstats.security.Access;
 
 /** Answers the observation query endpoints: parse, query, and write JSON or CSV. */
@@ -104,7 +107,7 @@ public class ObservationResponses {
       return notModified;
     }
 
-    Page<ObservationRow> page = repository.find(query, structure.seriesDimensions());
+    Page<ObservationRow> page = repository.find(query, structure);
     Response.ResponseBuilder response;
     if (csv) {
       StreamingOutput body =

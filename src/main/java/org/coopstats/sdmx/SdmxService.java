@@ -23,10 +23,10 @@ import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryBulkhead;
 import org.coopstats.common.QueryParameters;
+import org.coopstats.observation.ObservationQuery;
+import org.coopstats.observation.ObservationRow;
 import org.coopstats.query.DataValidators;
-import org.coopstats.query.ObservationQuery;
 import org.coopstats.query.ObservationQueryRepository;
-import org.coopstats.query.ObservationRow;
 
 /**
  * Answers the SDMX 2.1 REST API: structure messages from the catalog, data from the same query as
@@ -340,7 +340,7 @@ public class SdmxService {
               query.datasets(),
               query.visibility(),
               new PageRequest(offset, SdmxDataRequest.BATCH));
-      Page<ObservationRow> page = repository.find(batch, structure.seriesDimensions());
+      Page<ObservationRow> page = repository.find(batch, structure);
       if (page.total() > MAX_OBSERVATIONS) {
         throw new ProblemException(
             413,
