@@ -2,6 +2,9 @@ package org.coopstats.observation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -9,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.coopstats.catalog.AttributeDef;
 import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
@@ -225,6 +230,26 @@ class ObservationSqlTest {
             "FROM (SELECT r.*, p.period_start, p.period_end FROM observation_draft r LEFT JOIN"
                 + " reference_period p ON p.time_period = r.time_period) o")
         .contains("NULL::timestamptz, NULL::timestamptz, CASE WHEN o.deleted");
+  }
+
+  /** The statements on the three tables are this package's: no other source names them in SQL. */
+  @Test
+  void noOtherPackageHasSqlOnTheObservationTables() throws IOException {
+    Pattern sql =
+        Pattern.compile(
+            "(?i)\\b(FROM|INTO|UPDATE|JOIN|TABLE|USING)\\s+(observation|observation_draft|"
+                + "reference_period)\\b");
+    Path main = Path.of("src/main/java/org/coopstats");
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(main)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        if (!file.startsWith(main.resolve("observation"))
+            && sql.matcher(Files.readString(file)).find()) {
+          found.add(main.relativize(file).toString());
+        }
+      }
+    }
+    assertThat(found).isEmpty();
   }
 
   private static Visibility changes() {
