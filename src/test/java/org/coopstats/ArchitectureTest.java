@@ -36,19 +36,6 @@ class ArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("org.coopstats");
 
-  /**
-   * Classes outside a resource or a request-parameter bean that still speak JAX-RS: they build
-   * responses (negotiation, ETags, reports as CSV) for their resource. Known debt of issue #13: the
-   * list may only shrink, and the test fails when one of them no longer needs to be here.
-   */
-  private static final Set<String> RESPONSE_BUILDERS =
-      Set.of(
-          "org.coopstats.query.ObservationResponses",
-          "org.coopstats.query.DataValidators",
-          "org.coopstats.sdmx.SdmxService",
-          "org.coopstats.sdmx.SdmxFormats",
-          "org.coopstats.upload.ValidationReports");
-
   @Test
   void featurePackagesHaveNoCycles() {
     slices().matching("org.coopstats.(*)..").should().beFreeOfCycles().check(MAIN);
@@ -138,7 +125,9 @@ class ArchitectureTest {
 
   /**
    * JAX-RS is the HTTP layer's: resources (@Path), their parameter beans, the HTTP helpers of
-   * common, and the listed response builders. Services take and return domain values.
+   * common, and a feature's {@code http} sub-package (the HTTP its resources share, such as the
+   * negotiation and paging of the two observation query endpoints). Services take and return domain
+   * values.
    */
   @Test
   void onlyTheHttpLayerSpeaksJaxRs() {
@@ -151,16 +140,37 @@ class ArchitectureTest {
         speaking.add(outermost(type).getName());
       }
     }
-    assertThat(speaking)
-        .as("classes outside the HTTP layer that use JAX-RS")
-        .containsExactlyInAnyOrderElementsOf(RESPONSE_BUILDERS);
+    assertThat(speaking).as("classes outside the HTTP layer that use JAX-RS").isEmpty();
   }
 
   private static boolean isHttpLayer(JavaClass type) {
     JavaClass outer = outermost(type);
     return outer.isAnnotatedWith("jakarta.ws.rs.Path")
         || outer.getPackageName().equals("org.coopstats.common")
+        || isHttpSubPackage(outer.getPackageName())
         || isParameterBean(outer);
+  }
+
+  private static boolean isHttpSubPackage(String packageName) {
+    return packageName.matches("org\\.coopstats\\.[a-z]+\\.http");
+  }
+
+  /** A feature's http sub-package serves the resources of that feature, and nothing else. */
+  @Test
+  void httpSubPackagesServeOnlyTheirFeaturesResources() {
+    Set<String> misuses = new TreeSet<>();
+    for (JavaClass type : MAIN) {
+      JavaClass outer = outermost(type);
+      String feature = feature(outer.getPackageName());
+      boolean mayUse =
+          outer.isAnnotatedWith("jakarta.ws.rs.Path") || isHttpSubPackage(outer.getPackageName());
+      type.getDirectDependenciesFromSelf().stream()
+          .map(d -> d.getTargetClass().getPackageName())
+          .filter(ArchitectureTest::isHttpSubPackage)
+          .filter(target -> !mayUse || !feature(target).equals(feature))
+          .forEach(target -> misuses.add(outer.getName() + " -> " + target));
+    }
+    assertThat(misuses).as("uses of an http sub-package outside its feature's resources").isEmpty();
   }
 
   /** A @BeanParam class: its fields are bound from the request (@QueryParam and the like). */

@@ -63,6 +63,18 @@ public class CatalogQueries {
   }
 
   private StructureView view(DataStructure structure) {
+    return new StructureView(
+        structure.id(),
+        structure.agency(),
+        structure.version(),
+        structure.nameEn(),
+        structure.description(),
+        dimensions(structure),
+        attributes(structure),
+        measures(structure));
+  }
+
+  private static List<DimensionView> dimensions(DataStructure structure) {
     List<DimensionView> dimensions = new ArrayList<>();
     for (DimensionDef d : structure.dimensions()) {
       String defaultCode = null;
@@ -81,58 +93,64 @@ public class CatalogQueries {
               d.appliesToAll(),
               d.timeDimension()));
     }
-    List<AttributeView> attributes =
-        structure.attributes().stream()
-            .map(
-                a ->
-                    new AttributeView(
-                        a.id(),
-                        a.nameEn(),
-                        a.description(),
-                        a.codeListId(),
-                        a.required(),
-                        a.defaultValue()))
-            .toList();
+    return dimensions;
+  }
+
+  private static List<AttributeView> attributes(DataStructure structure) {
+    return structure.attributes().stream()
+        .map(
+            a ->
+                new AttributeView(
+                    a.id(),
+                    a.nameEn(),
+                    a.description(),
+                    a.codeListId(),
+                    a.required(),
+                    a.defaultValue()))
+        .toList();
+  }
+
+  /** The measures in the order of the measure code list, named by their code. */
+  private static List<MeasureView> measures(DataStructure structure) {
     CodeList measureNames =
         structure.codeList(structure.dimension(DataStructure.MEASURE).orElseThrow().codeListId());
     List<MeasureView> measures = new ArrayList<>();
     for (Code code : measureNames.codes()) {
       MeasureDef m = structure.measures().get(code.id());
-      if (m == null) {
-        continue;
+      if (m != null) {
+        measures.add(measure(m, code));
       }
-      Map<String, String> applies = new LinkedHashMap<>();
-      m.dimensions()
-          .forEach(
-              (dimension, condition) ->
-                  applies.put(
-                      dimension,
-                      condition.isAlways()
-                          ? "always"
-                          : "when " + condition.dimension() + "=" + condition.code()));
-      measures.add(
-          new MeasureView(
-              m.id(),
-              code.nameEn(),
-              m.valueType(),
-              m.quantity(),
-              m.temporality(),
-              m.allowsNegative(),
-              m.defaultUnit(),
-              m.unitCodeList(),
-              m.allowedUnits().isEmpty() ? null : List.copyOf(m.allowedUnits()),
-              applies,
-              m.maxMagnitude()));
     }
-    return new StructureView(
-        structure.id(),
-        structure.agency(),
-        structure.version(),
-        structure.nameEn(),
-        structure.description(),
-        dimensions,
-        attributes,
-        measures);
+    return measures;
+  }
+
+  private static MeasureView measure(MeasureDef m, Code code) {
+    return new MeasureView(
+        m.id(),
+        code.nameEn(),
+        m.valueType(),
+        m.quantity(),
+        m.temporality(),
+        m.allowsNegative(),
+        m.defaultUnit(),
+        m.unitCodeList(),
+        m.allowedUnits().isEmpty() ? null : List.copyOf(m.allowedUnits()),
+        applicability(m),
+        m.maxMagnitude());
+  }
+
+  /** For each dimension of a measure: "always", or "when DIMENSION=CODE". */
+  private static Map<String, String> applicability(MeasureDef m) {
+    Map<String, String> applies = new LinkedHashMap<>();
+    m.dimensions()
+        .forEach(
+            (dimension, condition) ->
+                applies.put(
+                    dimension,
+                    condition.isAlways()
+                        ? "always"
+                        : "when " + condition.dimension() + "=" + condition.code()));
+    return applies;
   }
 
   private static List<CodeNode> hierarchy(CodeList list) {

@@ -80,6 +80,35 @@ public class CatalogRepository {
 
   private static Map<String, DataStructure> loadStructures(
       Statement statement, Map<String, CodeList> codeLists) throws SQLException {
+    Map<String, List<DimensionDef>> dimensions = loadDimensions(statement);
+    Map<String, List<AttributeDef>> attributes = loadAttributes(statement);
+    Map<String, MeasureDef> measures = loadMeasures(statement, loadApplicability(statement));
+    Map<String, DataStructure> structures = new LinkedHashMap<>();
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT id, agency, version, name_en, description FROM data_structure ORDER BY id")) {
+      while (rs.next()) {
+        String id = rs.getString(1);
+        structures.put(
+            id,
+            new DataStructure(
+                id,
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                List.copyOf(dimensions.getOrDefault(id, List.of())),
+                List.copyOf(attributes.getOrDefault(id, List.of())),
+                measures,
+                codeLists));
+      }
+    }
+    return structures;
+  }
+
+  /** The dimensions of each structure, in position order. */
+  private static Map<String, List<DimensionDef>> loadDimensions(Statement statement)
+      throws SQLException {
     Map<String, List<DimensionDef>> dimensions = new LinkedHashMap<>();
     try (ResultSet rs =
         statement.executeQuery(
@@ -101,6 +130,12 @@ public class CatalogRepository {
                     rs.getString(8)));
       }
     }
+    return dimensions;
+  }
+
+  /** The attributes of each structure, in position order. */
+  private static Map<String, List<AttributeDef>> loadAttributes(Statement statement)
+      throws SQLException {
     Map<String, List<AttributeDef>> attributes = new LinkedHashMap<>();
     try (ResultSet rs =
         statement.executeQuery(
@@ -120,6 +155,12 @@ public class CatalogRepository {
                     rs.getString(8)));
       }
     }
+    return attributes;
+  }
+
+  /** For each measure, the dimensions it applies to and on what condition. */
+  private static Map<String, Map<String, MeasureDef.Condition>> loadApplicability(
+      Statement statement) throws SQLException {
     Map<String, Map<String, MeasureDef.Condition>> applicability = new LinkedHashMap<>();
     try (ResultSet rs =
         statement.executeQuery(
@@ -135,6 +176,12 @@ public class CatalogRepository {
                     : new MeasureDef.Condition(rs.getString(3), rs.getString(4)));
       }
     }
+    return applicability;
+  }
+
+  private static Map<String, MeasureDef> loadMeasures(
+      Statement statement, Map<String, Map<String, MeasureDef.Condition>> applicability)
+      throws SQLException {
     Map<String, MeasureDef> measures = new LinkedHashMap<>();
     try (ResultSet rs =
         statement.executeQuery(
@@ -159,27 +206,7 @@ public class CatalogRepository {
                 rs.getBigDecimal(10)));
       }
     }
-    Map<String, DataStructure> structures = new LinkedHashMap<>();
-    try (ResultSet rs =
-        statement.executeQuery(
-            "SELECT id, agency, version, name_en, description FROM data_structure ORDER BY id")) {
-      while (rs.next()) {
-        String id = rs.getString(1);
-        structures.put(
-            id,
-            new DataStructure(
-                id,
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                List.copyOf(dimensions.getOrDefault(id, List.of())),
-                List.copyOf(attributes.getOrDefault(id, List.of())),
-                measures,
-                codeLists));
-      }
-    }
-    return structures;
+    return measures;
   }
 
   private static Set<String> textSet(Array array) throws SQLException {

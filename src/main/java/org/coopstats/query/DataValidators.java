@@ -3,23 +3,18 @@ package org.coopstats.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import org.coopstats.common.Validators;
 import org.coopstats.dataset.DataChangeRecorded;
 import org.coopstats.query.ObservationQueryRepository.ReleaseTimes;
 
 /**
- * ETag, Last-Modified and Cache-Control of the answers built from observations (the JSON API and
- * SDMX), and the 304 they allow.
+ * The validators (ETag, Last-Modified, Cache-Control) of the answers built from observations (the
+ * JSON API and SDMX): when the data they show last changed.
  */
 @ApplicationScoped
 public class DataValidators {
@@ -98,42 +93,5 @@ public class DataValidators {
   /** The validators of what only a dataset's provider sees, dated by the dataset's last update. */
   public static Validators unreleased(OffsetDateTime updatedAt, String variant) {
     return new Validators(updatedAt, variant, false, true);
-  }
-
-  /** The validators of one answer. */
-  public static final class Validators {
-
-    private final OffsetDateTime lastModified;
-    private final EntityTag etag;
-    private final Date lastModifiedDate;
-    private final CacheControl cacheControl;
-
-    private Validators(
-        OffsetDateTime lastModified, String variant, boolean weak, boolean unreleased) {
-      this.lastModified = lastModified;
-      this.etag =
-          new EntityTag(
-              Long.toHexString(lastModified.toInstant().toEpochMilli()) + "-" + variant, weak);
-      this.lastModifiedDate = Date.from(lastModified.toInstant().truncatedTo(ChronoUnit.SECONDS));
-      this.cacheControl = new CacheControl();
-      cacheControl.setNoCache(true);
-      cacheControl.setPrivate(unreleased);
-      cacheControl.setNoStore(unreleased);
-    }
-
-    public OffsetDateTime lastModified() {
-      return lastModified;
-    }
-
-    /** A 304 (or 412) when the request's preconditions hold for these validators, else null. */
-    public Response notModified(Request request) {
-      Response.ResponseBuilder answer = request.evaluatePreconditions(lastModifiedDate, etag);
-      return answer == null ? null : answer.cacheControl(cacheControl).build();
-    }
-
-    /** Adds ETag, Last-Modified and Cache-Control to an answer. */
-    public Response.ResponseBuilder apply(Response.ResponseBuilder response) {
-      return response.tag(etag).lastModified(lastModifiedDate).cacheControl(cacheControl);
-    }
   }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.coopstats.dataset.Dataset;
 import org.coopstats.dataset.DatasetService;
+import org.coopstats.query.http.ObservationResponses;
 
 /** The observations of one dataset: published, or the draft and preview for its provider. */
 @Path("/api/v1/datasets/{id}/observations")

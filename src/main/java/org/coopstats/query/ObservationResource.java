@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.coopstats.query.http.ObservationResponses;
 
 @Path("/api/v1/observations")
 public class ObservationResource {

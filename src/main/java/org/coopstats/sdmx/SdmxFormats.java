@@ -1,9 +1,10 @@
 package org.coopstats.sdmx;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.coopstats.common.ProblemException;
 
 /**
@@ -34,72 +35,90 @@ public final class SdmxFormats {
     }
   }
 
+  /**
+   * One media range of an Accept header.
+   *
+   * @param name {@code type/subtype}, or {@code *} when any type will do
+   * @param version its {@code version} parameter, or null
+   */
+  public record Accepted(String name, String version) {}
+
+  /** A media range offered, the versions of it that count, and what a client asking for it gets. */
+  private record Offer<T>(String name, Predicate<String> version, T value) {}
+
+  private static final Predicate<String> ANY = version -> true;
+  private static final Predicate<String> V2_1 = version -> version == null || version.equals("2.1");
+  private static final Predicate<String> V1_0 =
+      version -> version == null || version.startsWith("1.0");
+
+  private static final List<Offer<DataFormat>> DATA =
+      List.of(
+          new Offer<>("*", ANY, DataFormat.GENERIC),
+          new Offer<>("application/vnd.sdmx.genericdata+xml", V2_1, DataFormat.GENERIC),
+          new Offer<>(
+              "application/vnd.sdmx.structurespecificdata+xml",
+              V2_1,
+              DataFormat.STRUCTURE_SPECIFIC),
+          new Offer<>("application/xml", ANY, DataFormat.GENERIC),
+          new Offer<>("text/xml", ANY, DataFormat.GENERIC),
+          new Offer<>("application/*", ANY, DataFormat.GENERIC),
+          new Offer<>("application/vnd.sdmx.data+csv", V1_0, DataFormat.CSV),
+          new Offer<>("text/csv", ANY, DataFormat.CSV),
+          new Offer<>("text/*", ANY, DataFormat.CSV),
+          new Offer<>("application/vnd.sdmx.data+json", V1_0, DataFormat.JSON));
+
+  private static final List<Offer<String>> STRUCTURE =
+      xmlOr("application/vnd.sdmx.structure+xml", STRUCTURE_XML);
+
+  private static final List<Offer<String>> SCHEMA =
+      xmlOr("application/vnd.sdmx.schema+xml", SCHEMA_XML);
+
   private SdmxFormats() {}
 
-  public static DataFormat dataFormat(String format, HttpHeaders headers) {
+  /**
+   * The data format asked for.
+   *
+   * @param accepted the Accept header, read only when no {@code format} parameter is given
+   */
+  public static DataFormat dataFormat(String format, Supplier<List<Accepted>> accepted) {
     if (format != null) {
-      return switch (format.toLowerCase(Locale.ROOT)) {
-        case "genericdata", "generic", "xml" -> DataFormat.GENERIC;
-        case "csv", "sdmx-csv", "csvfile" -> DataFormat.CSV;
-        case "structurespecificdata", "structurespecific" -> DataFormat.STRUCTURE_SPECIFIC;
-        case "jsondata", "sdmx-json" -> DataFormat.JSON;
-        default ->
-            throw ProblemException.badRequest(
-                "format '"
-                    + format
-                    + "' is unknown: use genericdata, structurespecificdata, csv or jsondata.");
-      };
+      return namedDataFormat(format);
     }
-    List<MediaType> accepted = headers.getAcceptableMediaTypes();
-    for (MediaType type : accepted) {
-      if (type.isWildcardType()) {
-        return DataFormat.GENERIC;
-      }
-      String name = type.getType() + "/" + type.getSubtype();
-      String version = type.getParameters().get("version");
-      switch (name) {
-        case "application/vnd.sdmx.genericdata+xml":
-          if (version == null || version.equals("2.1")) {
-            return DataFormat.GENERIC;
-          }
-          break;
-        case "application/vnd.sdmx.structurespecificdata+xml":
-          if (version == null || version.equals("2.1")) {
-            return DataFormat.STRUCTURE_SPECIFIC;
-          }
-          break;
-        case "application/xml", "text/xml", "application/*":
-          return DataFormat.GENERIC;
-        case "application/vnd.sdmx.data+csv":
-          if (version == null || version.startsWith("1.0")) {
-            return DataFormat.CSV;
-          }
-          break;
-        case "text/csv", "text/*":
-          return DataFormat.CSV;
-        case "application/vnd.sdmx.data+json":
-          if (version == null || version.startsWith("1.0")) {
-            return DataFormat.JSON;
-          }
-          break;
-        default:
-          break;
-      }
-    }
-    throw notAcceptable(
-        "None of the accepted media types can be produced. Data is offered as "
-            + GENERIC_DATA
-            + " (also application/xml), "
-            + SDMX_CSV
-            + " (also text/csv), "
-            + STRUCTURE_SPECIFIC_DATA
-            + " and "
-            + SDMX_JSON
-            + ".");
+    return first(accepted.get(), DATA)
+        .orElseThrow(
+            () ->
+                notAcceptable(
+                    "None of the accepted media types can be produced. Data is offered as "
+                        + GENERIC_DATA
+                        + " (also application/xml), "
+                        + SDMX_CSV
+                        + " (also text/csv), "
+                        + STRUCTURE_SPECIFIC_DATA
+                        + " and "
+                        + SDMX_JSON
+                        + "."));
   }
 
-  /** Checks that an SDMX-ML 2.1 structure message is acceptable. */
-  public static void requireStructureXml(String format, HttpHeaders headers) {
+  private static DataFormat namedDataFormat(String format) {
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case "genericdata", "generic", "xml" -> DataFormat.GENERIC;
+      case "csv", "sdmx-csv", "csvfile" -> DataFormat.CSV;
+      case "structurespecificdata", "structurespecific" -> DataFormat.STRUCTURE_SPECIFIC;
+      case "jsondata", "sdmx-json" -> DataFormat.JSON;
+      default ->
+          throw ProblemException.badRequest(
+              "format '"
+                  + format
+                  + "' is unknown: use genericdata, structurespecificdata, csv or jsondata.");
+    };
+  }
+
+  /**
+   * Checks that an SDMX-ML 2.1 structure message is acceptable.
+   *
+   * @param accepted the Accept header, read only when no {@code format} parameter is given
+   */
+  public static void requireStructureXml(String format, Supplier<List<Accepted>> accepted) {
     if (format != null) {
       if (List.of("structure", "xml", "sdmx-ml").contains(format.toLowerCase(Locale.ROOT))) {
         return;
@@ -107,40 +126,42 @@ public final class SdmxFormats {
       throw notAcceptable(
           "format '" + format + "' is not offered for structures: use structure (SDMX-ML 2.1).");
     }
-    for (MediaType type : headers.getAcceptableMediaTypes()) {
-      String name = type.getType() + "/" + type.getSubtype();
-      String version = type.getParameters().get("version");
-      if (type.isWildcardType()
-          || name.equals("application/*")
-          || name.equals("application/xml")
-          || name.equals("text/xml")
-          || (name.equals("application/vnd.sdmx.structure+xml")
-              && (version == null || version.equals("2.1")))) {
-        return;
-      }
+    if (first(accepted.get(), STRUCTURE).isEmpty()) {
+      throw notAcceptable(
+          "Structures are offered as "
+              + STRUCTURE_XML
+              + " (also application/xml) only; SDMX-JSON structure messages are not offered.");
     }
-    throw notAcceptable(
-        "Structures are offered as "
-            + STRUCTURE_XML
-            + " (also application/xml) only; SDMX-JSON structure messages are not offered.");
   }
 
   /** Checks that an XML Schema (the SDMX REST schema resource) is acceptable. */
-  public static void requireSchemaXml(HttpHeaders headers) {
-    for (MediaType type : headers.getAcceptableMediaTypes()) {
-      String name = type.getType() + "/" + type.getSubtype();
-      String version = type.getParameters().get("version");
-      if (type.isWildcardType()
-          || name.equals("application/*")
-          || name.equals("application/xml")
-          || name.equals("text/xml")
-          || (name.equals("application/vnd.sdmx.schema+xml")
-              && (version == null || version.equals("2.1")))) {
-        return;
+  public static void requireSchemaXml(List<Accepted> accepted) {
+    if (first(accepted, SCHEMA).isEmpty()) {
+      throw notAcceptable(
+          "The schema is offered as " + SCHEMA_XML + " (also application/xml and text/xml) only.");
+    }
+  }
+
+  /** What the first accepted media range that is offered gets, if any is. */
+  private static <T> Optional<T> first(List<Accepted> accepted, List<Offer<T>> offers) {
+    for (Accepted range : accepted) {
+      for (Offer<T> offer : offers) {
+        if (offer.name().equals(range.name()) && offer.version().test(range.version())) {
+          return Optional.of(offer.value());
+        }
       }
     }
-    throw notAcceptable(
-        "The schema is offered as " + SCHEMA_XML + " (also application/xml and text/xml) only.");
+    return Optional.empty();
+  }
+
+  /** An SDMX-ML 2.1 message, asked for by its own media range (version 2.1) or as plain XML. */
+  private static List<Offer<String>> xmlOr(String sdmxRange, String mediaType) {
+    return List.of(
+        new Offer<>("*", ANY, mediaType),
+        new Offer<>("application/*", ANY, mediaType),
+        new Offer<>("application/xml", ANY, mediaType),
+        new Offer<>("text/xml", ANY, mediaType),
+        new Offer<>(sdmxRange, V2_1, mediaType));
   }
 
   static ProblemException notAcceptable(String detail) {

@@ -7,14 +7,26 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.coopstats.common.ConditionalResponses;
 import org.coopstats.common.ProblemException;
+import org.coopstats.common.QueryBulkhead;
+import org.coopstats.common.QueryParameters;
+import org.coopstats.sdmx.SdmxFormats.DataFormat;
 
 /**
  * The SDMX 2.1 REST API (the SDMX web-service grammar) for the COOP_STATS dataflow. Errors are
- * application/problem+json, with the status codes SDMX prescribes.
+ * application/problem+json, with the status codes SDMX prescribes. The HTTP is here (the query
+ * parameters taken, the media type from {@code format} or Accept, the 304 of data a client has);
+ * {@link SdmxService} answers with the message to write.
  */
 @Path("/sdmx/v2.1")
 public class SdmxResource {
@@ -22,9 +34,11 @@ public class SdmxResource {
   private static final String STRUCTURE_TYPES = "dataflow|datastructure|codelist|conceptscheme";
 
   private final SdmxService service;
+  private final QueryBulkhead bulkhead;
 
-  public SdmxResource(SdmxService service) {
+  public SdmxResource(SdmxService service, QueryBulkhead bulkhead) {
     this.service = service;
+    this.bulkhead = bulkhead;
   }
 
   @GET
@@ -36,7 +50,7 @@ public class SdmxResource {
       @QueryParam("format") String format,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
-    return service.structure(type(type), null, null, null, uriInfo, headers);
+    return structureMessage(type(type), null, null, null, uriInfo, headers);
   }
 
   @GET
@@ -49,7 +63,7 @@ public class SdmxResource {
       @QueryParam("format") String format,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
-    return service.structure(type(type), agency, null, null, uriInfo, headers);
+    return structureMessage(type(type), agency, null, null, uriInfo, headers);
   }
 
   @GET
@@ -63,7 +77,7 @@ public class SdmxResource {
       @QueryParam("format") String format,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
-    return service.structure(type(type), agency, id, null, uriInfo, headers);
+    return structureMessage(type(type), agency, id, null, uriInfo, headers);
   }
 
   @GET
@@ -78,7 +92,7 @@ public class SdmxResource {
       @QueryParam("format") String format,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
-    return service.structure(type(type), agency, id, version, uriInfo, headers);
+    return structureMessage(type(type), agency, id, version, uriInfo, headers);
   }
 
   @GET
@@ -89,7 +103,7 @@ public class SdmxResource {
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers,
       @Context Request request) {
-    return service.data(flowRef, null, null, uriInfo, headers, request);
+    return dataMessage(flowRef, null, null, uriInfo, headers, request);
   }
 
   @GET
@@ -101,7 +115,7 @@ public class SdmxResource {
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers,
       @Context Request request) {
-    return service.data(flowRef, key, null, uriInfo, headers, request);
+    return dataMessage(flowRef, key, null, uriInfo, headers, request);
   }
 
   @GET
@@ -114,7 +128,7 @@ public class SdmxResource {
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers,
       @Context Request request) {
-    return service.data(flowRef, key, providerRef, uriInfo, headers, request);
+    return dataMessage(flowRef, key, providerRef, uriInfo, headers, request);
   }
 
   @GET
@@ -124,7 +138,7 @@ public class SdmxResource {
       @BeanParam SdmxAvailabilityParameters parameters,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
-    return service.availability(flowRef, null, null, null, uriInfo, headers);
+    return availabilityMessage(flowRef, null, null, null, uriInfo, headers);
   }
 
   @GET
@@ -135,7 +149,7 @@ public class SdmxResource {
       @BeanParam SdmxAvailabilityParameters parameters,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
-    return service.availability(flowRef, key, null, null, uriInfo, headers);
+    return availabilityMessage(flowRef, key, null, null, uriInfo, headers);
   }
 
   @GET
@@ -147,7 +161,7 @@ public class SdmxResource {
       @BeanParam SdmxAvailabilityParameters parameters,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
-    return service.availability(flowRef, key, providerRef, null, uriInfo, headers);
+    return availabilityMessage(flowRef, key, providerRef, null, uriInfo, headers);
   }
 
   @GET
@@ -160,7 +174,7 @@ public class SdmxResource {
       @BeanParam SdmxAvailabilityParameters parameters,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
-    return service.availability(flowRef, key, providerRef, componentId, uriInfo, headers);
+    return availabilityMessage(flowRef, key, providerRef, componentId, uriInfo, headers);
   }
 
   /** The schema specific to a data structure: GET /schema/{context}/{agencyID}/{resourceID}. */
@@ -172,7 +186,7 @@ public class SdmxResource {
       @PathParam("id") String id,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
-    return service.schema(context, agency, id, null, uriInfo, headers);
+    return schemaMessage(context, agency, id, null, uriInfo, headers);
   }
 
   /** The same, one version (or latest); dimensionAtObservation and explicitMeasure as query. */
@@ -185,7 +199,7 @@ public class SdmxResource {
       @PathParam("version") String version,
       @Context UriInfo uriInfo,
       @Context HttpHeaders headers) {
-    return service.schema(context, agency, id, version, uriInfo, headers);
+    return schemaMessage(context, agency, id, version, uriInfo, headers);
   }
 
   @GET
@@ -201,6 +215,123 @@ public class SdmxResource {
             + type
             + " is not implemented. Offered: dataflow, datastructure, codelist, conceptscheme,"
             + " data, availableconstraint and schema.");
+  }
+
+  private Response structureMessage(
+      SdmxStructures.Type type,
+      String agency,
+      String id,
+      String version,
+      UriInfo uriInfo,
+      HttpHeaders headers) {
+    QueryParameters.rejectUnknown(uriInfo, SdmxService.STRUCTURE_PARAMETERS);
+    Map<String, List<String>> parameters = uriInfo.getQueryParameters();
+    SdmxFormats.requireStructureXml(
+        QueryParameters.single(parameters, "format"), () -> accepted(headers));
+    SdmxMessage message =
+        service.structure(
+            type,
+            agency,
+            id,
+            version,
+            QueryParameters.single(parameters, "references"),
+            QueryParameters.single(parameters, "detail"));
+    return ok(message, SdmxFormats.STRUCTURE_XML).build();
+  }
+
+  private Response schemaMessage(
+      String context,
+      String agency,
+      String id,
+      String version,
+      UriInfo uriInfo,
+      HttpHeaders headers) {
+    SdmxService.requireSchemaContext(context);
+    QueryParameters.rejectUnknown(uriInfo, SdmxService.SCHEMA_PARAMETERS);
+    Map<String, List<String>> parameters = uriInfo.getQueryParameters();
+    SdmxService.checkExplicitMeasure(QueryParameters.single(parameters, "explicitMeasure"));
+    SdmxFormats.requireSchemaXml(accepted(headers));
+    SdmxMessage schema =
+        service.schema(
+            context,
+            agency,
+            id,
+            version,
+            QueryParameters.single(parameters, "dimensionAtObservation"));
+    return ok(schema, SdmxFormats.SCHEMA_XML).build();
+  }
+
+  private Response dataMessage(
+      String flowRef,
+      String key,
+      String providerRef,
+      UriInfo uriInfo,
+      HttpHeaders headers,
+      Request request) {
+    return bulkhead.run(() -> dataNow(flowRef, key, providerRef, uriInfo, headers, request));
+  }
+
+  private Response dataNow(
+      String flowRef,
+      String key,
+      String providerRef,
+      UriInfo uriInfo,
+      HttpHeaders headers,
+      Request request) {
+    QueryParameters.rejectUnknown(uriInfo, SdmxDataRequest.PARAMETERS);
+    Map<String, List<String>> parameters = uriInfo.getQueryParameters();
+    DataFormat format =
+        SdmxFormats.dataFormat(
+            QueryParameters.single(parameters, "format"), () -> accepted(headers));
+    SdmxService.DataAnswer answer =
+        service.prepareData(flowRef, key, providerRef, parameters, format);
+    Optional<Response> notModified = ConditionalResponses.notModified(request, answer.validators());
+    if (notModified.isPresent()) {
+      return notModified.get();
+    }
+    SdmxMessage message = service.data(answer, uriInfo.getBaseUri().toString());
+    String type =
+        format == DataFormat.CSV ? format.mediaType + "; charset=UTF-8" : format.mediaType;
+    Response.ResponseBuilder response = Response.ok((StreamingOutput) message::writeTo).type(type);
+    return ConditionalResponses.withValidators(response, answer.validators())
+        .header("Vary", "Accept")
+        .build();
+  }
+
+  private Response availabilityMessage(
+      String flowRef,
+      String key,
+      String providerRef,
+      String componentId,
+      UriInfo uriInfo,
+      HttpHeaders headers) {
+    return bulkhead.run(
+        () -> {
+          QueryParameters.rejectUnknown(uriInfo, SdmxService.AVAILABILITY_PARAMETERS);
+          Map<String, List<String>> parameters = uriInfo.getQueryParameters();
+          SdmxFormats.requireStructureXml(
+              QueryParameters.single(parameters, "format"), () -> accepted(headers));
+          SdmxMessage message =
+              service.availability(flowRef, key, providerRef, componentId, parameters);
+          return ok(message, SdmxFormats.STRUCTURE_XML).build();
+        });
+  }
+
+  private static Response.ResponseBuilder ok(SdmxMessage message, String type) {
+    StreamingOutput body = message::writeTo;
+    return Response.ok(body).type(type).header("Vary", "Accept");
+  }
+
+  /** The Accept header's media ranges, in the client's order of preference. */
+  private static List<SdmxFormats.Accepted> accepted(HttpHeaders headers) {
+    List<SdmxFormats.Accepted> accepted = new ArrayList<>();
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      accepted.add(
+          new SdmxFormats.Accepted(
+              type.isWildcardType() ? "*" : type.getType() + "/" + type.getSubtype(),
+              type.getParameters().get("version")));
+    }
+    return accepted;
   }
 
   private static SdmxStructures.Type type(String type) {

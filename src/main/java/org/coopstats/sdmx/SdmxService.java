@@ -1,36 +1,42 @@
 package org.coopstats.sdmx;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.coopstats.catalog.CatalogService;
+import org.coopstats.catalog.Code;
 import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
 import org.coopstats.common.Page;
 import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
-import org.coopstats.common.QueryBulkhead;
 import org.coopstats.common.QueryParameters;
+import org.coopstats.common.Validators;
 import org.coopstats.observation.ObservationQuery;
 import org.coopstats.observation.ObservationRow;
 import org.coopstats.query.DataValidators;
 import org.coopstats.query.ObservationQueryRepository;
+import org.coopstats.sdmx.SdmxFormats.DataFormat;
+import org.coopstats.validation.TimePeriod;
 
 /**
  * Answers the SDMX 2.1 REST API: structure messages from the catalog, data from the same query as
- * the JSON API, always as released now (never drafts or values under embargo).
+ * the JSON API, always as released now (never drafts or values under embargo). Takes what the
+ * resource read from the request (path, parameters, the negotiated format) and returns messages
+ * ready to write; a message's checks all run before it is returned.
  */
 @ApplicationScoped
 public class SdmxService {
@@ -38,56 +44,16 @@ public class SdmxService {
   /** The most observations one data message may carry (413 above). */
   static final int MAX_OBSERVATIONS = 200_000;
 
-  private final CatalogService catalog;
-  private final ObservationQueryRepository repository;
-  private final DataValidators dataValidators;
-  private final QueryBulkhead bulkhead;
-  private final Clock clock;
+  /** The query parameters of a structure query. */
+  static final List<String> STRUCTURE_PARAMETERS = List.of("references", "detail", "format");
 
-  public SdmxService(
-      CatalogService catalog,
-      ObservationQueryRepository repository,
-      DataValidators dataValidators,
-      QueryBulkhead bulkhead,
-      Clock clock) {
-    this.clock = clock;
-    this.catalog = catalog;
-    this.repository = repository;
-    this.dataValidators = dataValidators;
-    this.bulkhead = bulkhead;
-  }
+  /** The query parameters of an availability query. */
+  static final List<String> AVAILABILITY_PARAMETERS =
+      List.of("startPeriod", "endPeriod", "mode", "references", "format");
 
-  public Response structure(
-      SdmxStructures.Type type,
-      String agency,
-      String id,
-      String version,
-      UriInfo uriInfo,
-      HttpHeaders headers) {
-    QueryParameters.rejectUnknown(uriInfo, List.of("references", "detail", "format"));
-    Map<String, List<String>> parameters = uriInfo.getQueryParameters();
-    SdmxFormats.requireStructureXml(QueryParameters.single(parameters, "format"), headers);
-    SdmxStructureWriter.Content content =
-        SdmxStructures.select(
-            catalog.catalog(),
-            type,
-            agency,
-            id,
-            version,
-            QueryParameters.single(parameters, "references"),
-            QueryParameters.single(parameters, "detail"));
-    String sender = catalog.coopStats().agency();
-    Instant prepared = clock.instant();
-    StreamingOutput body =
-        output -> {
-          try {
-            SdmxStructureWriter.write(content, sender, prepared, output);
-          } catch (XMLStreamException e) {
-            throw new IOException("Writing the structure message failed", e);
-          }
-        };
-    return Response.ok(body).type(SdmxFormats.STRUCTURE_XML).header("Vary", "Accept").build();
-  }
+  /** The query parameters of a schema query. */
+  static final List<String> SCHEMA_PARAMETERS =
+      List.of("dimensionAtObservation", "explicitMeasure");
 
   /** The contexts of the SDMX REST schema resource that this service's artefacts can answer. */
   private static final List<String> SCHEMA_CONTEXTS = List.of("dataflow", "datastructure");
@@ -95,18 +61,59 @@ public class SdmxService {
   private static final List<String> OTHER_SCHEMA_CONTEXTS =
       List.of("metadatastructure", "metadataflow", "provisionagreement");
 
-  /**
-   * The XML Schema specific to the data structure of a dataflow or data structure, for one
-   * dimensionAtObservation. Every data structure has one dataflow of the same id and no
-   * constraints, so both contexts give the same schema.
-   */
-  public Response schema(
-      String context,
+  private static final String NO_DATA =
+      "No data for this query: no released observation matches the key, the provider and the"
+          + " periods asked for.";
+
+  /** A data query parsed and dated, not yet run: a client whose copy is current stops here. */
+  record DataAnswer(
+      DataStructure structure,
+      SdmxDataRequest request,
+      DataFormat format,
+      OffsetDateTime now,
+      Validators validators) {}
+
+  /** What an availability query asks for: all dimensions, or one (perhaps the time dimension). */
+  private record Component(String id, boolean all, boolean time) {}
+
+  /** The time range covered, or nulls when no observation has a period. */
+  private record Range(LocalDate start, LocalDate end) {}
+
+  private final CatalogService catalog;
+  private final ObservationQueryRepository repository;
+  private final DataValidators dataValidators;
+  private final Clock clock;
+
+  public SdmxService(
+      CatalogService catalog,
+      ObservationQueryRepository repository,
+      DataValidators dataValidators,
+      Clock clock) {
+    this.clock = clock;
+    this.catalog = catalog;
+    this.repository = repository;
+    this.dataValidators = dataValidators;
+  }
+
+  SdmxMessage structure(
+      SdmxStructures.Type type,
       String agency,
       String id,
       String version,
-      UriInfo uriInfo,
-      HttpHeaders headers) {
+      String references,
+      String detail) {
+    SdmxStructureWriter.Content content =
+        SdmxStructures.select(catalog.catalog(), type, agency, id, version, references, detail);
+    String sender = catalog.coopStats().agency();
+    Instant prepared = clock.instant();
+    return output ->
+        xml(
+            () -> SdmxStructureWriter.write(content, sender, prepared, output),
+            "Writing the structure message failed");
+  }
+
+  /** 501 for a schema context of SDMX that has no artefact here, 404 for an unknown one. */
+  static void requireSchemaContext(String context) {
     if (OTHER_SCHEMA_CONTEXTS.contains(context)) {
       throw SdmxDataRequest.notImplemented(
           "Schemas for " + context + " are not implemented: use dataflow or datastructure.");
@@ -115,147 +122,146 @@ public class SdmxService {
       throw ProblemException.notFound(
           "No schema context '" + context + "': use dataflow or datastructure.");
     }
-    QueryParameters.rejectUnknown(uriInfo, List.of("dimensionAtObservation", "explicitMeasure"));
-    Map<String, List<String>> parameters = uriInfo.getQueryParameters();
-    String explicit = QueryParameters.single(parameters, "explicitMeasure");
-    // Explicit measures only matter with a measure dimension at the observation level, which no
-    // answer here has (TIME_PERIOD or AllDimensions): both values give the same schema.
+  }
+
+  /**
+   * Explicit measures only matter with a measure dimension at the observation level, which no
+   * answer here has (TIME_PERIOD or AllDimensions): both values give the same schema.
+   */
+  static void checkExplicitMeasure(String explicit) {
     if (explicit != null && !explicit.equals("true") && !explicit.equals("false")) {
       throw ProblemException.badRequest(
           "explicitMeasure '" + explicit + "' must be true or false.");
     }
-    SdmxFormats.requireSchemaXml(headers);
-    DataStructure structure =
-        catalog.catalog().structures().values().stream()
-            .filter(
-                s ->
-                    SdmxStructures.matches(agency, s.agency())
-                        && s.id().equals(id)
-                        && SdmxStructures.matchesVersion(version, s.version()))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    ProblemException.notFound(
-                        "No "
-                            + context
-                            + " '"
-                            + agency
-                            + ","
-                            + id
-                            + ","
-                            + (version == null ? "latest" : version)
-                            + "' (GET /sdmx/v2.1/"
-                            + context
-                            + ")."));
-    boolean allDimensions =
-        SdmxDataRequest.allDimensions(
-            structure, QueryParameters.single(parameters, "dimensionAtObservation"));
-    StreamingOutput body =
-        output -> {
-          try {
-            SdmxSchemaWriter.write(structure, allDimensions, output);
-          } catch (XMLStreamException e) {
-            throw new IOException("Writing the schema failed", e);
-          }
-        };
-    return Response.ok(body).type(SdmxFormats.SCHEMA_XML).header("Vary", "Accept").build();
   }
 
-  public Response data(
+  /**
+   * The XML Schema specific to the data structure of a dataflow or data structure, for one
+   * dimensionAtObservation. Every data structure has one dataflow of the same id and no
+   * constraints, so both contexts give the same schema.
+   */
+  SdmxMessage schema(
+      String context, String agency, String id, String version, String dimensionAtObservation) {
+    DataStructure structure = schemaStructure(context, agency, id, version);
+    boolean allDimensions = SdmxDataRequest.allDimensions(structure, dimensionAtObservation);
+    return output ->
+        xml(
+            () -> SdmxSchemaWriter.write(structure, allDimensions, output),
+            "Writing the schema failed");
+  }
+
+  private DataStructure schemaStructure(String context, String agency, String id, String version) {
+    return catalog.catalog().structures().values().stream()
+        .filter(
+            s ->
+                SdmxStructures.matches(agency, s.agency())
+                    && s.id().equals(id)
+                    && SdmxStructures.matchesVersion(version, s.version()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ProblemException.notFound(
+                    "No "
+                        + context
+                        + " '"
+                        + agency
+                        + ","
+                        + id
+                        + ","
+                        + (version == null ? "latest" : version)
+                        + "' (GET /sdmx/v2.1/"
+                        + context
+                        + ")."));
+  }
+
+  /** Parses a data query (400, 404 or 501 when it cannot be answered) and dates its answer. */
+  DataAnswer prepareData(
       String flowRef,
       String key,
       String providerRef,
-      UriInfo uriInfo,
-      HttpHeaders headers,
-      Request httpRequest) {
-    return bulkhead.run(() -> dataNow(flowRef, key, providerRef, uriInfo, headers, httpRequest));
-  }
-
-  private Response dataNow(
-      String flowRef,
-      String key,
-      String providerRef,
-      UriInfo uriInfo,
-      HttpHeaders headers,
-      Request httpRequest) {
-    QueryParameters.rejectUnknown(uriInfo, SdmxDataRequest.PARAMETERS);
-    Map<String, List<String>> parameters = uriInfo.getQueryParameters();
+      Map<String, List<String>> parameters,
+      DataFormat format) {
     DataStructure structure = catalog.coopStats();
-    SdmxFormats.DataFormat format =
-        SdmxFormats.dataFormat(QueryParameters.single(parameters, "format"), headers);
     OffsetDateTime now = OffsetDateTime.now(clock);
     SdmxDataRequest request =
         SdmxDataRequest.parse(structure, flowRef, key, providerRef, parameters, now);
     // Weak but for SDMX-CSV: each SDMX-ML or SDMX-JSON message has its own id and prepared time.
-    DataValidators.Validators validators =
+    Validators validators =
         dataValidators.released(
-            now,
-            "sdmx-" + format.name().toLowerCase(Locale.ROOT),
-            format != SdmxFormats.DataFormat.CSV);
-    Response notModified = validators.notModified(httpRequest);
-    if (notModified != null) {
-      return notModified;
-    }
-    List<ObservationRow> rows = fetch(request.query(), structure);
-    List<SdmxDataWriter.DataSet> dataSets = group(rows, request);
+            now, "sdmx-" + format.name().toLowerCase(Locale.ROOT), format != DataFormat.CSV);
+    return new DataAnswer(structure, request, format, now, validators);
+  }
+
+  /**
+   * The data message: 404 when no released observation matches, 413 when too many do.
+   *
+   * @param baseUri the service's base URI, for the links of an SDMX-JSON message
+   */
+  SdmxMessage data(DataAnswer answer, String baseUri) {
+    List<ObservationRow> rows = fetch(answer.request().query(), answer.structure());
+    List<SdmxDataWriter.DataSet> dataSets = group(rows, answer.request());
     if (dataSets.isEmpty()) {
-      throw ProblemException.notFound(
-          "No data for this query: no released observation matches the key, the provider and the"
-              + " periods asked for.");
+      throw ProblemException.notFound(NO_DATA);
     }
+    return output -> writeData(answer, dataSets, baseUri, output);
+  }
+
+  private static void writeData(
+      DataAnswer answer, List<SdmxDataWriter.DataSet> dataSets, String baseUri, OutputStream output)
+      throws IOException {
+    DataStructure structure = answer.structure();
+    SdmxDataRequest request = answer.request();
     String sender = structure.agency();
-    String baseUri = uriInfo.getBaseUri().toString();
-    StreamingOutput body =
-        output -> {
-          switch (format) {
-            case CSV -> SdmxDataWriter.csv(structure, dataSets, request, output);
-            case JSON ->
-                SdmxJsonWriter.write(
-                    structure, dataSets, request, sender, now.toInstant(), baseUri, output);
-            case STRUCTURE_SPECIFIC, GENERIC -> {
-              try {
-                if (format == SdmxFormats.DataFormat.STRUCTURE_SPECIFIC) {
+    Instant prepared = answer.now().toInstant();
+    switch (answer.format()) {
+      case CSV -> SdmxDataWriter.csv(structure, dataSets, request, output);
+      case JSON ->
+          SdmxJsonWriter.write(structure, dataSets, request, sender, prepared, baseUri, output);
+      case STRUCTURE_SPECIFIC ->
+          xml(
+              () ->
                   SdmxDataWriter.structureSpecific(
-                      structure, dataSets, request, sender, now.toInstant(), output);
-                } else {
-                  SdmxDataWriter.generic(
-                      structure, dataSets, request, sender, now.toInstant(), output);
-                }
-              } catch (XMLStreamException e) {
-                throw new IOException("Writing the data message failed", e);
-              }
-            }
-          }
-        };
-    String type =
-        format == SdmxFormats.DataFormat.CSV
-            ? format.mediaType + "; charset=UTF-8"
-            : format.mediaType;
-    return validators.apply(Response.ok(body).type(type)).header("Vary", "Accept").build();
+                      structure, dataSets, request, sender, prepared, output),
+              "Writing the data message failed");
+      case GENERIC ->
+          xml(
+              () -> SdmxDataWriter.generic(structure, dataSets, request, sender, prepared, output),
+              "Writing the data message failed");
+    }
   }
 
-  public Response availability(
+  /**
+   * An actual content constraint: the codes of each dimension (or of one) that have released data
+   * matching the query, and the time range they cover.
+   */
+  SdmxMessage availability(
       String flowRef,
       String key,
       String providerRef,
       String componentId,
-      UriInfo uriInfo,
-      HttpHeaders headers) {
-    return bulkhead.run(
-        () -> availabilityNow(flowRef, key, providerRef, componentId, uriInfo, headers));
+      Map<String, List<String>> parameters) {
+    requireExactModeWithoutReferences(parameters);
+    DataStructure structure = catalog.coopStats();
+    Component component = component(structure, componentId);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    SdmxDataRequest request =
+        SdmxDataRequest.parse(structure, flowRef, key, providerRef, parameters, now);
+    List<ObservationRow> rows = fetch(request.query(), structure);
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound(NO_DATA);
+    }
+    Map<String, Collection<String>> codes = presentCodes(structure, rows, component);
+    Range range = component.all() || component.time() ? range(rows) : new Range(null, null);
+    String sender = structure.agency();
+    return output ->
+        xml(
+            () ->
+                SdmxStructureWriter.availability(
+                    structure, codes, range.start(), range.end(), sender, now.toInstant(), output),
+            "Writing the availability message failed");
   }
 
-  private Response availabilityNow(
-      String flowRef,
-      String key,
-      String providerRef,
-      String componentId,
-      UriInfo uriInfo,
-      HttpHeaders headers) {
-    QueryParameters.rejectUnknown(
-        uriInfo, List.of("startPeriod", "endPeriod", "mode", "references", "format"));
-    Map<String, List<String>> parameters = uriInfo.getQueryParameters();
-    SdmxFormats.requireStructureXml(QueryParameters.single(parameters, "format"), headers);
+  private static void requireExactModeWithoutReferences(Map<String, List<String>> parameters) {
     String mode = QueryParameters.single(parameters, "mode");
     if (mode != null && !mode.equals("exact")) {
       throw SdmxDataRequest.notImplemented(
@@ -266,65 +272,68 @@ public class SdmxService {
       throw SdmxDataRequest.notImplemented(
           "references=" + references + " is not supported on availableconstraint: only none.");
     }
-    DataStructure structure = catalog.coopStats();
-    List<org.coopstats.catalog.DimensionDef> dimensions = structure.seriesDimensions();
+  }
+
+  private static Component component(DataStructure structure, String componentId) {
     boolean all = componentId == null || componentId.equals("all");
     boolean time = !all && componentId.equals(structure.timeDimension().id());
     if (!all && !time && structure.dimension(componentId).isEmpty()) {
       throw ProblemException.notFound(
           "'" + componentId + "' is not a dimension of " + structure.id() + ".");
     }
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    SdmxDataRequest request =
-        SdmxDataRequest.parse(structure, flowRef, key, providerRef, parameters, now);
-    List<ObservationRow> rows = fetch(request.query(), structure);
-    if (rows.isEmpty()) {
-      throw ProblemException.notFound(
-          "No data for this query: no released observation matches the key, the provider and the"
-              + " periods asked for.");
-    }
-    Map<String, java.util.Collection<String>> codes = new LinkedHashMap<>();
+    return new Component(componentId, all, time);
+  }
+
+  /** The codes present of each series dimension asked for: in code-list order, then unknown. */
+  private static Map<String, Collection<String>> presentCodes(
+      DataStructure structure, List<ObservationRow> rows, Component component) {
+    List<DimensionDef> dimensions = structure.seriesDimensions();
+    Map<String, Collection<String>> codes = new LinkedHashMap<>();
     for (int i = 0; i < dimensions.size(); i++) {
-      org.coopstats.catalog.DimensionDef dimension = dimensions.get(i);
-      if (!all && !dimension.id().equals(componentId)) {
+      DimensionDef dimension = dimensions.get(i);
+      if (!component.all() && !dimension.id().equals(component.id())) {
         continue;
       }
-      java.util.Set<String> present = new java.util.HashSet<>();
+      Set<String> present = new HashSet<>();
       int position = i;
       rows.forEach(row -> present.add(row.key().get(position)));
       List<String> ordered = new ArrayList<>();
       structure.codeList(dimension.codeListId()).codes().stream()
-          .map(org.coopstats.catalog.Code::id)
+          .map(Code::id)
           .filter(present::contains)
           .forEach(ordered::add);
       present.stream().filter(c -> !ordered.contains(c)).sorted().forEach(ordered::add);
       codes.put(dimension.id(), ordered);
     }
-    java.time.LocalDate start = null;
-    java.time.LocalDate end = null;
-    if (all || time) {
-      for (ObservationRow row : rows) {
-        var period = org.coopstats.validation.TimePeriod.parse(row.timePeriod()).orElse(null);
-        if (period == null) {
-          continue;
-        }
-        start = start == null || period.start().isBefore(start) ? period.start() : start;
-        end = end == null || period.end().isAfter(end) ? period.end() : end;
+    return codes;
+  }
+
+  private static Range range(List<ObservationRow> rows) {
+    LocalDate start = null;
+    LocalDate end = null;
+    for (ObservationRow row : rows) {
+      TimePeriod period = TimePeriod.parse(row.timePeriod()).orElse(null);
+      if (period == null) {
+        continue;
       }
+      start = start == null || period.start().isBefore(start) ? period.start() : start;
+      end = end == null || period.end().isAfter(end) ? period.end() : end;
     }
-    java.time.LocalDate first = start;
-    java.time.LocalDate last = end;
-    String sender = structure.agency();
-    StreamingOutput body =
-        output -> {
-          try {
-            SdmxStructureWriter.availability(
-                structure, codes, first, last, sender, now.toInstant(), output);
-          } catch (XMLStreamException e) {
-            throw new IOException("Writing the availability message failed", e);
-          }
-        };
-    return Response.ok(body).type(SdmxFormats.STRUCTURE_XML).header("Vary", "Accept").build();
+    return new Range(start, end);
+  }
+
+  /** Writing XML, whose failures an HTTP body can only report as an IOException. */
+  @FunctionalInterface
+  private interface XmlWriting {
+    void write() throws XMLStreamException;
+  }
+
+  private static void xml(XmlWriting writing, String failure) throws IOException {
+    try {
+      writing.write();
+    } catch (XMLStreamException e) {
+      throw new IOException(failure, e);
+    }
   }
 
   private List<ObservationRow> fetch(ObservationQuery query, DataStructure structure) {

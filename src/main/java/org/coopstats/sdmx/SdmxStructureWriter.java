@@ -2,8 +2,10 @@ package org.coopstats.sdmx;
 
 import java.io.OutputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -50,16 +52,7 @@ final class SdmxStructureWriter {
   }
 
   private void message(Content content, String sender, Instant prepared) throws XMLStreamException {
-    xml.writeStartDocument("UTF-8", "1.0");
-    xml.setPrefix("mes", MES);
-    xml.setPrefix("str", STR);
-    xml.setPrefix("com", COM);
-    xml.writeStartElement(MES, "Structure");
-    xml.writeNamespace("mes", MES);
-    xml.writeNamespace("str", STR);
-    xml.writeNamespace("com", COM);
-    SdmxHeader.write(xml, MES, sender, prepared, null);
-    xml.writeStartElement(MES, "Structures");
+    begin(sender, prepared);
     if (!content.dataflows().isEmpty()) {
       xml.writeStartElement(STR, "Dataflows");
       for (DataStructure structure : content.dataflows()) {
@@ -88,6 +81,25 @@ final class SdmxStructureWriter {
       }
       xml.writeEndElement();
     }
+    end();
+  }
+
+  /** Opens a structure message: its header, then the Structures element. */
+  private void begin(String sender, Instant prepared) throws XMLStreamException {
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.setPrefix("mes", MES);
+    xml.setPrefix("str", STR);
+    xml.setPrefix("com", COM);
+    xml.writeStartElement(MES, "Structure");
+    xml.writeNamespace("mes", MES);
+    xml.writeNamespace("str", STR);
+    xml.writeNamespace("com", COM);
+    SdmxHeader.write(xml, MES, sender, prepared, null);
+    xml.writeStartElement(MES, "Structures");
+  }
+
+  /** Closes Structures and the message. */
+  private void end() throws XMLStreamException {
     xml.writeEndElement();
     xml.writeEndElement();
     xml.writeEndDocument();
@@ -306,9 +318,9 @@ final class SdmxStructureWriter {
    */
   static void availability(
       DataStructure structure,
-      java.util.Map<String, java.util.Collection<String>> codes,
-      java.time.LocalDate start,
-      java.time.LocalDate end,
+      Map<String, Collection<String>> codes,
+      LocalDate start,
+      LocalDate end,
       String sender,
       Instant prepared,
       OutputStream output)
@@ -320,22 +332,13 @@ final class SdmxStructureWriter {
 
   private void constraint(
       DataStructure structure,
-      java.util.Map<String, java.util.Collection<String>> codes,
-      java.time.LocalDate start,
-      java.time.LocalDate end,
+      Map<String, Collection<String>> codes,
+      LocalDate start,
+      LocalDate end,
       String sender,
       Instant prepared)
       throws XMLStreamException {
-    xml.writeStartDocument("UTF-8", "1.0");
-    xml.setPrefix("mes", MES);
-    xml.setPrefix("str", STR);
-    xml.setPrefix("com", COM);
-    xml.writeStartElement(MES, "Structure");
-    xml.writeNamespace("mes", MES);
-    xml.writeNamespace("str", STR);
-    xml.writeNamespace("com", COM);
-    SdmxHeader.write(xml, MES, sender, prepared, null);
-    xml.writeStartElement(MES, "Structures");
+    begin(sender, prepared);
     xml.writeStartElement(STR, "Constraints");
     xml.writeStartElement(STR, "ContentConstraint");
     xml.writeAttribute("id", "CC_" + structure.id());
@@ -353,6 +356,15 @@ final class SdmxStructureWriter {
     xml.writeAttribute("isFinal", "false");
     xml.writeAttribute("type", "Actual");
     name("en", "Data available for " + structure.id());
+    attachment(structure);
+    cubeRegion(structure, codes, start, end);
+    xml.writeEndElement();
+    xml.writeEndElement();
+    end();
+  }
+
+  /** The dataflow a constraint applies to. */
+  private void attachment(DataStructure structure) throws XMLStreamException {
     xml.writeStartElement(STR, "ConstraintAttachment");
     xml.writeStartElement(STR, "Dataflow");
     xml.writeEmptyElement("Ref");
@@ -363,6 +375,15 @@ final class SdmxStructureWriter {
     xml.writeAttribute("class", "Dataflow");
     xml.writeEndElement();
     xml.writeEndElement();
+  }
+
+  /** The codes of each dimension that have data, and the time range (when there is one). */
+  private void cubeRegion(
+      DataStructure structure,
+      Map<String, Collection<String>> codes,
+      LocalDate start,
+      LocalDate end)
+      throws XMLStreamException {
     xml.writeStartElement(STR, "CubeRegion");
     xml.writeAttribute("include", "true");
     for (var entry : codes.entrySet()) {
@@ -379,22 +400,18 @@ final class SdmxStructureWriter {
       xml.writeStartElement(COM, "KeyValue");
       xml.writeAttribute("id", structure.timeDimension().id());
       xml.writeStartElement(COM, "TimeRange");
-      xml.writeStartElement(COM, "StartPeriod");
-      xml.writeAttribute("isInclusive", "true");
-      xml.writeCharacters(start.toString());
-      xml.writeEndElement();
-      xml.writeStartElement(COM, "EndPeriod");
-      xml.writeAttribute("isInclusive", "true");
-      xml.writeCharacters(end.toString());
-      xml.writeEndElement();
+      period("StartPeriod", start);
+      period("EndPeriod", end);
       xml.writeEndElement();
       xml.writeEndElement();
     }
     xml.writeEndElement();
+  }
+
+  private void period(String element, LocalDate day) throws XMLStreamException {
+    xml.writeStartElement(COM, element);
+    xml.writeAttribute("isInclusive", "true");
+    xml.writeCharacters(day.toString());
     xml.writeEndElement();
-    xml.writeEndElement();
-    xml.writeEndElement();
-    xml.writeEndElement();
-    xml.writeEndDocument();
   }
 }

@@ -1,10 +1,16 @@
 package org.coopstats.sdmx;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.coopstats.catalog.Catalog;
 import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
@@ -17,11 +23,111 @@ import org.coopstats.common.ProblemException;
  */
 final class SdmxStructures {
 
+  /** A part of a structure message: what a query selects, and what its references add. */
+  private enum Part {
+    DATAFLOWS,
+    STRUCTURES,
+    CONCEPT_SCHEMES,
+    CODE_LISTS
+  }
+
+  /**
+   * A type of artefact, with the id it has in each data structure and, for each value of {@code
+   * references} (several names may share one), the parts it adds. A code list's references add the
+   * data structures that use it; the other types' add the parts of their own structure.
+   */
   enum Type {
-    DATAFLOW,
-    DATASTRUCTURE,
-    CODELIST,
-    CONCEPTSCHEME
+    DATAFLOW(
+        Part.DATAFLOWS,
+        DataStructure::id,
+        Map.of(
+            "none parents parentsandsiblings", parts(),
+            "children datastructure", parts(Part.STRUCTURES),
+            "descendants all", parts(Part.STRUCTURES, Part.CONCEPT_SCHEMES, Part.CODE_LISTS),
+            "codelist", parts(Part.CODE_LISTS),
+            "conceptscheme", parts(Part.CONCEPT_SCHEMES))),
+    DATASTRUCTURE(
+        Part.STRUCTURES,
+        DataStructure::id,
+        Map.of(
+            "none", parts(),
+            "children descendants", parts(Part.CONCEPT_SCHEMES, Part.CODE_LISTS),
+            "all parentsandsiblings", parts(Part.DATAFLOWS, Part.CONCEPT_SCHEMES, Part.CODE_LISTS),
+            "parents dataflow", parts(Part.DATAFLOWS),
+            "codelist", parts(Part.CODE_LISTS),
+            "conceptscheme", parts(Part.CONCEPT_SCHEMES))),
+    CODELIST(
+        Part.CODE_LISTS,
+        null,
+        Map.of(
+            "none children descendants", parts(),
+            "parents all datastructure parentsandsiblings", parts(Part.STRUCTURES))),
+    CONCEPTSCHEME(
+        Part.CONCEPT_SCHEMES,
+        SdmxStructureWriter::conceptSchemeId,
+        Map.of(
+            "none children descendants", parts(),
+            "parents all datastructure", parts(Part.STRUCTURES)));
+
+    private final Part part;
+    private final Function<DataStructure, String> artefactId;
+    private final Map<String, Set<Part>> references = new HashMap<>();
+
+    Type(
+        Part part,
+        Function<DataStructure, String> artefactId,
+        Map<String, Set<Part>> referencesByNames) {
+      this.part = part;
+      this.artefactId = artefactId;
+      referencesByNames.forEach(
+          (names, parts) -> {
+            for (String name : names.split(" ")) {
+              references.put(name, parts);
+            }
+          });
+    }
+
+    private Set<Part> referenced(String refs) {
+      Set<Part> parts = references.get(refs);
+      if (parts == null) {
+        throw unsupportedReferences(refs);
+      }
+      return parts;
+    }
+  }
+
+  /** The artefacts of a structure message, gathered part by part. */
+  private static final class Message {
+    private final List<DataStructure> flows = new ArrayList<>();
+    private final List<DataStructure> structures = new ArrayList<>();
+    private final List<DataStructure> schemes = new ArrayList<>();
+    private final Map<String, CodeList> codeLists = new LinkedHashMap<>();
+
+    /** Adds a part of a structure: itself as a dataflow, a structure or a scheme, or its lists. */
+    void add(Part part, DataStructure structure) {
+      switch (part) {
+        case DATAFLOWS -> flows.add(structure);
+        case STRUCTURES -> structures.add(structure);
+        case CONCEPT_SCHEMES -> schemes.add(structure);
+        case CODE_LISTS -> addCodeLists(structure, codeLists);
+      }
+    }
+
+    void add(CodeList list) {
+      codeLists.put(list.agency() + ":" + list.id(), list);
+    }
+
+    void addStructuresUsing(CodeList list, Collection<DataStructure> all) {
+      for (DataStructure structure : all) {
+        if (structure.codeLists().containsKey(list.id()) && !structures.contains(structure)) {
+          structures.add(structure);
+        }
+      }
+    }
+
+    SdmxStructureWriter.Content content() {
+      return new SdmxStructureWriter.Content(flows, structures, schemes, codeLists.values());
+    }
   }
 
   private SdmxStructures() {}
@@ -39,6 +145,10 @@ final class SdmxStructures {
         || wanted.equals(actual);
   }
 
+  /**
+   * The artefacts of one type that match agency, id and version (404 when none does), with those
+   * their {@code references} add (501 for a value not offered).
+   */
   static SdmxStructureWriter.Content select(
       Catalog catalog,
       Type type,
@@ -51,116 +161,71 @@ final class SdmxStructures {
       throw SdmxDataRequest.notImplemented(
           "detail=" + detail + " is not supported for structures: only full.");
     }
+    Wanted wanted = new Wanted(type, agency, id, version);
     String refs = references == null ? "none" : references.toLowerCase(Locale.ROOT);
-    List<DataStructure> flows = new ArrayList<>();
-    List<DataStructure> structures = new ArrayList<>();
-    List<DataStructure> schemes = new ArrayList<>();
-    Map<String, CodeList> codeLists = new LinkedHashMap<>();
-    List<DataStructure> all = catalog.structures().values().stream().toList();
-    boolean found = false;
-    switch (type) {
-      case DATAFLOW, DATASTRUCTURE, CONCEPTSCHEME -> {
-        for (DataStructure structure : all) {
-          String artefactId =
-              type == Type.CONCEPTSCHEME
-                  ? SdmxStructureWriter.conceptSchemeId(structure)
-                  : structure.id();
-          if (!matches(agency, structure.agency())
-              || !matches(id, artefactId)
-              || !matchesVersion(version, structure.version())) {
-            continue;
-          }
-          found = true;
-          switch (type) {
-            case DATAFLOW -> {
-              flows.add(structure);
-              switch (refs) {
-                case "none" -> {}
-                case "children", "datastructure" -> structures.add(structure);
-                case "descendants", "all" -> {
-                  structures.add(structure);
-                  schemes.add(structure);
-                  addCodeLists(structure, codeLists);
-                }
-                case "codelist" -> addCodeLists(structure, codeLists);
-                case "conceptscheme" -> schemes.add(structure);
-                case "parents", "parentsandsiblings" -> {}
-                default -> throw unsupportedReferences(refs);
-              }
-            }
-            case DATASTRUCTURE -> {
-              structures.add(structure);
-              switch (refs) {
-                case "none" -> {}
-                case "children", "descendants" -> {
-                  schemes.add(structure);
-                  addCodeLists(structure, codeLists);
-                }
-                case "all" -> {
-                  flows.add(structure);
-                  schemes.add(structure);
-                  addCodeLists(structure, codeLists);
-                }
-                case "parents", "dataflow" -> flows.add(structure);
-                case "codelist" -> addCodeLists(structure, codeLists);
-                case "conceptscheme" -> schemes.add(structure);
-                case "parentsandsiblings" -> {
-                  flows.add(structure);
-                  schemes.add(structure);
-                  addCodeLists(structure, codeLists);
-                }
-                default -> throw unsupportedReferences(refs);
-              }
-            }
-            default -> {
-              schemes.add(structure);
-              switch (refs) {
-                case "none", "children", "descendants" -> {}
-                case "parents", "all", "datastructure" -> structures.add(structure);
-                default -> throw unsupportedReferences(refs);
-              }
-            }
-          }
-        }
-      }
-      case CODELIST -> {
-        for (CodeList list : catalog.codeLists().values()) {
-          if (!matches(agency, list.agency())
-              || !matches(id, list.id())
-              || !matchesVersion(version, list.version())) {
-            continue;
-          }
-          found = true;
-          codeLists.put(list.agency() + ":" + list.id(), list);
-          switch (refs) {
-            case "none", "children", "descendants" -> {}
-            case "parents", "all", "datastructure", "parentsandsiblings" -> {
-              for (DataStructure structure : all) {
-                if (structure.codeLists().containsKey(list.id())
-                    && !structures.contains(structure)) {
-                  structures.add(structure);
-                }
-              }
-            }
-            default -> throw unsupportedReferences(refs);
-          }
-        }
-      }
-      default -> throw new IllegalStateException(type.name());
+    Message message = new Message();
+    if (type == Type.CODELIST) {
+      selectCodeLists(catalog, wanted, refs, message);
+    } else {
+      selectStructures(catalog, wanted, refs, message);
     }
-    if (!found) {
-      throw ProblemException.notFound(
-          "No "
-              + type.name().toLowerCase(Locale.ROOT)
-              + " matches agency '"
-              + (agency == null ? "all" : agency)
-              + "', id '"
-              + (id == null ? "all" : id)
-              + "', version '"
-              + (version == null ? "latest" : version)
-              + "'.");
+    return message.content();
+  }
+
+  private static void selectCodeLists(
+      Catalog catalog, Wanted wanted, String refs, Message message) {
+    List<CodeList> lists =
+        catalog.codeLists().values().stream()
+            .filter(list -> wanted.matches(list.agency(), list.id(), list.version()))
+            .toList();
+    Set<Part> referenced = wanted.found(lists).referenced(refs);
+    for (CodeList list : lists) {
+      message.add(list);
+      if (referenced.contains(Part.STRUCTURES)) {
+        message.addStructuresUsing(list, catalog.structures().values());
+      }
     }
-    return new SdmxStructureWriter.Content(flows, structures, schemes, codeLists.values());
+  }
+
+  private static void selectStructures(
+      Catalog catalog, Wanted wanted, String refs, Message message) {
+    Type type = wanted.type();
+    List<DataStructure> structures =
+        catalog.structures().values().stream()
+            .filter(s -> wanted.matches(s.agency(), type.artefactId.apply(s), s.version()))
+            .toList();
+    Set<Part> referenced = wanted.found(structures).referenced(refs);
+    for (DataStructure structure : structures) {
+      message.add(type.part, structure);
+      referenced.forEach(part -> message.add(part, structure));
+    }
+  }
+
+  /** The path of a structure query: a type, and an agency, id and version (null for all). */
+  private record Wanted(Type type, String agency, String id, String version) {
+
+    boolean matches(String artefactAgency, String artefactId, String artefactVersion) {
+      return SdmxStructures.matches(agency, artefactAgency)
+          && SdmxStructures.matches(id, artefactId)
+          && matchesVersion(version, artefactVersion);
+    }
+
+    /** The type of the artefacts found: a 404 when there are none. */
+    Type found(List<?> artefacts) {
+      if (artefacts.isEmpty()) {
+        throw ProblemException.notFound(
+            "No "
+                + type.name().toLowerCase(Locale.ROOT)
+                + " matches agency '"
+                + (agency == null ? "all" : agency)
+                + "', id '"
+                + (id == null ? "all" : id)
+                + "', version '"
+                + (version == null ? "latest" : version)
+                + "'.");
+      }
+      return type;
+    }
   }
 
   private static void addCodeLists(DataStructure structure, Map<String, CodeList> codeLists) {
@@ -177,6 +242,12 @@ final class SdmxStructures {
       CodeList list = structure.codeList(listId);
       codeLists.putIfAbsent(list.agency() + ":" + list.id(), list);
     }
+  }
+
+  private static Set<Part> parts(Part... parts) {
+    Set<Part> set = EnumSet.noneOf(Part.class);
+    set.addAll(List.of(parts));
+    return Collections.unmodifiableSet(set);
   }
 
   private static ProblemException unsupportedReferences(String refs) {

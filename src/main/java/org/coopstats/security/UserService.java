@@ -23,13 +23,16 @@ public class UserService {
   private final VerifiedPasswordCache verified;
   private final ProviderRegistry providers;
   private final Clock clock;
+  private final PasswordSettings passwords;
 
   public UserService(
       Event<UserChanged> changes,
       VerifiedPasswordCache verified,
       ProviderRegistry providers,
-      Clock clock) {
+      Clock clock,
+      PasswordSettings passwords) {
     this.changes = changes;
+    this.passwords = passwords;
     this.clock = clock;
     this.verified = verified;
     this.providers = providers;
@@ -73,7 +76,7 @@ public class UserService {
     }
     AppUser user = new AppUser();
     user.username = request.username();
-    user.passwordHash = BcryptUtil.bcryptHash(request.password());
+    user.passwordHash = hash(request.password());
     verified.forget(request.username());
     user.roles = String.join(",", roles);
     user.providerId = request.providerId();
@@ -112,11 +115,15 @@ public class UserService {
     }
     AppUser user = new AppUser();
     user.username = username;
-    user.passwordHash = BcryptUtil.bcryptHash(password);
+    user.passwordHash = hash(password);
     user.roles = Role.ADMIN;
     user.createdAt = OffsetDateTime.now(clock);
     user.persist();
     changes.fire(new UserChanged("configuration", "USER_CREATED", null, username + " admin"));
     return true;
+  }
+
+  private String hash(String password) {
+    return BcryptUtil.bcryptHash(password, passwords.hashCost());
   }
 }

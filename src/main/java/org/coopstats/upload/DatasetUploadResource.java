@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import org.coopstats.common.CsvDownloads;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
 
@@ -76,7 +77,8 @@ public class DatasetUploadResource {
             dryRun,
             key,
             UploadProgress.NONE);
-    return ValidationReports.respond(result.issues(), result, headers);
+    return CsvDownloads.jsonOrCsv(
+        headers, result, ValidationReports.csv(result.issues()), ValidationReports.FILENAME);
   }
 
   private static UploadService.Mode parseMode(String mode) {

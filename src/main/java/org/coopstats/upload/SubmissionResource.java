@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.coopstats.common.CsvDownloads;
 import org.coopstats.common.Page;
 import org.coopstats.common.PageBody;
 import org.coopstats.common.PageRequest;
@@ -69,7 +70,11 @@ public class SubmissionResource {
                     ProblemException.notFound(
                         "Dataset " + id + " has no submission " + submissionId + "."));
     List<ValidationIssue> issues = submissions.issues(submissionId);
-    return ValidationReports.respond(issues, new SubmissionReport(submission, issues), headers);
+    return CsvDownloads.jsonOrCsv(
+        headers,
+        new SubmissionReport(submission, issues),
+        ValidationReports.csv(issues),
+        ValidationReports.FILENAME);
   }
 
   private void requireInsider(long datasetId) {

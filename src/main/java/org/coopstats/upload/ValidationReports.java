@@ -1,20 +1,14 @@
 package org.coopstats.upload;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.coopstats.common.CsvDownloads;
 import org.coopstats.validation.ValidationIssue;
 
-/** A validation report as JSON (the given body) or, when the client asks, as a CSV download. */
+/** A validation report as CSV: the download offered beside its JSON form. */
 public final class ValidationReports {
 
   static final List<String> COLUMNS =
@@ -31,23 +25,14 @@ public final class ValidationReports {
           "found",
           "message");
 
+  /** The file name a report downloads as. */
+  public static final String FILENAME = "validation-report.csv";
+
   private ValidationReports() {}
 
-  public static Response respond(
-      List<ValidationIssue> issues, Object jsonBody, HttpHeaders headers) {
-    if (!wantsCsv(headers)) {
-      return Response.ok(jsonBody, MediaType.APPLICATION_JSON).build();
-    }
-    StreamingOutput csv =
-        output -> {
-          Writer writer =
-              new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-          write(issues, writer);
-          writer.flush();
-        };
-    return Response.ok(csv, "text/csv; charset=UTF-8; header=present")
-        .header("Content-Disposition", "attachment; filename=\"validation-report.csv\"")
-        .build();
+  /** The report as CSV, one issue a record, headed by {@link #COLUMNS}. */
+  public static CsvDownloads.CsvBody csv(List<ValidationIssue> issues) {
+    return writer -> write(issues, writer);
   }
 
   static void write(List<ValidationIssue> issues, Writer writer) throws IOException {
@@ -68,18 +53,6 @@ public final class ValidationReports {
           safe(i.message()));
     }
     printer.flush();
-  }
-
-  private static boolean wantsCsv(HttpHeaders headers) {
-    for (MediaType type : headers.getAcceptableMediaTypes()) {
-      if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-        return true;
-      }
-      if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-        return false;
-      }
-    }
-    return false;
   }
 
   private static String text(Object value) {

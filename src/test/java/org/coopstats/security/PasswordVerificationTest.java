@@ -76,6 +76,21 @@ class PasswordVerificationTest {
     createDataset(user, "changed elsewhere", provider, 201);
   }
 
+  /** New hashes take the configured bcrypt cost (4 in the tests, 10 by default). */
+  @Test
+  void aNewPasswordIsHashedAtTheConfiguredCost() throws SQLException {
+    String user = Api.newUser(Api.newProvider(), Role.SUBMITTER);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT password_hash FROM app_user WHERE username = ?")) {
+      statement.setString(1, user);
+      try (var rs = statement.executeQuery()) {
+        rs.next();
+        org.assertj.core.api.Assertions.assertThat(rs.getString(1)).startsWith("$2a$04$");
+      }
+    }
+  }
+
   /** bcrypt ignores what comes after 72 bytes: such a password is refused, not truncated. */
   @Test
   void aPasswordOver72BytesOfUtf8IsRefused() {

@@ -29,6 +29,13 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
           "quarkus.datasource.password",
           System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
     }
+    return startEmbedded();
+  }
+
+  /**
+   * Starts a fresh, empty embedded server (stopped by {@link #stop()}) and says how to reach it.
+   */
+  protected final Map<String, String> startEmbedded() {
     try {
       postgres = EmbeddedPostgres.builder().start();
     } catch (IOException e) {

@@ -9,9 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import org.coopstats.support.Api;
+import org.coopstats.support.Jobs;
 import org.coopstats.support.PostgresResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,7 +187,7 @@ class HostileUploadTest {
             .statusCode(202)
             .extract()
             .header("Location");
-    JsonPath job = waitForEnd(location);
+    JsonPath job = Jobs.waitForEnd(location);
     org.assertj.core.api.Assertions.assertThat(job.getInt("result.status")).isEqualTo(422);
     org.assertj.core.api.Assertions.assertThat(job.getString("result.errors[0].message"))
         .contains("Number value length");
@@ -211,23 +210,5 @@ class HostileUploadTest {
         .post(uploadPath())
         .then()
         .contentType(containsString("json"));
-  }
-
-  private static JsonPath waitForEnd(String location) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      JsonPath job = given().get(location).then().statusCode(200).extract().jsonPath();
-      String status = job.getString("status");
-      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-        return job;
-      }
-      try {
-        Thread.sleep(100); // polling a job running on another thread, as UploadJobTest does
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("The job did not end within 60 s: " + location);
   }
 }

@@ -14,10 +14,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 import org.coopstats.support.Api;
+import org.coopstats.support.Jobs;
 import org.coopstats.support.PostgresResource;
 import org.coopstats.support.TestClockProfile;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,7 +135,7 @@ class JobsAcrossInstancesTest {
         given()
             .contentType("text/csv")
             .header("Prefer", "respond-async")
-            .body(rows(20000))
+            .body(Jobs.rows(20000, 1))
             .post("/api/v1/datasets/" + dataset + "/observations")
             .then()
             .statusCode(202)
@@ -149,7 +149,7 @@ class JobsAcrossInstancesTest {
             "UPDATE upload_job SET cancel_requested_at = now() WHERE id = ? AND status IN"
                 + " ('QUEUED', 'RUNNING') AND settled_at IS NULL",
             job);
-    JsonPath ended = waitForEnd(location);
+    JsonPath ended = Jobs.waitForEnd(location);
     if (accepted == 1) {
       assertThat(ended.getString("status")).isEqualTo("CANCELLED");
       given().get("/api/v1/datasets/" + dataset).then().body("summary.draftObservations", is(0));
@@ -169,7 +169,7 @@ class JobsAcrossInstancesTest {
         given()
             .contentType("text/csv")
             .header("Prefer", "respond-async")
-            .body(rows(20000))
+            .body(Jobs.rows(20000, 1))
             .post("/api/v1/datasets/" + dataset + "/observations")
             .then()
             .statusCode(202)
@@ -179,7 +179,7 @@ class JobsAcrossInstancesTest {
     // its heartbeat is stale by the clock (the test's heartbeat never runs), yet it is running here
     clock.advance(Duration.ofMinutes(5));
     assertThat(jobs.recoverStale()).doesNotContain(job);
-    assertThat(waitForEnd(location).getString("status")).isEqualTo("SUCCEEDED");
+    assertThat(Jobs.waitForEnd(location).getString("status")).isEqualTo("SUCCEEDED");
   }
 
   /** A running job as another instance would have written it, heartbeat {@code age} ago. */
@@ -232,42 +232,5 @@ class JobsAcrossInstancesTest {
       update.setLong(1, job);
       return update.executeUpdate();
     }
-  }
-
-  private static String rows(int count) {
-    StringBuilder csv = new StringBuilder("REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\n");
-    String[] areas = {"CAN", "KOR", "TZA", "ITA", "CRI", "TUR", "FRA", "DEU", "BRA", "IND"};
-    int written = 0;
-    for (int a = 0; written < count; a++) {
-      for (int month = 1; month <= 12 && written < count; month++) {
-        for (int year = 1900; year < 2100 && written < count; year++) {
-          csv.append(areas[a % areas.length])
-              .append(",COOPS,")
-              .append(year)
-              .append('-')
-              .append(month < 10 ? "0" : "")
-              .append(month)
-              .append(',')
-              .append((year + month) % 10000)
-              .append('\n');
-          written++;
-        }
-      }
-    }
-    return csv.toString();
-  }
-
-  /** Polls the job over HTTP until it ends; real time only bounds the wait. */
-  private static JsonPath waitForEnd(String location) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      JsonPath job = given().get(location).then().statusCode(200).extract().jsonPath();
-      String status = job.getString("status");
-      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-        return job;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("The job did not end within 60 s: " + location);
   }
 }

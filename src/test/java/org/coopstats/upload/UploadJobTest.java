@@ -11,12 +11,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.coopstats.dataset.DatasetRepository;
 import org.coopstats.security.Role;
 import org.coopstats.support.Api;
+import org.coopstats.support.Jobs;
 import org.coopstats.support.PostgresResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class UploadJobTest {
           given()
               .contentType("text/csv")
               .header("Prefer", "respond-async")
-              .body(rows(10, 5))
+              .body(Jobs.rows(10, 5))
               .post("/api/v1/datasets/" + dataset + "/observations")
               .then()
               .statusCode(202)
@@ -74,7 +74,7 @@ class UploadJobTest {
           .isLessThan(Duration.ofSeconds(5));
       release.countDown();
       writer.get();
-      org.assertj.core.api.Assertions.assertThat(waitForEnd(location).getString("status"))
+      org.assertj.core.api.Assertions.assertThat(Jobs.waitForEnd(location).getString("status"))
           .isEqualTo("SUCCEEDED");
     } finally {
       release.countDown();
@@ -88,7 +88,7 @@ class UploadJobTest {
         given()
             .contentType("text/csv")
             .header("Prefer", "respond-async")
-            .body(rows(5000, 5))
+            .body(Jobs.rows(5000, 5))
             .post("/api/v1/datasets/" + dataset + "/observations")
             .then()
             .statusCode(202)
@@ -97,7 +97,7 @@ class UploadJobTest {
             .body("bytes", notNullValue())
             .extract()
             .header("Location");
-    JsonPath job = waitForEnd(location);
+    JsonPath job = Jobs.waitForEnd(location);
     org.assertj.core.api.Assertions.assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
     org.assertj.core.api.Assertions.assertThat(job.getLong("rowsRead")).isEqualTo(5000);
     org.assertj.core.api.Assertions.assertThat(job.getLong("rowsChecked")).isEqualTo(5000);
@@ -115,7 +115,7 @@ class UploadJobTest {
   @Test
   void aFailingJobReportsItsErrorsAndStoresNothing() {
     long dataset = Api.newDataset(Api.newProvider());
-    String body = rows(3000, 5) + "XXX,COOPS,2021,1\n";
+    String body = Jobs.rows(3000, 5) + "XXX,COOPS,2021,1\n";
     String location =
         given()
             .contentType("text/csv")
@@ -126,7 +126,7 @@ class UploadJobTest {
             .statusCode(202)
             .extract()
             .header("Location");
-    JsonPath job = waitForEnd(location);
+    JsonPath job = Jobs.waitForEnd(location);
     org.assertj.core.api.Assertions.assertThat(job.getString("status")).isEqualTo("FAILED");
     org.assertj.core.api.Assertions.assertThat(job.getInt("result.status")).isEqualTo(422);
     org.assertj.core.api.Assertions.assertThat(job.getString("result.errors[0].value"))
@@ -143,14 +143,14 @@ class UploadJobTest {
         given()
             .contentType("text/csv")
             .header("Prefer", "respond-async")
-            .body(rows(25000, 7))
+            .body(Jobs.rows(25000, 7))
             .post("/api/v1/datasets/" + dataset + "/observations")
             .then()
             .statusCode(202)
             .extract()
             .header("Location");
     int cancel = given().delete(location).then().extract().statusCode();
-    JsonPath job = waitForEnd(location);
+    JsonPath job = Jobs.waitForEnd(location);
     if (cancel == 202) {
       org.assertj.core.api.Assertions.assertThat(job.getString("status")).isEqualTo("CANCELLED");
       given().get("/api/v1/datasets/" + dataset).then().body("summary.draftObservations", is(0));
@@ -171,7 +171,7 @@ class UploadJobTest {
         given()
             .contentType("text/csv")
             .header("Prefer", "respond-async")
-            .body(rows(10, 5))
+            .body(Jobs.rows(10, 5))
             .post("/api/v1/datasets/" + dataset + "/observations")
             .then()
             .statusCode(202)
@@ -182,55 +182,6 @@ class UploadJobTest {
     Api.actAnonymously();
     given().get(location).then().statusCode(401);
     Api.actAsAdmin();
-    waitForEnd(location);
-  }
-
-  /** {@code count} valid rows: areas × years of COOPS. */
-  private static String rows(int count, int seed) {
-    if (count > 48000) {
-      throw new IllegalArgumentException("at most 48,000 distinct rows");
-    }
-    StringBuilder csv = new StringBuilder("REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\n");
-    // 20 areas x 12 months x 200 years: up to 48,000 distinct series-periods
-    String[] areas = {
-      "CAN", "KOR", "TZA", "ITA", "CRI", "TUR", "FRA", "DEU", "BRA", "IND", "ESP", "PRT", "KEN",
-      "UGA", "RWA", "JPN", "MEX", "ARG", "CHL", "PER"
-    };
-    int written = 0;
-    for (int a = 0; written < count; a++) {
-      for (int month = 1; month <= 12 && written < count; month++) {
-        for (int year = 1900; year < 2100 && written < count; year++) {
-          csv.append(areas[a % areas.length])
-              .append(",COOPS,")
-              .append(year)
-              .append('-')
-              .append(month < 10 ? "0" : "")
-              .append(month)
-              .append(',')
-              .append((year * seed + month) % 10000)
-              .append('\n');
-          written++;
-        }
-      }
-    }
-    return csv.toString();
-  }
-
-  private static JsonPath waitForEnd(String location) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      JsonPath job = given().get(location).then().statusCode(200).extract().jsonPath();
-      String status = job.getString("status");
-      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-        return job;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("The job did not end within 60 s: " + location);
+    Jobs.waitForEnd(location);
   }
 }

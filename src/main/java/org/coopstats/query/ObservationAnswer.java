@@ -1,0 +1,78 @@
+package org.coopstats.query;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.common.Page;
+import org.coopstats.common.Validators;
+import org.coopstats.observation.ObservationQuery;
+import org.coopstats.observation.ObservationRow;
+
+/**
+ * An observation query parsed and dated, not yet run: what it asks, the format of its answer and
+ * the validators of that answer. Then, given the page of rows, its body in that format.
+ */
+public final class ObservationAnswer {
+
+  private final DataStructure structure;
+  private final ObservationQuery query;
+  private final ObservationFormat format;
+  private final ObservationRenderer renderer;
+  private final String lang;
+  private final Validators validators;
+
+  ObservationAnswer(
+      DataStructure structure,
+      ObservationQuery query,
+      ObservationFormat format,
+      ObservationRenderer renderer,
+      String lang,
+      Validators validators) {
+    this.structure = structure;
+    this.query = query;
+    this.format = format;
+    this.renderer = renderer;
+    this.lang = lang;
+    this.validators = validators;
+  }
+
+  public ObservationFormat format() {
+    return format;
+  }
+
+  public Validators validators() {
+    return validators;
+  }
+
+  DataStructure structure() {
+    return structure;
+  }
+
+  ObservationQuery query() {
+    return query;
+  }
+
+  /** The page's rows as CSV, headed by their column names. */
+  public void csv(Page<ObservationRow> page, Writer writer) throws IOException {
+    renderer.csv(page.items(), writer);
+  }
+
+  /**
+   * The page as one JSON-stat dataset.
+   *
+   * @param next the link to the next page, or null on the last one
+   */
+  public Map<String, Object> jsonStat(Page<ObservationRow> page, String next) {
+    return new JsonStatRenderer(structure, lang).dataset(page, validators.lastModified(), next);
+  }
+
+  /** The page with each row as a JSON object. */
+  public Page<Map<String, Object>> json(Page<ObservationRow> page) {
+    return new Page<>(
+        page.items().stream().map(renderer::json).toList(),
+        page.total(),
+        page.offset(),
+        page.limit());
+  }
+}
