@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  *   6  sdmx
  *   5  query, upload
  *   4  dataset
- *   3  provider, consistency
+ *   3  provider, consistency, observation
  *   2  audit, validation
  *   1  security, catalog
  *   0  common
@@ -54,6 +54,7 @@ class ArchitectureTest {
           Map.entry("audit", 2),
           Map.entry("consistency", 3),
           Map.entry("provider", 3),
+          Map.entry("observation", 3),
           Map.entry("dataset", 4),
           Map.entry("query", 5),
           Map.entry("upload", 5),

@@ -8,4 +8,10 @@ public record AttributeDef(
     boolean required,
     String defaultValue,
     String nameEn,
-    String description) {}
+    String description) {
+
+  /** The observation table column that stores this attribute. */
+  public String column() {
+    return id.toLowerCase(java.util.Locale.ROOT);
+  }
+}

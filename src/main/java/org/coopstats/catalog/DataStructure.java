@@ -21,6 +21,7 @@ public record DataStructure(
     Map<String, CodeList> codeLists) {
 
   public static final String MEASURE = "MEASURE";
+  public static final String REF_AREA = "REF_AREA";
   public static final String NOT_APPLICABLE = "_Z";
   public static final String TOTAL = "_T";
 

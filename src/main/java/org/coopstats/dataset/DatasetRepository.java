@@ -6,47 +6,40 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.coopstats.catalog.CatalogService;
+import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.PageRequest;
 import org.coopstats.dataset.DatasetViews.DatasetSummary;
+import org.coopstats.observation.ObservationLifecycle;
+import org.coopstats.observation.ObservationSql;
 
 /**
- * Queries on datasets, including those that look into their observations, and the SQL of the
- * publishing lifecycle. A draft value is a row of {@code observation_draft}; a row of {@code
- * observation} is a value published from {@code valid_from} until {@code valid_to} (null: still
- * current).
+ * Queries on datasets, and the publishing lifecycle's steps on the dataset table. What looks into
+ * the observation tables is {@link ObservationLifecycle}'s and {@link ObservationSql}'s, built from
+ * the dataset's structure.
  */
 @ApplicationScoped
 public class DatasetRepository {
 
-  private static final String SAME_KEY =
-      "d.ref_area = c.ref_area AND d.measure = c.measure AND d.coop_type = c.coop_type AND"
-          + " d.coop_level = c.coop_level AND d.activity = c.activity AND d.sex = c.sex AND"
-          + " d.member_kind = c.member_kind AND d.work_cat = c.work_cat AND d.time_period ="
-          + " c.time_period";
-  private static final String SAME_VALUE =
-      "d.obs_value IS NOT DISTINCT FROM c.obs_value AND d.obs_status = c.obs_status AND"
-          + " d.conf_status = c.conf_status AND d.unit_measure = c.unit_measure AND d.unit_mult ="
-          + " c.unit_mult AND d.comment_obs IS NOT DISTINCT FROM c.comment_obs";
-  private static final String DRAFT = "d.dataset_id = :id";
-  private static final String DRAFT_COLUMNS =
-      "ref_area, measure, coop_type, coop_level, activity, sex, member_kind, work_cat, time_period,"
-          + " obs_value, obs_status, conf_status, unit_measure, unit_mult, comment_obs";
-  private static final String OPEN =
-      "c.dataset_id = :id AND c.valid_from IS NOT NULL AND c.valid_to IS NULL";
-
   private final EntityManager em;
   private final Event<DataChangeRecorded> changes;
+  private final ObservationLifecycle observations;
+  private final CatalogService catalog;
 
-  public DatasetRepository(EntityManager em, Event<DataChangeRecorded> changes) {
+  public DatasetRepository(
+      EntityManager em,
+      Event<DataChangeRecorded> changes,
+      ObservationLifecycle observations,
+      CatalogService catalog) {
     this.em = em;
     this.changes = changes;
+    this.observations = observations;
+    this.catalog = catalog;
   }
 
   public Optional<Dataset> find(long id) {
@@ -92,13 +85,15 @@ public class DatasetRepository {
       parameters.put("statusNow", now);
     }
     if (!areas.isEmpty()) {
+      // Every dataset's values are in the same tables, whose area column is COOP_STATS's.
+      ObservationSql observationSql = new ObservationSql(catalog.coopStats());
       where.append(
-          " AND (EXISTS (SELECT 1 FROM observation o WHERE o.dataset_id = d.id"
-              + " AND o.ref_area = ANY(CAST(:areas AS text[]))"
-              + " AND o.valid_from <= :areaNow AND (o.valid_to IS NULL OR o.valid_to > :areaNow))"
+          " AND ("
+              + observationSql.publishedInAreas("d.id")
               + " OR ((:allDrafts OR d.provider_id = ANY(CAST(:draftProviders AS text[])))"
-              + " AND EXISTS (SELECT 1 FROM observation_draft o WHERE o.dataset_id = d.id"
-              + " AND o.ref_area = ANY(CAST(:areas AS text[])))))");
+              + " AND "
+              + observationSql.draftInAreas("d.id")
+              + "))");
       parameters.put("areas", areas.toArray(String[]::new));
       parameters.put("areaNow", now);
       parameters.put("allDrafts", allProviders);
@@ -123,109 +118,45 @@ public class DatasetRepository {
   }
 
   /** What the dataset holds at {@code now}; with the draft count when {@code withDraft}. */
-  public DatasetSummary summary(long datasetId, OffsetDateTime now, boolean withDraft) {
-    Object[] row =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT count(*), array_agg(DISTINCT ref_area), array_agg(DISTINCT measure),"
-                        + " min(time_period), max(time_period) FROM observation WHERE dataset_id ="
-                        + " :id AND valid_from <= :now AND (valid_to IS NULL OR valid_to > :now)")
-                .setParameter("id", datasetId)
-                .setParameter("now", now)
-                .getSingleResult();
-    Long drafts = withDraft ? draftCount(datasetId) : null;
+  public DatasetSummary summary(Dataset dataset, OffsetDateTime now, boolean withDraft) {
+    ObservationLifecycle.Holdings held = observations.holdings(structure(dataset), dataset.id, now);
+    Long drafts = withDraft ? draftCount(dataset.id) : null;
     Long warnings =
         withDraft
             ? ((Number)
                     em.createNativeQuery(
                             "SELECT coalesce(sum(warning_count), 0) FROM submission WHERE"
                                 + " dataset_id = :id")
-                        .setParameter("id", datasetId)
+                        .setParameter("id", dataset.id)
                         .getSingleResult())
                 .longValue()
             : null;
     return new DatasetSummary(
-        ((Number) row[0]).longValue(),
+        held.observations(),
         drafts,
         warnings,
-        texts(row[1]),
-        texts(row[2]),
-        (String) row[3],
-        (String) row[4]);
+        held.areas(),
+        held.measures(),
+        held.firstPeriod(),
+        held.lastPeriod());
   }
 
   public long draftCount(long datasetId) {
-    return ((Number)
-            em.createNativeQuery("SELECT count(*) FROM observation_draft WHERE dataset_id = :id")
-                .setParameter("id", datasetId)
-                .getSingleResult())
-        .longValue();
+    return observations.draftCount(datasetId);
   }
 
   /**
-   * Releases the draft as version {@code version} at {@code releaseAt}: values that change or go
-   * are closed at that moment, new and changed values open then, unchanged values stay as they
-   * were. Returns {opened, closed}.
+   * Releases the draft as version {@code version} at {@code releaseAt} (see {@link
+   * ObservationLifecycle#release}). Returns {opened, closed}.
    */
   public long[] release(Dataset dataset, int version, OffsetDateTime releaseAt) {
-    // Every upload records its periods before storing rows; were one missing, the NOT NULL dates
-    // of observation would refuse the release rather than a join dropping the row.
-    long closed = 0;
-    if (dataset.draftReplaces) {
-      closed +=
-          update(
-              "UPDATE observation c SET valid_to = :at WHERE "
-                  + OPEN
-                  + " AND NOT EXISTS (SELECT 1 FROM observation_draft d WHERE "
-                  + DRAFT
-                  + " AND "
-                  + SAME_KEY
-                  + ")",
-              dataset.id,
-              releaseAt);
-    }
-    update(
-        "DELETE FROM observation_draft d USING observation c WHERE "
-            + DRAFT
-            + " AND NOT d.deleted AND "
-            + OPEN
-            + " AND "
-            + SAME_KEY
-            + " AND "
-            + SAME_VALUE,
-        dataset.id,
-        null);
-    closed +=
-        update(
-            "UPDATE observation c SET valid_to = :at FROM observation_draft d WHERE "
-                + OPEN
-                + " AND "
-                + DRAFT
-                + " AND "
-                + SAME_KEY,
-            dataset.id,
-            releaseAt);
-    long opened =
-        em.createNativeQuery(
-                "INSERT INTO observation (dataset_id, "
-                    + DRAFT_COLUMNS
-                    + ", period_start, period_end, valid_from, version) SELECT dataset_id, "
-                    + DRAFT_COLUMNS
-                    + ", period_start, period_end, :at, :version FROM observation_draft d"
-                    + " LEFT JOIN reference_period USING (time_period) WHERE "
-                    + DRAFT
-                    + " AND NOT d.deleted")
-            .setParameter("at", releaseAt)
-            .setParameter("version", version)
-            .setParameter("id", dataset.id)
-            .executeUpdate();
-    update("DELETE FROM observation_draft d WHERE " + DRAFT, dataset.id, null);
-    return new long[] {opened, closed};
+    return observations.release(
+        structure(dataset), dataset.id, dataset.draftReplaces, version, releaseAt);
   }
 
   /** Closes every current value of the dataset at {@code at}; returns how many. */
   public long closeAll(long datasetId, OffsetDateTime at) {
-    return update("UPDATE observation c SET valid_to = :at WHERE " + OPEN, datasetId, at);
+    return observations.closeAll(datasetId, at);
   }
 
   public void recordChange(
@@ -244,38 +175,11 @@ public class DatasetRepository {
   }
 
   public void delete(Dataset dataset) {
-    em.createNativeQuery("DELETE FROM observation_draft WHERE dataset_id = :id")
-        .setParameter("id", dataset.id)
-        .executeUpdate();
+    observations.deleteDraft(dataset.id);
     em.remove(dataset);
   }
 
-  private long update(String sql, long datasetId, OffsetDateTime at) {
-    Query query = em.createNativeQuery(sql).setParameter("id", datasetId);
-    if (at != null) {
-      query.setParameter("at", at);
-    }
-    return query.executeUpdate();
-  }
-
-  private static List<String> texts(Object array) {
-    if (array == null) {
-      return List.of();
-    }
-    List<String> values = new ArrayList<>();
-    if (array instanceof Object[] objects) {
-      Arrays.stream(objects).filter(v -> v != null).forEach(v -> values.add(v.toString()));
-    } else if (array instanceof java.sql.Array sql) {
-      try {
-        for (Object v : (Object[]) sql.getArray()) {
-          if (v != null) {
-            values.add(v.toString());
-          }
-        }
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return values;
+  private DataStructure structure(Dataset dataset) {
+    return catalog.catalog().structure(dataset.structureId).orElseThrow();
   }
 }

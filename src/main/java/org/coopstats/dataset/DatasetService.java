@@ -251,7 +251,7 @@ public class DatasetService {
         revisionPending ? d.publicWithdrawalReason : d.withdrawalReason,
         d.createdAt,
         insider ? d.updatedAt : null,
-        withSummary ? datasets.summary(d.id, now, insider) : null);
+        withSummary ? datasets.summary(d, now, insider) : null);
   }
 
   private void requireCode(String field, String codeListId, String code) {

@@ -18,6 +18,7 @@ import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
 import org.coopstats.common.Page;
 import org.coopstats.common.ProblemException;
+import org.coopstats.observation.ObservationRow;
 import org.coopstats.validation.TimePeriod;
 
 /**
@@ -37,6 +38,9 @@ public final class JsonStatRenderer {
 
   private static final List<String> LANGUAGES = List.of("en", "fr", "es");
 
+  /** The attribute JSON-stat's {@code status} shows. */
+  private static final String STATUS = "OBS_STATUS";
+
   private final DataStructure structure;
   private final String lang;
 
@@ -55,11 +59,39 @@ public final class JsonStatRenderer {
    */
   public Map<String, Object> dataset(
       Page<ObservationRow> page, OffsetDateTime updated, String next) {
-    List<DimensionDef> series = structure.seriesDimensions();
-    DimensionDef time = structure.timeDimension();
     List<ObservationRow> rows = page.items();
+    List<List<String>> categories = categories(rows);
+    List<Integer> sizes = categories.stream().map(List::size).toList();
+    Cells cells = cells(rows, categories, sizes);
+    Map<String, Object> body = new LinkedHashMap<>();
+    // "version" first: some readers (json-stat-java) need it before "dimension".
+    body.put("version", "2.0");
+    body.put("class", "dataset");
+    body.put("label", structure.nameEn());
+    body.put("source", "CoopStats");
+    body.put(
+        "updated", updated.toInstant().truncatedTo(ChronoUnit.SECONDS).toString()); // ISO 8601, UTC
+    body.put("id", ids());
+    body.put("size", sizes);
+    body.put("role", roles());
+    body.put("dimension", dimensions(categories));
+    body.put("value", values(cells.values, rows.isEmpty() ? 0 : cellCount(sizes)));
+    body.put("status", stringKeys(cells.statuses));
+    body.put("extension", extension(page, cells, next));
+    return body;
+  }
 
-    // The categories of each dimension: the codes present, in code-list order.
+  /** The series dimensions in key order, then the time dimension. */
+  private List<String> ids() {
+    List<String> ids = new ArrayList<>();
+    structure.seriesDimensions().forEach(d -> ids.add(d.id()));
+    ids.add(structure.timeDimension().id());
+    return ids;
+  }
+
+  /** The categories of each dimension: the codes present, in code-list order; periods by date. */
+  private List<List<String>> categories(List<ObservationRow> rows) {
+    List<DimensionDef> series = structure.seriesDimensions();
     List<List<String>> categories = new ArrayList<>();
     for (int d = 0; d < series.size(); d++) {
       int position = d;
@@ -85,20 +117,29 @@ public final class JsonStatRenderer {
                 Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Comparator.naturalOrder()));
     categories.add(sortedPeriods);
+    return categories;
+  }
 
-    List<String> ids = new ArrayList<>();
-    series.forEach(d -> ids.add(d.id()));
-    ids.add(time.id());
-    List<Integer> sizes = categories.stream().map(List::size).toList();
+  private static long cellCount(List<Integer> sizes) {
     long cells = 1;
     for (int size : sizes) {
       cells = Math.min(cells * size, Long.MAX_VALUE / 1024);
     }
-    if (rows.isEmpty()) {
-      cells = 0;
-    }
+    return cells;
+  }
 
-    // Where each observation goes: row-major, the last dimension varying fastest.
+  /** The page's values and statuses by cell, and where they come from. */
+  private static final class Cells {
+    final TreeMap<Long, BigDecimal> values = new TreeMap<>();
+    final TreeMap<Long, String> statuses = new TreeMap<>();
+    final Map<Long, Long> datasetOfCell = new HashMap<>();
+    final Set<Long> datasets = new LinkedHashSet<>();
+    final Set<String> providers = new LinkedHashSet<>();
+  }
+
+  /** Puts each observation in its cell: row-major, the last dimension varying fastest. */
+  private Cells cells(
+      List<ObservationRow> rows, List<List<String>> categories, List<Integer> sizes) {
     List<Map<String, Integer>> indexes = new ArrayList<>();
     categories.forEach(
         list -> {
@@ -108,54 +149,55 @@ public final class JsonStatRenderer {
           }
           indexes.add(index);
         });
-    TreeMap<Long, BigDecimal> values = new TreeMap<>();
-    TreeMap<Long, String> statuses = new TreeMap<>();
-    Map<Long, Long> datasetOfCell = new HashMap<>();
-    Set<Long> datasets = new LinkedHashSet<>();
-    Set<String> providers = new LinkedHashSet<>();
+    int series = structure.seriesDimensions().size();
+    Cells cells = new Cells();
     for (ObservationRow row : rows) {
       long cell = 0;
-      for (int d = 0; d < ids.size(); d++) {
-        String code = d < series.size() ? row.key().get(d) : row.timePeriod();
+      for (int d = 0; d < sizes.size(); d++) {
+        String code = d < series ? row.key().get(d) : row.timePeriod();
         cell = cell * sizes.get(d) + indexes.get(d).get(code);
       }
-      Long before = datasetOfCell.put(cell, row.datasetId());
+      Long before = cells.datasetOfCell.put(cell, row.datasetId());
       if (before != null) {
-        throw ProblemException.badRequest(
-            "Datasets "
-                + before
-                + " and "
-                + row.datasetId()
-                + " both have a value for "
-                + String.join(".", row.key())
-                + " in "
-                + row.timePeriod()
-                + ", and a JSON-stat cube holds one value per cell: add dataset= or provider= to"
-                + " the query, or use format=json or csv.");
+        throw twoValues(before, row);
       }
-      values.put(cell, row.value());
-      if (row.obsStatus() != null) {
-        statuses.put(cell, row.obsStatus());
+      cells.values.put(cell, row.value());
+      String status = row.attribute(STATUS);
+      if (status != null) {
+        cells.statuses.put(cell, status);
       }
-      datasets.add(row.datasetId());
-      providers.add(row.providerId());
+      cells.datasets.add(row.datasetId());
+      cells.providers.add(row.providerId());
     }
+    return cells;
+  }
 
-    Map<String, Object> body = new LinkedHashMap<>();
-    // "version" first: some readers (json-stat-java) need it before "dimension".
-    body.put("version", "2.0");
-    body.put("class", "dataset");
-    body.put("label", structure.nameEn());
-    body.put("source", "CoopStats");
-    body.put(
-        "updated", updated.toInstant().truncatedTo(ChronoUnit.SECONDS).toString()); // ISO 8601, UTC
-    body.put("id", ids);
-    body.put("size", sizes);
+  private static ProblemException twoValues(long before, ObservationRow row) {
+    return ProblemException.badRequest(
+        "Datasets "
+            + before
+            + " and "
+            + row.datasetId()
+            + " both have a value for "
+            + String.join(".", row.key())
+            + " in "
+            + row.timePeriod()
+            + ", and a JSON-stat cube holds one value per cell: add dataset= or provider= to"
+            + " the query, or use format=json or csv.");
+  }
+
+  private Map<String, List<String>> roles() {
     Map<String, List<String>> role = new LinkedHashMap<>();
-    role.put("time", List.of(time.id()));
-    role.put("geo", List.of("REF_AREA"));
+    role.put("time", List.of(structure.timeDimension().id()));
+    role.put("geo", List.of(DataStructure.REF_AREA));
     role.put("metric", List.of(DataStructure.MEASURE));
-    body.put("role", role);
+    return role;
+  }
+
+  /** Each dimension's label and categories (index and labels in the language asked for). */
+  private Map<String, Object> dimensions(List<List<String>> categories) {
+    List<DimensionDef> series = structure.seriesDimensions();
+    List<String> ids = ids();
     Map<String, Object> dimensions = new LinkedHashMap<>();
     for (int d = 0; d < ids.size(); d++) {
       Map<String, Object> category = new LinkedHashMap<>();
@@ -167,32 +209,36 @@ public final class JsonStatRenderer {
       }
       category.put("label", labels);
       Map<String, Object> dimension = new LinkedHashMap<>();
-      DimensionDef def = d < series.size() ? series.get(d) : time;
+      DimensionDef def = d < series.size() ? series.get(d) : structure.timeDimension();
       dimension.put("label", def.nameEn());
       dimension.put("category", category);
       dimensions.put(ids.get(d), dimension);
     }
-    body.put("dimension", dimensions);
-    if (cells <= MAX_DENSE_CELLS) {
-      List<BigDecimal> dense = new ArrayList<>((int) cells);
-      for (long i = 0; i < cells; i++) {
-        dense.add(values.get(i));
-      }
-      body.put("value", dense);
-    } else {
-      body.put("value", stringKeys(values));
+    return dimensions;
+  }
+
+  /** An array with null for an empty cell, or above {@link #MAX_DENSE_CELLS} an object. */
+  private static Object values(TreeMap<Long, BigDecimal> values, long cells) {
+    if (cells > MAX_DENSE_CELLS) {
+      return stringKeys(values);
     }
-    body.put("status", stringKeys(statuses));
+    List<BigDecimal> dense = new ArrayList<>((int) cells);
+    for (long i = 0; i < cells; i++) {
+      dense.add(values.get(i));
+    }
+    return dense;
+  }
+
+  private Map<String, Object> extension(Page<ObservationRow> page, Cells cells, String next) {
     Map<String, Object> extension = new LinkedHashMap<>();
     extension.put("structure", structure.id());
-    extension.put("datasets", datasets);
-    extension.put("providers", providers);
+    extension.put("datasets", cells.datasets);
+    extension.put("providers", cells.providers);
     extension.put("total", page.total());
     extension.put("offset", page.offset());
     extension.put("limit", page.limit());
     extension.put("next", next);
-    body.put("extension", extension);
-    return body;
+    return extension;
   }
 
   private static <T> Map<String, T> stringKeys(TreeMap<Long, T> map) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.Page;
 import org.coopstats.common.Validators;
+import org.coopstats.observation.ObservationQuery;
+import org.coopstats.observation.ObservationRow;
 
 /**
  * An observation query parsed and dated, not yet run: what it asks, the format of its answer and

@@ -14,6 +14,7 @@ import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
 import org.coopstats.common.ProblemException;
+import org.coopstats.observation.ObservationRow;
 
 /**
  * Writes observations as JSON objects or CSV rows, with codes, labels or both ({@code
@@ -81,15 +82,15 @@ public final class ObservationRenderer {
     }
     item.put(structure.timeDimension().id(), row.timePeriod());
     item.put("OBS_VALUE", row.value());
-    List<Object> attributes = attributeValues(row);
+    List<String> attributes = row.attributes();
     for (int i = 0; i < structure.attributes().size(); i++) {
       AttributeDef attribute = structure.attributes().get(i);
-      Object value = attributes.get(i);
+      String value = attributes.get(i);
       item.put(
           attribute.id(),
           attribute.codeListId() == null || value == null
               ? value
-              : jsonCode(attribute.codeListId(), value.toString()));
+              : jsonCode(attribute.codeListId(), value));
     }
     if (validity) {
       item.put("VALID_FROM", row.validFrom());
@@ -118,16 +119,14 @@ public final class ObservationRenderer {
       }
       record.add(row.timePeriod());
       record.add(row.value() == null ? "" : row.value().toPlainString());
-      List<Object> attributes = attributeValues(row);
+      List<String> attributes = row.attributes();
       for (int i = 0; i < structure.attributes().size(); i++) {
         AttributeDef attribute = structure.attributes().get(i);
-        Object value = attributes.get(i);
+        String value = attributes.get(i);
         record.add(
             value == null
                 ? ""
-                : attribute.codeListId() == null
-                    ? value.toString()
-                    : csvCode(attribute.codeListId(), value.toString()));
+                : attribute.codeListId() == null ? value : csvCode(attribute.codeListId(), value));
       }
       if (validity) {
         record.add(row.validFrom() == null ? "" : row.validFrom().toString());
@@ -139,22 +138,6 @@ public final class ObservationRenderer {
       printer.printRecord(record);
     }
     printer.flush();
-  }
-
-  private List<Object> attributeValues(ObservationRow row) {
-    List<Object> values = new ArrayList<>();
-    for (AttributeDef attribute : structure.attributes()) {
-      values.add(
-          switch (attribute.id()) {
-            case "OBS_STATUS" -> row.obsStatus();
-            case "CONF_STATUS" -> row.confStatus();
-            case "UNIT_MEASURE" -> row.unitMeasure();
-            case "UNIT_MULT" -> Integer.toString(row.unitMult());
-            case "COMMENT_OBS" -> row.comment();
-            default -> null;
-          });
-    }
-    return values;
   }
 
   private Object jsonCode(String codeListId, String code) {

@@ -13,6 +13,9 @@ import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.common.Validators;
 import org.coopstats.dataset.Dataset;
+import org.coopstats.observation.ObservationQuery;
+import org.coopstats.observation.ObservationRow;
+import org.coopstats.observation.Visibility;
 import org.coopstats.security.Access;
 
 /**
@@ -90,7 +93,7 @@ public class ObservationService {
 
   /** The page of rows the query asks for. */
   public Page<ObservationRow> find(ObservationAnswer answer) {
-    return repository.find(answer.query(), answer.structure().seriesDimensions());
+    return repository.find(answer.query(), answer.structure());
   }
 
   private static void requireOneValuePerCell(ObservationFormat format, Visibility.Kind kind) {

@@ -17,8 +17,8 @@ import org.coopstats.catalog.DimensionDef;
 import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
-import org.coopstats.query.ObservationQuery;
-import org.coopstats.query.Visibility;
+import org.coopstats.observation.ObservationQuery;
+import org.coopstats.observation.Visibility;
 import org.coopstats.validation.TimePeriod;
 
 /**

@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.coopstats.catalog.AttributeDef;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
-import org.coopstats.query.ObservationRow;
+import org.coopstats.observation.ObservationRow;
 
 /** Writes SDMX data: SDMX-ML 2.1 GenericData and StructureSpecificData, and SDMX-CSV 1.0. */
 final class SdmxDataWriter {
@@ -65,54 +65,73 @@ final class SdmxDataWriter {
         sender,
         prepared,
         (w, ns) -> headerStructure(w, ns, structure, structureId, null, atObservation));
-    List<DimensionDef> dimensions = structure.seriesDimensions();
-    boolean observations = request.withObservations();
-    boolean attributes = request.withAttributes();
     for (DataSet dataSet : dataSets) {
       xml.writeStartElement(mes, "DataSet");
       xml.writeAttribute("structureRef", structureId);
       xml.writeAttribute("setID", "DS" + dataSet.datasetId());
       xml.writeAttribute("action", dataSet.deletions() ? "Delete" : "Information");
       for (List<ObservationRow> series : dataSet.series()) {
-        ObservationRow first = series.get(0);
         if (request.allDimensions()) {
-          for (ObservationRow row : series) {
-            xml.writeStartElement(GENERIC, "Obs");
-            xml.writeStartElement(GENERIC, "ObsKey");
-            for (int i = 0; i < dimensions.size(); i++) {
-              value(xml, dimensions.get(i).id(), row.key().get(i));
-            }
-            value(xml, structure.timeDimension().id(), row.timePeriod());
-            xml.writeEndElement();
-            if (observations) {
-              observationBody(xml, structure, row, attributes);
-            }
-            xml.writeEndElement();
-          }
-          continue;
+          genericFlatObservations(xml, structure, series, request);
+        } else {
+          genericSeries(xml, structure, series, request);
         }
-        xml.writeStartElement(GENERIC, "Series");
-        xml.writeStartElement(GENERIC, "SeriesKey");
-        for (int i = 0; i < dimensions.size(); i++) {
-          value(xml, dimensions.get(i).id(), first.key().get(i));
-        }
-        xml.writeEndElement();
-        if (observations) {
-          for (ObservationRow row : series) {
-            xml.writeStartElement(GENERIC, "Obs");
-            xml.writeEmptyElement(GENERIC, "ObsDimension");
-            xml.writeAttribute("value", row.timePeriod());
-            observationBody(xml, structure, row, attributes);
-            xml.writeEndElement();
-          }
-        }
-        xml.writeEndElement();
       }
       xml.writeEndElement();
     }
     xml.writeEndElement();
     xml.writeEndDocument();
     xml.flush();
+  }
+
+  /** Observations with their whole key (dimensionAtObservation=AllDimensions). */
+  private static void genericFlatObservations(
+      XMLStreamWriter xml,
+      DataStructure structure,
+      List<ObservationRow> series,
+      SdmxDataRequest request)
+      throws XMLStreamException {
+    List<DimensionDef> dimensions = structure.seriesDimensions();
+    for (ObservationRow row : series) {
+      xml.writeStartElement(GENERIC, "Obs");
+      xml.writeStartElement(GENERIC, "ObsKey");
+      for (int i = 0; i < dimensions.size(); i++) {
+        value(xml, dimensions.get(i).id(), row.key().get(i));
+      }
+      value(xml, structure.timeDimension().id(), row.timePeriod());
+      xml.writeEndElement();
+      if (request.withObservations()) {
+        observationBody(xml, structure, row, request.withAttributes());
+      }
+      xml.writeEndElement();
+    }
+  }
+
+  /** A series: its key, then its observations by period. */
+  private static void genericSeries(
+      XMLStreamWriter xml,
+      DataStructure structure,
+      List<ObservationRow> series,
+      SdmxDataRequest request)
+      throws XMLStreamException {
+    List<DimensionDef> dimensions = structure.seriesDimensions();
+    ObservationRow first = series.get(0);
+    xml.writeStartElement(GENERIC, "Series");
+    xml.writeStartElement(GENERIC, "SeriesKey");
+    for (int i = 0; i < dimensions.size(); i++) {
+      value(xml, dimensions.get(i).id(), first.key().get(i));
+    }
+    xml.writeEndElement();
+    if (request.withObservations()) {
+      for (ObservationRow row : series) {
+        xml.writeStartElement(GENERIC, "Obs");
+        xml.writeEmptyElement(GENERIC, "ObsDimension");
+        xml.writeAttribute("value", row.timePeriod());
+        observationBody(xml, structure, row, request.withAttributes());
+        xml.writeEndElement();
+      }
+    }
+    xml.writeEndElement();
   }
 
   static final String STRUCTURE_SPECIFIC =
@@ -147,9 +166,45 @@ final class SdmxDataWriter {
       OutputStream output)
       throws XMLStreamException {
     String mes = SdmxStructureWriter.MES;
-    String com = SdmxStructureWriter.COM;
     String atObservation = request.dimensionAtObservation(structure);
     String namespace = structureSpecificNamespace(structure, atObservation);
+    XMLStreamWriter xml = startStructureSpecific(output, namespace);
+    String structureId = structureId(structure);
+    SdmxHeader.write(
+        xml,
+        mes,
+        sender,
+        prepared,
+        (w, ns) -> headerStructure(w, ns, structure, structureId, namespace, atObservation));
+    for (DataSet dataSet : dataSets) {
+      xml.writeStartElement(mes, "DataSet");
+      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "dataScope", "DataStructure");
+      xml.writeAttribute("xsi", XSI, "type", "ns1:DataSetType");
+      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "structureRef", structureId);
+      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "setID", "DS" + dataSet.datasetId());
+      // Qualified like every data set attribute of SDMX-ML 2.1 (SetAttributeGroup): a reader
+      // looks for ss:action and would take an unqualified Delete data set for new values.
+      xml.writeAttribute(
+          "ss", STRUCTURE_SPECIFIC, "action", dataSet.deletions() ? "Delete" : "Information");
+      for (List<ObservationRow> series : dataSet.series()) {
+        if (request.allDimensions()) {
+          structureSpecificFlatObservations(xml, structure, series, request);
+        } else {
+          structureSpecificSeries(xml, structure, series, request);
+        }
+      }
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    xml.flush();
+  }
+
+  /** The document and its root element, with the namespaces of a structure-specific message. */
+  private static XMLStreamWriter startStructureSpecific(OutputStream output, String namespace)
+      throws XMLStreamException {
+    String mes = SdmxStructureWriter.MES;
+    String com = SdmxStructureWriter.COM;
     XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(output, "UTF-8");
     xml.writeStartDocument("UTF-8", "1.0");
     xml.setPrefix("message", mes);
@@ -163,59 +218,50 @@ final class SdmxDataWriter {
     xml.writeNamespace("common", com);
     xml.writeNamespace("xsi", XSI);
     xml.writeNamespace("ns1", namespace);
-    String structureId = structureId(structure);
-    SdmxHeader.write(
-        xml,
-        mes,
-        sender,
-        prepared,
-        (w, ns) -> headerStructure(w, ns, structure, structureId, namespace, atObservation));
+    return xml;
+  }
+
+  /** Observations with their whole key (dimensionAtObservation=AllDimensions). */
+  private static void structureSpecificFlatObservations(
+      XMLStreamWriter xml,
+      DataStructure structure,
+      List<ObservationRow> series,
+      SdmxDataRequest request)
+      throws XMLStreamException {
     List<DimensionDef> dimensions = structure.seriesDimensions();
-    boolean observations = request.withObservations();
-    boolean attributes = request.withAttributes();
-    for (DataSet dataSet : dataSets) {
-      xml.writeStartElement(mes, "DataSet");
-      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "dataScope", "DataStructure");
-      xml.writeAttribute("xsi", XSI, "type", "ns1:DataSetType");
-      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "structureRef", structureId);
-      xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "setID", "DS" + dataSet.datasetId());
-      // Qualified like every data set attribute of SDMX-ML 2.1 (SetAttributeGroup): a reader
-      // looks for ss:action and would take an unqualified Delete data set for new values.
-      xml.writeAttribute(
-          "ss", STRUCTURE_SPECIFIC, "action", dataSet.deletions() ? "Delete" : "Information");
-      for (List<ObservationRow> series : dataSet.series()) {
-        if (request.allDimensions()) {
-          for (ObservationRow row : series) {
-            xml.writeEmptyElement("Obs");
-            for (int i = 0; i < dimensions.size(); i++) {
-              xml.writeAttribute(dimensions.get(i).id(), row.key().get(i));
-            }
-            xml.writeAttribute(structure.timeDimension().id(), row.timePeriod());
-            if (observations) {
-              observationAttributes(xml, structure, row, attributes);
-            }
-          }
-          continue;
-        }
-        ObservationRow first = series.get(0);
-        xml.writeStartElement("Series");
-        for (int i = 0; i < dimensions.size(); i++) {
-          xml.writeAttribute(dimensions.get(i).id(), first.key().get(i));
-        }
-        if (observations) {
-          for (ObservationRow row : series) {
-            xml.writeEmptyElement("Obs");
-            xml.writeAttribute(structure.timeDimension().id(), row.timePeriod());
-            observationAttributes(xml, structure, row, attributes);
-          }
-        }
-        xml.writeEndElement();
+    for (ObservationRow row : series) {
+      xml.writeEmptyElement("Obs");
+      for (int i = 0; i < dimensions.size(); i++) {
+        xml.writeAttribute(dimensions.get(i).id(), row.key().get(i));
       }
-      xml.writeEndElement();
+      xml.writeAttribute(structure.timeDimension().id(), row.timePeriod());
+      if (request.withObservations()) {
+        observationAttributes(xml, structure, row, request.withAttributes());
+      }
+    }
+  }
+
+  /** A series: its key as attributes, then its observations by period. */
+  private static void structureSpecificSeries(
+      XMLStreamWriter xml,
+      DataStructure structure,
+      List<ObservationRow> series,
+      SdmxDataRequest request)
+      throws XMLStreamException {
+    List<DimensionDef> dimensions = structure.seriesDimensions();
+    ObservationRow first = series.get(0);
+    xml.writeStartElement("Series");
+    for (int i = 0; i < dimensions.size(); i++) {
+      xml.writeAttribute(dimensions.get(i).id(), first.key().get(i));
+    }
+    if (request.withObservations()) {
+      for (ObservationRow row : series) {
+        xml.writeEmptyElement("Obs");
+        xml.writeAttribute(structure.timeDimension().id(), row.timePeriod());
+        observationAttributes(xml, structure, row, request.withAttributes());
+      }
     }
     xml.writeEndElement();
-    xml.writeEndDocument();
-    xml.flush();
   }
 
   private static void observationAttributes(
@@ -228,7 +274,7 @@ final class SdmxDataWriter {
       return;
     }
     List<AttributeDef> defs = structure.attributes();
-    List<String> values = attributeValues(structure, row);
+    List<String> values = row.attributes();
     for (int i = 0; i < defs.size(); i++) {
       if (values.get(i) != null) {
         xml.writeAttribute(defs.get(i).id(), values.get(i));
@@ -246,7 +292,7 @@ final class SdmxDataWriter {
     }
     xml.writeStartElement(GENERIC, "Attributes");
     List<AttributeDef> defs = structure.attributes();
-    List<String> values = attributeValues(structure, row);
+    List<String> values = row.attributes();
     for (int i = 0; i < defs.size(); i++) {
       if (values.get(i) != null) {
         value(xml, defs.get(i).id(), values.get(i));
@@ -323,29 +369,12 @@ final class SdmxDataWriter {
             record.add(row.value() == null ? "NaN" : row.value().toPlainString());
           }
           if (attributes) {
-            attributeValues(structure, row).forEach(v -> record.add(v == null ? "" : v));
+            row.attributes().forEach(v -> record.add(v == null ? "" : v));
           }
           printer.printRecord(record);
         }
       }
     }
     printer.flush();
-  }
-
-  /** The attribute values of an observation, in the structure's attribute order. */
-  static List<String> attributeValues(DataStructure structure, ObservationRow row) {
-    List<String> values = new ArrayList<>();
-    for (AttributeDef attribute : structure.attributes()) {
-      values.add(
-          switch (attribute.id()) {
-            case "OBS_STATUS" -> row.obsStatus();
-            case "CONF_STATUS" -> row.confStatus();
-            case "UNIT_MEASURE" -> row.unitMeasure();
-            case "UNIT_MULT" -> Integer.toString(row.unitMult());
-            case "COMMENT_OBS" -> row.comment();
-            default -> null;
-          });
-    }
-    return values;
   }
 }

@@ -20,7 +20,7 @@ import org.coopstats.catalog.Code;
 import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
-import org.coopstats.query.ObservationRow;
+import org.coopstats.observation.ObservationRow;
 import org.coopstats.validation.TimePeriod;
 
 /**
@@ -70,7 +70,7 @@ final class SdmxJsonWriter {
         for (ObservationRow row : series) {
           periods.add(row.timePeriod());
           if (attributes && !dataSet.deletions()) {
-            List<String> values = SdmxDataWriter.attributeValues(structure, row);
+            List<String> values = row.attributes();
             for (int i = 0; i < values.size(); i++) {
               attributeValues.get(i).add(values.get(i));
             }
@@ -323,7 +323,7 @@ final class SdmxJsonWriter {
         json.writeNumber(row.value());
       }
       if (attributes) {
-        List<String> values = SdmxDataWriter.attributeValues(structure, row);
+        List<String> values = row.attributes();
         for (int i = 0; i < values.size(); i++) {
           if (values.get(i) == null) {
             json.writeNull();

@@ -25,10 +25,10 @@ import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.common.Validators;
+import org.coopstats.observation.ObservationQuery;
+import org.coopstats.observation.ObservationRow;
 import org.coopstats.query.DataValidators;
-import org.coopstats.query.ObservationQuery;
 import org.coopstats.query.ObservationQueryRepository;
-import org.coopstats.query.ObservationRow;
 import org.coopstats.sdmx.SdmxFormats.DataFormat;
 import org.coopstats.validation.TimePeriod;
 
@@ -349,7 +349,7 @@ public class SdmxService {
               query.datasets(),
               query.visibility(),
               new PageRequest(offset, SdmxDataRequest.BATCH));
-      Page<ObservationRow> page = repository.find(batch, structure.seriesDimensions());
+      Page<ObservationRow> page = repository.find(batch, structure);
       if (page.total() > MAX_OBSERVATIONS) {
         throw new ProblemException(
             413,

@@ -1,19 +1,17 @@
 package org.coopstats.upload;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import org.coopstats.catalog.DataStructure;
-import org.coopstats.catalog.DimensionDef;
 import org.coopstats.consistency.CrossRowChecks;
+import org.coopstats.observation.ObservationReader;
 
-/** Reads a dataset's values published at a moment, for rule R10. */
+/** Gives rule R10 a dataset's values published at a moment. */
 final class PublishedValues {
+
+  /** R10 compares values given in the same multiplier. */
+  private static final String MULTIPLIER = "UNIT_MULT";
 
   private PublishedValues() {}
 
@@ -28,30 +26,12 @@ final class PublishedValues {
       OffsetDateTime at,
       CrossRowChecks checks)
       throws SQLException {
-    List<String> keyColumns =
-        structure.seriesDimensions().stream().map(DimensionDef::column).toList();
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT "
-                + String.join(", ", keyColumns)
-                + ", time_period, unit_mult, obs_value FROM observation WHERE dataset_id = ? AND"
-                + " valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) AND obs_value <> 0")) {
-      Timestamp moment = Timestamp.from(at.toInstant());
-      statement.setLong(1, datasetId);
-      statement.setTimestamp(2, moment);
-      statement.setTimestamp(3, moment);
-      statement.setFetchSize(10_000);
-      try (ResultSet rs = statement.executeQuery()) {
-        int width = keyColumns.size();
-        while (rs.next()) {
-          List<String> key = new ArrayList<>(width);
-          for (int i = 1; i <= width; i++) {
-            key.add(rs.getString(i));
-          }
-          checks.published(
-              key, rs.getString(width + 1), rs.getInt(width + 2), rs.getBigDecimal(width + 3));
-        }
-      }
-    }
+    ObservationReader.nonZeroPublished(
+        connection,
+        structure,
+        datasetId,
+        at,
+        structure.attribute(MULTIPLIER).orElseThrow(),
+        checks::published);
   }
 }

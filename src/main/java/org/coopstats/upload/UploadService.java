@@ -35,6 +35,7 @@ import org.coopstats.consistency.CrossRowChecks;
 import org.coopstats.consistency.SubmissionRows;
 import org.coopstats.dataset.Dataset;
 import org.coopstats.dataset.DatasetRepository;
+import org.coopstats.observation.ObservationStaging;
 import org.coopstats.security.Access;
 import org.coopstats.security.Role;
 import org.coopstats.validation.CheckedObservation;

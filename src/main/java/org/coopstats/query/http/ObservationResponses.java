@@ -20,9 +20,9 @@ import org.coopstats.common.PagedResponses;
 import org.coopstats.common.QueryBulkhead;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.dataset.Dataset;
+import org.coopstats.observation.ObservationRow;
 import org.coopstats.query.ObservationAnswer;
 import org.coopstats.query.ObservationFormat;
-import org.coopstats.query.ObservationRow;
 import org.coopstats.query.ObservationService;
 
 /**

@@ -1,4 +1,4 @@
-package org.coopstats.query;
+package org.coopstats.observation;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.coopstats.upload;
+package org.coopstats.observation;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.coopstats.catalog.AttributeDef;
 import org.coopstats.catalog.Code;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
@@ -25,35 +25,16 @@ import org.postgresql.copy.CopyIn;
  * ({@code staging}, dropped at commit or rollback), merged by key at the end. A dry run writes
  * nothing.
  */
-final class ObservationStaging implements AutoCloseable {
+public final class ObservationStaging implements AutoCloseable {
 
-  private static final List<String> KEY_COLUMNS =
-      List.of(
-          "ref_area",
-          "measure",
-          "coop_type",
-          "coop_level",
-          "activity",
-          "sex",
-          "member_kind",
-          "work_cat");
-
-  private static final String KEY = String.join(", ", KEY_COLUMNS);
-  private static final String COLUMNS =
-      "dataset_id, "
-          + KEY
-          + ", time_period, obs_value, obs_status, conf_status,"
-          + " unit_measure, unit_mult, comment_obs, deleted";
-  private static final String SAME_KEY =
-      KEY_COLUMNS.stream().map(c -> "d." + c + " = s." + c + " AND ").collect(Collectors.joining())
-          + "d.time_period = s.time_period";
   private static final int FLUSH_BYTES = 1 << 16;
 
   private final Connection connection;
   private final long datasetId;
+  private final ObservationSql sql;
 
   /** Where the rows go. */
-  enum Target {
+  public enum Target {
     /** Straight into the dataset's draft, which is empty. */
     DRAFT,
     /** Into a temporary table, merged into the draft by {@link #store()}. */
@@ -68,6 +49,8 @@ final class ObservationStaging implements AutoCloseable {
   private final byte[] datasetField;
   // Each series dimension's codes as COPY fields (tab first), by position in the code list.
   private final byte[][][] codeFields;
+  // Where each of the structure's attributes is in CheckedObservation.attribute(int), in order.
+  private final int[] attributes;
   private byte[] buffer = new byte[FLUSH_BYTES * 2];
   private int length;
   private long rows;
@@ -75,11 +58,13 @@ final class ObservationStaging implements AutoCloseable {
   /**
    * @param workMem PostgreSQL work_mem for merging into a draft that has rows
    */
-  ObservationStaging(
+  public ObservationStaging(
       Connection connection, DataStructure structure, long datasetId, Target target, String workMem)
       throws SQLException {
     this.connection = connection;
     this.datasetId = datasetId;
+    this.sql = new ObservationSql(structure);
+    this.attributes = carried(structure);
     this.target = target;
     this.workMem = workMem;
     this.datasetField = Long.toString(datasetId).getBytes(StandardCharsets.US_ASCII);
@@ -102,21 +87,34 @@ final class ObservationStaging implements AutoCloseable {
       // JIT compiling took longer than the statements it was for (0.9 s for 0.07 s of work).
       statement.execute("SET LOCAL jit = off");
       if (target == Target.MERGE) {
-        statement.execute("CREATE TEMP TABLE staging (LIKE observation_draft) ON COMMIT DROP");
+        statement.execute(ObservationSql.createStaging());
       }
     }
-    String table = target == Target.DRAFT ? "observation_draft" : "staging";
     this.copy =
-        connection
-            .unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN");
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.copy(target == Target.MERGE));
+  }
+
+  /** Where each attribute of the structure is among those a checked observation carries. */
+  private static int[] carried(DataStructure structure) {
+    List<AttributeDef> defs = structure.attributes();
+    int[] indexes = new int[defs.size()];
+    for (int a = 0; a < indexes.length; a++) {
+      indexes[a] = CheckedObservation.ATTRIBUTES.indexOf(defs.get(a).id());
+      if (indexes[a] < 0) {
+        throw new IllegalStateException(
+            "Structure "
+                + structure.id()
+                + " has attribute "
+                + defs.get(a).id()
+                + ", which checked observations do not carry");
+      }
+    }
+    return indexes;
   }
 
   /** Empties the dataset's draft (a replacing upload); returns how many rows it had. */
-  static long deleteDraft(Connection connection, long datasetId) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement("DELETE FROM observation_draft WHERE dataset_id = ?")) {
+  public static long deleteDraft(Connection connection, long datasetId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(ObservationSql.deleteDraft())) {
       statement.setLong(1, datasetId);
       return statement.executeLargeUpdate();
     }
@@ -128,14 +126,13 @@ final class ObservationStaging implements AutoCloseable {
    * transaction of its own, so that a period another upload is adding does not make this one wait
    * for that upload to end.
    */
-  static void recordPeriods(Connection connection, List<TimePeriod> periods) throws SQLException {
+  public static void recordPeriods(Connection connection, List<TimePeriod> periods)
+      throws SQLException {
     if (periods.isEmpty()) {
       return;
     }
     try (PreparedStatement statement =
-        connection.prepareStatement(
-            "INSERT INTO reference_period (time_period, period_start, period_end)"
-                + " SELECT * FROM unnest(?::text[], ?::date[], ?::date[]) ON CONFLICT DO NOTHING")) {
+        connection.prepareStatement(ObservationSql.recordPeriods())) {
       statement.setArray(
           1, connection.createArrayOf("text", periods.stream().map(TimePeriod::text).toArray()));
       statement.setArray(
@@ -150,10 +147,8 @@ final class ObservationStaging implements AutoCloseable {
     }
   }
 
-  static boolean hasDraft(Connection connection, long datasetId) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT EXISTS (SELECT 1 FROM observation_draft WHERE dataset_id = ?)")) {
+  public static boolean hasDraft(Connection connection, long datasetId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(ObservationSql.hasDraft())) {
       statement.setLong(1, datasetId);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
@@ -163,7 +158,7 @@ final class ObservationStaging implements AutoCloseable {
   }
 
   /** Writes a row in COPY's text format, straight into the buffer that goes to the server. */
-  void add(CheckedObservation observation) throws SQLException {
+  public void add(CheckedObservation observation) throws SQLException {
     rows++;
     if (target == Target.NONE) {
       return;
@@ -185,11 +180,9 @@ final class ObservationStaging implements AutoCloseable {
     } else {
       field(value == null ? null : value.toPlainString());
     }
-    field(observation.obsStatus());
-    field(observation.confStatus());
-    field(observation.unitMeasure());
-    number(observation.unitMult());
-    field(observation.comment());
+    for (int attribute : attributes) {
+      field(observation.attribute(attribute));
+    }
     field(observation.deletion() ? "t" : "f");
     put((byte) '\n');
     if (length >= FLUSH_BYTES) {
@@ -198,7 +191,7 @@ final class ObservationStaging implements AutoCloseable {
   }
 
   /** Ends the COPY. */
-  void finish() throws SQLException {
+  public void finish() throws SQLException {
     if (copy != null) {
       flush();
       copy.endCopy();
@@ -210,7 +203,7 @@ final class ObservationStaging implements AutoCloseable {
    * rows are merged (new keys inserted, keys already in the draft take the new value and
    * attributes). Returns {inserted, updated}.
    */
-  long[] store() throws SQLException {
+  public long[] store() throws SQLException {
     if (target == Target.NONE) {
       throw new IllegalStateException("A dry run stores nothing");
     }
@@ -223,7 +216,7 @@ final class ObservationStaging implements AutoCloseable {
       memory.setString(1, workMem);
       memory.execute();
       // Without statistics on the staged rows the planner picks nested loops over the draft.
-      statement.execute("ANALYZE staging");
+      statement.execute(ObservationSql.analyzeStaging());
       // The draft has no index on the key, so a nested loop scans the dataset's draft rows once
       // per staged row (or the reverse): planned on observation_draft's statistics from before a
       // large publish or upload (autovacuum had not caught up), that ran 425 s. Analysing the
@@ -241,29 +234,14 @@ final class ObservationStaging implements AutoCloseable {
 
   private long[] merge() throws SQLException {
     long updated;
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "UPDATE observation_draft d SET obs_value = s.obs_value, obs_status = s.obs_status,"
-                + " conf_status = s.conf_status, unit_measure = s.unit_measure, unit_mult ="
-                + " s.unit_mult, comment_obs = s.comment_obs, deleted = s.deleted FROM staging s"
-                + " WHERE d.dataset_id = ? AND "
-                + SAME_KEY)) {
+    try (PreparedStatement statement = connection.prepareStatement(sql.mergeUpdate())) {
       statement.setLong(1, datasetId);
       updated = statement.executeLargeUpdate();
     }
     if (updated == rows) {
       return new long[] {0, updated};
     }
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "INSERT INTO observation_draft ("
-                + COLUMNS
-                + ") SELECT "
-                + COLUMNS
-                + " FROM staging s WHERE NOT EXISTS (SELECT 1 FROM observation_draft d WHERE"
-                + " d.dataset_id = ? AND "
-                + SAME_KEY
-                + ")")) {
+    try (PreparedStatement statement = connection.prepareStatement(sql.mergeInsert())) {
       statement.setLong(1, datasetId);
       return new long[] {statement.executeLargeUpdate(), updated};
     }

@@ -1,0 +1,175 @@
+package org.coopstats.observation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import javax.sql.DataSource;
+import org.coopstats.catalog.AttributeDef;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.common.Page;
+
+/**
+ * Reads the observation tables through JDBC: the pages of values a query asks for, and the
+ * published values an upload compares with (R10).
+ */
+@ApplicationScoped
+public class ObservationReader {
+
+  private final DataSource dataSource;
+
+  public ObservationReader(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** The page of observations {@code query} asks for, with their count. */
+  public Page<ObservationRow> find(ObservationQuery query, DataStructure structure) {
+    try (Connection connection = dataSource.getConnection()) {
+      return find(connection, query, structure);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Querying observations failed", e);
+    }
+  }
+
+  static Page<ObservationRow> find(
+      Connection connection, ObservationQuery query, DataStructure structure) throws SQLException {
+    ObservationSql sql = new ObservationSql(structure);
+    ObservationSql.Select select = sql.select(query);
+    List<ObservationRow> rows = rows(connection, sql, select, query.visibility().at());
+    int limit = query.page().limit();
+    int offset = query.page().offset();
+    long total =
+        rows.size() < limit && (offset == 0 || !rows.isEmpty())
+            ? offset + rows.size() // the last page tells the total without counting
+            : count(connection, select);
+    return new Page<>(rows, total, offset, limit);
+  }
+
+  private static List<ObservationRow> rows(
+      Connection connection, ObservationSql sql, ObservationSql.Select select, OffsetDateTime now)
+      throws SQLException {
+    List<ObservationRow> rows = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(select.rows())) {
+      bind(connection, statement, select.rowParameters());
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row(rs, sql, now));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static long count(Connection connection, ObservationSql.Select select)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(select.count())) {
+      bind(connection, statement, select.countParameters());
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** A row of {@link ObservationSql#select}, whose columns it lists. */
+  private static ObservationRow row(ResultSet rs, ObservationSql sql, OffsetDateTime now)
+      throws SQLException {
+    int c = 1;
+    long datasetId = rs.getLong(c++);
+    String providerId = rs.getString(c++);
+    int width = sql.keyColumns().size();
+    List<String> key = new ArrayList<>(width);
+    for (int i = 0; i < width; i++) {
+      key.add(rs.getString(c++));
+    }
+    String timePeriod = rs.getString(c++);
+    BigDecimal value = rs.getBigDecimal(c++);
+    // getString gives a whole-number column in its decimal digits, as it is served
+    String[] attributes = new String[sql.attributeIds().size()];
+    for (int i = 0; i < attributes.length; i++) {
+      attributes[i] = rs.getString(c++);
+    }
+    return new ObservationRow(
+        datasetId,
+        providerId,
+        key,
+        timePeriod,
+        value,
+        sql.attributeIds(),
+        Collections.unmodifiableList(Arrays.asList(attributes)),
+        rs.getObject(c++, OffsetDateTime.class),
+        hideFuture(rs.getObject(c++, OffsetDateTime.class), now),
+        rs.getString(c));
+  }
+
+  /** A closing time still to come belongs to an embargoed release: not shown. */
+  private static OffsetDateTime hideFuture(OffsetDateTime validTo, OffsetDateTime now) {
+    return validTo == null || validTo.isAfter(now) ? null : validTo;
+  }
+
+  private static void bind(Connection connection, PreparedStatement statement, List<Object> values)
+      throws SQLException {
+    int i = 1;
+    for (Object value : values) {
+      if (value instanceof String[] texts) {
+        statement.setArray(i++, connection.createArrayOf("text", texts));
+      } else if (value instanceof Long[] numbers) {
+        statement.setArray(i++, connection.createArrayOf("bigint", numbers));
+      } else {
+        statement.setObject(i++, value);
+      }
+    }
+  }
+
+  /** Takes a published value with a whole-number attribute (see {@link #nonZeroPublished}). */
+  @FunctionalInterface
+  public interface PublishedValueSink {
+    /**
+     * @param key the codes of the series dimensions, in key order
+     */
+    void accept(List<String> key, String timePeriod, int attribute, BigDecimal value);
+  }
+
+  /**
+   * Gives every non-zero value of the dataset published at {@code at} to {@code sink}, with its
+   * {@code attribute} (a whole number, such as the unit multiplier R10 compares by), in the
+   * connection's transaction.
+   */
+  public static void nonZeroPublished(
+      Connection connection,
+      DataStructure structure,
+      long datasetId,
+      OffsetDateTime at,
+      AttributeDef attribute,
+      PublishedValueSink sink)
+      throws SQLException {
+    ObservationSql sql = new ObservationSql(structure);
+    try (PreparedStatement statement =
+        connection.prepareStatement(sql.nonZeroPublished(attribute))) {
+      Timestamp moment = Timestamp.from(at.toInstant());
+      statement.setLong(1, datasetId);
+      statement.setTimestamp(2, moment);
+      statement.setTimestamp(3, moment);
+      statement.setFetchSize(10_000);
+      try (ResultSet rs = statement.executeQuery()) {
+        int width = sql.keyColumns().size();
+        while (rs.next()) {
+          List<String> key = new ArrayList<>(width);
+          for (int i = 1; i <= width; i++) {
+            key.add(rs.getString(i));
+          }
+          sink.accept(
+              key, rs.getString(width + 1), rs.getInt(width + 2), rs.getBigDecimal(width + 3));
+        }
+      }
+    }
+  }
+}
