@@ -20,6 +20,11 @@ final class QuoteCheckingReader extends FilterReader {
   private static final int QUOTE_SEEN = 3; // in a quoted field: its closing quote or half of ""
   private static final int AFTER_QUOTE = 4; // blanks after a closing quote
 
+  // What following one character did to it (step).
+  private static final int KEPT = 0;
+  private static final int DROPPED = 1; // a blank after a closing quote
+  private static final int BROKEN = 2; // the fault is recorded; follow no further
+
   private final char separator;
   private int state = FIELD_START;
   private boolean lastWasCr;
@@ -198,10 +203,6 @@ final class QuoteCheckingReader extends FilterReader {
     return i;
   }
 
-  private static final int KEPT = 0;
-  private static final int DROPPED = 1; // a blank after a closing quote
-  private static final int BROKEN = 2; // the fault is recorded; follow no further
-
   /** Follows one character: a line break, or a character of the field being read. */
   private int step(char c) {
     if (c == '\n' || c == '\r') {
@@ -228,7 +229,7 @@ final class QuoteCheckingReader extends FilterReader {
           state = QUOTE_SEEN;
         }
       }
-      default -> {
+      default -> { // QUOTE_SEEN, AFTER_QUOTE
         return afterQuote(c);
       }
     }
