@@ -21,78 +21,26 @@ PORT=${PORT:-8092}
 HEAP=${HEAP:-256m}
 JVM_OPTS=${JVM_OPTS--XX:+UseParallelGC} # the README's; JVM_OPTS= for the JVM's defaults (G1)
 DB=coopstats_upload_bench
-ADMIN_PASSWORD=bench-admin-password
-log() { echo "[$(date +%H:%M:%S)] $*"; }
-# CPU seconds (user + system) used so far by the given processes.
-cpu_of() { for p in "$@"; do cat "/proc/$p/stat" 2>/dev/null; done |
-  awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%.2f", s / hz }'; }
-pg_pids() { pgrep -d ' ' -u postgres postgres || true; }
-as_pg() { su postgres -c "$1"; }
+. "$HERE/lib.sh"
 
-pg_lsclusters -h | awk '$1=="15" && $2=="main"' | grep -q online || pg_ctlcluster 15 main start
-[ "$(as_pg "psql -XAtc \"SELECT 1 FROM pg_roles WHERE rolname = 'bench'\"")" = 1 ] ||
-  as_pg "psql -Xqc \"CREATE ROLE bench LOGIN PASSWORD 'bench'\""
-as_pg "psql -Xqc 'GRANT pg_checkpoint TO bench'" # for settle()
-as_pg "dropdb --if-exists $DB" && as_pg "createdb -O bench $DB"
-export PGHOST=localhost PGPORT=5432 PGUSER=bench PGPASSWORD=bench PGDATABASE=$DB
+pg_ready $DB
+fresh_db $DB
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "packaging HEAD in $BUILD_DIR"
-  rm -rf "$BUILD_DIR" && mkdir -p "$BUILD_DIR"
-  (cd "$REPO" && git archive HEAD) | tar -x -C "$BUILD_DIR"
-  (cd "$BUILD_DIR" && ./mvnw -B -q -ntp package -DskipTests)
+  package_rev "$REPO" HEAD "$BUILD_DIR"
 fi
 
 log "generating about $ROWS rows"
-rm -rf "$DATA_DIR"
-python3 "$HERE/generate.py" --out "$DATA_DIR" --chunk-rows 100000000 >/dev/null
-CSV=$(ls "$DATA_DIR"/chunk-*.csv | head -1)
-head -n $((ROWS + 1)) "$CSV" >"$DATA_DIR/upload.csv"
-CSV="$DATA_DIR/upload.csv"
-N=$(($(wc -l <"$CSV") - 1))
+bench_rows "$DATA_DIR" "$ROWS"
 log "$N rows, $(du -h "$CSV" | cut -f1) in $CSV"
 
 log "starting the app with -Xmx$HEAP $JVM_OPTS"
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_DATASOURCE_USERNAME=bench \
-QUARKUS_DATASOURCE_PASSWORD=bench COOPSTATS_DEMO_ENABLED=false COOPSTATS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  java -Xmx$HEAP $JVM_OPTS ${JAVA_EXTRA:-} -Xlog:gc:file=/tmp/coopstats-upload-gc.log -Dquarkus.http.port=$PORT \
-  -Dquarkus.management.port=${MGMT_PORT:-9000} -jar "$BUILD_DIR/target/quarkus-app/quarkus-run.jar" >/tmp/coopstats-upload-app.log 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:${MGMT_PORT:-9000}/q/health" >/dev/null && break; sleep 1; done
-B="http://localhost:$PORT/api/v1"
-AUTH="admin:$ADMIN_PASSWORD"
-curl -sf -u "$AUTH" -X POST "$B/providers" -H 'Content-Type: application/json' \
-  -d '{"id":"BENCH","name":"Benchmark"}' >/dev/null
-new_dataset() {
-  curl -sf -u "$AUTH" -X POST "$B/datasets" -H 'Content-Type: application/json' \
-    -d "{\"providerId\":\"BENCH\",\"title\":\"$1\",\"sourceKind\":\"ESTIMATE\",\"periodBasis\":\"CALENDAR_YEAR\"}" |
-    python3 -c 'import sys, json; print(json.load(sys.stdin)["id"])'
-}
-
-# Polls a job until it has ended; prints its status.
-wait_job() {
-  local status=RUNNING
-  for _ in $(seq 1 18000); do
-    # grep, not python: starting an interpreter ten times a second took CPU from the upload
-    status=$(curl -sf -u "$AUTH" "$1" | grep -o '"status" *: *"[A-Z]*"' | head -1 | cut -d'"' -f4)
-    case "$status" in QUEUED|RUNNING) sleep 0.1 ;; *) break ;; esac
-  done
-  echo "$status"
-}
-
-# The vacuum and analyze PostgreSQL owes a table after 1,000,000 new rows, done now: left to
-# autovacuum it starts within a minute, in the middle of whichever step is timed next (a second of
-# CPU taken from the next upload or copy). Then waits until no autovacuum worker runs, and writes
-# the dirty buffers out (CHECKPOINT), so that each timed step starts from the same clean state.
-settle() {
-  psql -Xq -c "VACUUM (ANALYZE) $1"
-  for _ in $(seq 1 120); do
-    [ "$(psql -XAtc "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")" = 0 ] && break
-    sleep 0.5
-  done
-  psql -Xq -c CHECKPOINT
-}
+trap stop_app EXIT
+# shellcheck disable=SC2086 # JVM_OPTS and JAVA_EXTRA hold several options
+start_app "$BUILD_DIR/target/quarkus-app/quarkus-run.jar" $DB $PORT "${MGMT_PORT:-9000}" \
+  /tmp/coopstats-upload-app.log -Xmx$HEAP $JVM_OPTS ${JAVA_EXTRA:-} -Xlog:gc:file=/tmp/coopstats-upload-gc.log
+new_provider BENCH
 
 # A server runs warm: one upload of WARM_ROWS (100,000) rows into another dataset first, as a job
 # like the timed ones (COLD=1 skips it). It is not enough for the JIT compiler: round 1 still runs
@@ -102,10 +50,7 @@ if [ "${COLD:-0}" != 1 ]; then
   WARM=$(new_dataset Warm-up)
   head -n $((WARM_ROWS + 1)) "$CSV" >"$DATA_DIR/warm-up.csv"
   log "warm-up upload of $WARM_ROWS rows (job)"
-  job=$(curl -sf -u "$AUTH" -X POST "$B/datasets/$WARM/observations" -H 'Content-Type: text/csv' \
-    -H 'Prefer: respond-async' --data-binary @"$DATA_DIR/warm-up.csv" -D - -o /dev/null | tr -d '\r' |
-    awk 'tolower($1)=="location:" {print $2}')
-  log "warm-up: $(wait_job "$job")"
+  log "warm-up: $(wait_job "$(post_job "$WARM" "$DATA_DIR/warm-up.csv")")"
   settle observation_draft
   # A pause after it (WARM_PAUSE seconds, 0 for none) lets the JIT compiler finish what the warm-up
   # queued: on 2 cores it has one optimising thread, still busy when the warm-up ends.
@@ -135,23 +80,17 @@ round() {
   copy_before=$(copy_once)
   DS=$(new_dataset "Upload benchmark $1")
   log "round $1: API upload (job) of $N rows into dataset $DS"
-  local app0 pg0 start accepted end job
+  local app0 pg0
   app0=$(cpu_of $APP); pg0=$(cpu_of $(pg_pids)); threads0=$("$HERE/thread-cpu.py" $APP)
-  start=$(date +%s.%N)
-  job=$(curl -sf -u "$AUTH" -X POST "$B/datasets/$DS/observations" -H 'Content-Type: text/csv' \
-    -H 'Prefer: respond-async' --data-binary @"$CSV" -D - -o /dev/null | tr -d '\r' |
-    awk 'tolower($1)=="location:" {print $2}')
-  accepted=$(date +%s.%N) # the body sent and spooled
-  STATUS=$(wait_job "$job")
-  end=$(date +%s.%N)
-  ACCEPTED=$(python3 -c "print(round($accepted - $start, 2))")
-  API=$(python3 -c "print($end - $start)")
+  timed_upload "$DS" "$CSV"
+  ACCEPTED=$(python3 -c "print(round($ACCEPTED_S, 2))")
+  API=$UPLOAD_S
   # Where the CPU went (PostgreSQL's backends that ended meanwhile are not counted; the upload's
   # own backend stays in the pool).
   APP_CPU=$(python3 -c "print(round($(cpu_of $APP) - $app0, 2))")
   PG_CPU=$(python3 -c "print(round($(cpu_of $(pg_pids)) - $pg0, 2))")
   THREADS_CPU=$("$HERE/thread-cpu.py" $APP "$threads0")
-  curl -sf -u "$AUTH" "$job" | python3 -c 'import sys, json; j = json.load(sys.stdin); print("job:", j["status"], "read", j["rowsRead"], "stored", j["rowsStored"], "warnings", (j.get("result") or {}).get("warningCount"))'
+  curl -sf -u "$AUTH" "$JOB" | python3 -c 'import sys, json; j = json.load(sys.stdin); print("job:", j["status"], "read", j["rowsRead"], "stored", j["rowsStored"], "warnings", (j.get("result") or {}).get("warningCount"))'
   settle observation_draft
 
   log "round $1: psql \\copy again"

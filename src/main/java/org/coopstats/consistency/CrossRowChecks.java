@@ -220,22 +220,12 @@ public final class CrossRowChecks {
    * warning.
    */
   private void additivity(int d, Consumer<ValidationIssue> issues) {
-    DimensionDef dimension = dimensions.get(d);
-    CodeList list = structure.codeList(dimension.codeListId());
-    int[] parentOf = new int[list.codes().size()];
-    int[] siblings = new int[list.codes().size()];
-    Arrays.fill(parentOf, -1);
-    for (Code code : list.codes()) {
-      int parent = code.parentId() == null ? -1 : rows.codeIndex(d, code.parentId());
-      if (parent >= 0) {
-        parentOf[rows.codeIndex(d, code.id())] = parent;
-        siblings[parent]++;
-      }
-    }
-    if (Arrays.stream(parentOf).allMatch(p -> p < 0)) {
+    Hierarchy hierarchy = hierarchy(d);
+    if (hierarchy == null) {
       return;
     }
-    boolean[] nonAdditive = measures(m -> m.nonAdditiveDimensions().contains(dimension.id()));
+    String dimension = dimensions.get(d).id();
+    boolean[] nonAdditive = measures(m -> m.nonAdditiveDimensions().contains(dimension));
     boolean[] money = measures(MeasureDef::isMoney);
     // The rules run side by side; each takes a table of sums that another has finished with, so
     // that 13 bytes a row are not allocated anew for every dimension.
@@ -244,62 +234,96 @@ public final class CrossRowChecks {
     try {
       // Each child adds itself to its parent's row: one look-up per child.
       for (int row = 0; row < rows.size(); row++) {
-        addToParent(row, d, parentOf, nonAdditive, sums);
+        addToParent(row, d, hierarchy.parentOf(), nonAdditive, sums);
       }
       int found = 0;
       for (int row = 0; row < rows.size() && found < limit; row++) {
-        BigDecimal sum = sums.get(row);
-        if (sum == null) {
+        if (sums.parts(row) == 0) {
           continue;
         }
-        long key = rows.key(row);
-        BigDecimal total = rows.value(row);
-        BigDecimal slack =
-            money[rows.code(key, measure)]
-                ? total.abs().multiply(MONEY_TOLERANCE)
-                : BigDecimal.ZERO;
-        boolean over = sum.compareTo(total.add(slack)) > 0;
-        boolean short_ =
-            sums.parts(row) == siblings[rows.code(key, d)]
-                && sum.compareTo(total.subtract(slack)) < 0;
-        if (!over && !short_) {
-          continue;
+        ValidationIssue issue = partsAgainstTotal(row, d, hierarchy, nonAdditive, money, sums);
+        if (issue != null) {
+          found++;
+          issues.accept(issue);
         }
-        found++;
-        String message =
-            dimension.id()
-                + " "
-                + childrenPresent(row, d, parentOf, nonAdditive)
-                + " add up to "
-                + sum.toPlainString()
-                + (over ? ", more than the " : ", less than the ")
-                + dimension.id()
-                + " "
-                + rows.codeId(key, d)
-                + " total of "
-                + total.toPlainString()
-                + (over
-                    ? ": parts cannot exceed their total. Check both figures."
-                    : ": "
-                        + total.subtract(sum).toPlainString()
-                        + " are not allocated to any "
-                        + dimension.id()
-                        + ". Kept; check whether a part is missing.");
-        issues.accept(
-            rowIssue(
-                row,
-                "OBS_VALUE",
-                total.toPlainString(),
-                "R05",
-                over ? Severity.ERROR : Severity.WARNING,
-                message,
-                total,
-                sum));
       }
     } finally {
       sums.clear();
       spareSums.add(sums);
     }
+  }
+
+  /**
+   * The parent links of dimension {@code d}'s codes, by their index: each code's parent (-1 for
+   * none) and how many children each has.
+   */
+  private record Hierarchy(int[] parentOf, int[] children) {}
+
+  /** The parent links of dimension {@code d}'s code list; null when it has none. */
+  private Hierarchy hierarchy(int d) {
+    CodeList list = structure.codeList(dimensions.get(d).codeListId());
+    int[] parentOf = new int[list.codes().size()];
+    int[] children = new int[list.codes().size()];
+    Arrays.fill(parentOf, -1);
+    boolean linked = false;
+    for (Code code : list.codes()) {
+      int parent = code.parentId() == null ? -1 : rows.codeIndex(d, code.parentId());
+      if (parent >= 0) {
+        parentOf[rows.codeIndex(d, code.id())] = parent;
+        children[parent]++;
+        linked = true;
+      }
+    }
+    return linked ? new Hierarchy(parentOf, children) : null;
+  }
+
+  /**
+   * R05 for a row its children were added up into: an error when they exceed its total, a warning
+   * when all are present and fall short of it, else null.
+   */
+  private ValidationIssue partsAgainstTotal(
+      int row, int d, Hierarchy hierarchy, boolean[] nonAdditive, boolean[] money, Sums sums) {
+    BigDecimal sum = sums.get(row);
+    long key = rows.key(row);
+    BigDecimal total = rows.value(row);
+    BigDecimal slack =
+        money[rows.code(key, measure)] ? total.abs().multiply(MONEY_TOLERANCE) : BigDecimal.ZERO;
+    boolean over = sum.compareTo(total.add(slack)) > 0;
+    boolean short_ =
+        sums.parts(row) == hierarchy.children()[rows.code(key, d)]
+            && sum.compareTo(total.subtract(slack)) < 0;
+    if (!over && !short_) {
+      return null;
+    }
+    String dimension = dimensions.get(d).id();
+    String message =
+        dimension
+            + " "
+            + childrenPresent(row, d, hierarchy.parentOf(), nonAdditive)
+            + " add up to "
+            + sum.toPlainString()
+            + (over ? ", more than the " : ", less than the ")
+            + dimension
+            + " "
+            + rows.codeId(key, d)
+            + " total of "
+            + total.toPlainString()
+            + (over
+                ? ": parts cannot exceed their total. Check both figures."
+                : ": "
+                    + total.subtract(sum).toPlainString()
+                    + " are not allocated to any "
+                    + dimension
+                    + ". Kept; check whether a part is missing.");
+    return rowIssue(
+        row,
+        "OBS_VALUE",
+        total.toPlainString(),
+        "R05",
+        over ? Severity.ERROR : Severity.WARNING,
+        message,
+        total,
+        sum);
   }
 
   /**

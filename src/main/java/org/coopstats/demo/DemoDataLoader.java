@@ -11,7 +11,7 @@ import org.coopstats.dataset.DatasetViews.DatasetRequest;
 import org.coopstats.provider.ProviderService;
 import org.coopstats.provider.ProviderViews.ProviderRequest;
 import org.coopstats.security.Access;
-import org.coopstats.upload.UploadProgress;
+import org.coopstats.upload.UploadCommand;
 import org.coopstats.upload.UploadService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -72,15 +72,7 @@ public class DemoDataLoader {
       DatasetService datasets, UploadService uploads, DatasetRequest request, String resource) {
     long id = datasets.create(request).id();
     try (InputStream csv = DemoDataLoader.class.getResourceAsStream(resource)) {
-      uploads.upload(
-          id,
-          UploadService.Format.CSV,
-          UploadService.Mode.MERGE,
-          csv,
-          -1,
-          false,
-          null,
-          UploadProgress.NONE);
+      uploads.upload(UploadCommand.of(id, UploadService.Format.CSV, csv));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

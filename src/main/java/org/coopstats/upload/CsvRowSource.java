@@ -67,26 +67,8 @@ public class CsvRowSource implements RowSource {
 
   @Override
   public void read(Sink sink, Consumer<ValidationIssue> issues) {
-    char delimiter;
-    try {
-      // BufferedReader allocates the whole read-ahead limit once a line outgrows its buffer:
-      // bound it by the longest line allowed (an unbounded mark took 2 GB under -Xmx256m).
-      reader.mark(maxLineLength + 2);
-      String first = reader.readLine();
-      reader.reset();
-      if (first == null || first.isBlank()) {
-        issues.accept(fault(1, "The file is empty: the first line must name the columns."));
-        return;
-      }
-      if (first.charAt(0) == '\uFEFF') {
-        reader.read(); // the byte order mark, in the buffer since the reset
-      }
-      delimiter = first.indexOf(';') >= 0 && first.indexOf(',') < 0 ? ';' : ',';
-    } catch (CharacterCodingException e) {
-      issues.accept(fault(1, "The file is not valid UTF-8. Save it as UTF-8 and send it again."));
-      return;
-    } catch (IOException e) {
-      issues.accept(readFault(e, 0));
+    char delimiter = delimiter(issues);
+    if (delimiter == 0) {
       return;
     }
     QuoteCheckingReader quotes = new QuoteCheckingReader(reader, delimiter);
@@ -101,86 +83,9 @@ public class CsvRowSource implements RowSource {
             .allowUnclosedQuote(false)
             .build(fields, quotes)) {
       CloseableIterator<String[]> records = csv.iterator();
-      String[] names = records.hasNext() ? records.next() : new String[0];
-      if (quotes.faultLine() != 0 && fields.startingLine >= quotes.faultLine()) {
-        issues.accept(quoteFault(quotes));
-        return;
-      }
-      List<String> header = new ArrayList<>(names.length);
-      for (String name : names) {
-        // Interned, as the catalog's column names are: equal names compare by identity.
-        header.add(name.toUpperCase(Locale.ROOT).intern());
-      }
-      if (fields.refusedField >= 0) {
-        issues.accept(refusedText(1, "the header", fields.refusedField + 1, null, fields));
-        return;
-      }
-      // A column named twice would be read from one of its fields and the other ignored.
-      Map<String, Integer> first = new HashMap<>();
-      boolean duplicates = false;
-      for (int i = 0; i < header.size(); i++) {
-        Integer before = first.putIfAbsent(header.get(i), i);
-        if (before != null) {
-          duplicates = true;
-          issues.accept(
-              ValidationIssue.error(
-                  RowRef.csvLine(1),
-                  header.get(i),
-                  null,
-                  "FORMAT",
-                  "Column "
-                      + header.get(i)
-                      + " is named twice in the header (fields "
-                      + (before + 1)
-                      + " and "
-                      + (i + 1)
-                      + "): give each column once."));
-        }
-      }
-      if (duplicates) {
-        return;
-      }
-      if (!sink.header(header)) {
-        return;
-      }
-      Columns columns = new Columns(header);
-      int width = header.size();
-      // A row's line is its record's number counting the header as 1, as commons-csv numbered
-      // them: blank lines and line breaks inside quotes are not counted.
-      long line = 1;
-      while (records.hasNext()) {
-        String[] record = records.next();
-        if (quotes.faultLine() != 0 && fields.startingLine >= quotes.faultLine()) {
-          issues.accept(quoteFault(quotes));
-          return;
-        }
-        line++;
-        if (record.length != width) {
-          issues.accept(
-              ValidationIssue.error(
-                  RowRef.csvLine(line),
-                  null,
-                  null,
-                  "FORMAT",
-                  "This line has "
-                      + record.length
-                      + " fields but the header has "
-                      + width
-                      + ". Check for a missing or extra "
-                      + (delimiter == ';' ? "semicolon" : "comma")
-                      + " or an unquoted one inside a value."));
-          continue;
-        }
-        if (fields.refusedField >= 0) {
-          issues.accept(
-              refusedText(
-                  line, header.get(fields.refusedField), 0, record[fields.refusedField], fields));
-          continue;
-        }
-        sink.row(new SourceRow(RowRef.csvLine(line), new RecordValues(columns, record)));
-      }
-      if (quotes.faultLine() != 0) {
-        issues.accept(quoteFault(quotes));
+      List<String> header = header(records, quotes, fields, issues);
+      if (header != null && sink.header(header)) {
+        rows(records, header, delimiter, quotes, fields, sink, issues);
       }
     } catch (UncheckedIOException | CsvParseException e) {
       // A fault QuoteCheckingReader saw lies before anything the parser met further on.
@@ -191,6 +96,142 @@ public class CsvRowSource implements RowSource {
     } catch (IOException e) {
       issues.accept(readFault(e, Math.max(1, fields.startingLine - 1)));
     }
+  }
+
+  /**
+   * The separator, told apart on the first line, which is left to be read again (but for a byte
+   * order mark); 0 when the file is empty or cannot be read (reported).
+   */
+  private char delimiter(Consumer<ValidationIssue> issues) {
+    try {
+      // BufferedReader allocates the whole read-ahead limit once a line outgrows its buffer:
+      // bound it by the longest line allowed (an unbounded mark took 2 GB under -Xmx256m).
+      reader.mark(maxLineLength + 2);
+      String first = reader.readLine();
+      reader.reset();
+      if (first == null || first.isBlank()) {
+        issues.accept(fault(1, "The file is empty: the first line must name the columns."));
+        return 0;
+      }
+      if (first.charAt(0) == '\uFEFF') {
+        reader.read(); // the byte order mark, in the buffer since the reset
+      }
+      return first.indexOf(';') >= 0 && first.indexOf(',') < 0 ? ';' : ',';
+    } catch (CharacterCodingException e) {
+      issues.accept(fault(1, "The file is not valid UTF-8. Save it as UTF-8 and send it again."));
+      return 0;
+    } catch (IOException e) {
+      issues.accept(readFault(e, 0));
+      return 0;
+    }
+  }
+
+  /**
+   * The column names of the first record, upper case and interned (as the catalog's are: equal
+   * names compare by identity); null when the header is faulty (reported).
+   */
+  private static List<String> header(
+      CloseableIterator<String[]> records,
+      QuoteCheckingReader quotes,
+      Fields fields,
+      Consumer<ValidationIssue> issues) {
+    String[] names = records.hasNext() ? records.next() : new String[0];
+    if (quotes.faultLine() != 0 && fields.startingLine >= quotes.faultLine()) {
+      issues.accept(quoteFault(quotes));
+      return null;
+    }
+    List<String> header = new ArrayList<>(names.length);
+    for (String name : names) {
+      header.add(name.toUpperCase(Locale.ROOT).intern());
+    }
+    if (fields.refusedField >= 0) {
+      issues.accept(refusedText(1, "the header", fields.refusedField + 1, null, fields));
+      return null;
+    }
+    return namesEachOnce(header, issues) ? header : null;
+  }
+
+  /**
+   * Whether the header names each column once: a column named twice would be read from one of its
+   * fields and the other ignored (each repeat reported).
+   */
+  private static boolean namesEachOnce(List<String> header, Consumer<ValidationIssue> issues) {
+    Map<String, Integer> first = new HashMap<>();
+    boolean once = true;
+    for (int i = 0; i < header.size(); i++) {
+      Integer before = first.putIfAbsent(header.get(i), i);
+      if (before != null) {
+        once = false;
+        issues.accept(
+            ValidationIssue.error(
+                RowRef.csvLine(1),
+                header.get(i),
+                null,
+                "FORMAT",
+                "Column "
+                    + header.get(i)
+                    + " is named twice in the header (fields "
+                    + (before + 1)
+                    + " and "
+                    + (i + 1)
+                    + "): give each column once."));
+      }
+    }
+    return once;
+  }
+
+  /**
+   * Hands every record after the header to {@code sink}, but for those of the wrong width or
+   * holding refused text (reported); stops at broken quoting. A row's line is its record's number
+   * counting the header as 1, as commons-csv numbered them: blank lines and line breaks inside
+   * quotes are not counted.
+   */
+  private static void rows(
+      CloseableIterator<String[]> records,
+      List<String> header,
+      char delimiter,
+      QuoteCheckingReader quotes,
+      Fields fields,
+      Sink sink,
+      Consumer<ValidationIssue> issues) {
+    Columns columns = new Columns(header);
+    int width = header.size();
+    long line = 1;
+    while (records.hasNext()) {
+      String[] record = records.next();
+      if (quotes.faultLine() != 0 && fields.startingLine >= quotes.faultLine()) {
+        issues.accept(quoteFault(quotes));
+        return;
+      }
+      line++;
+      if (record.length != width) {
+        issues.accept(wrongWidth(line, record.length, width, delimiter));
+      } else if (fields.refusedField >= 0) {
+        issues.accept(
+            refusedText(
+                line, header.get(fields.refusedField), 0, record[fields.refusedField], fields));
+      } else {
+        sink.row(new SourceRow(RowRef.csvLine(line), new RecordValues(columns, record)));
+      }
+    }
+    if (quotes.faultLine() != 0) {
+      issues.accept(quoteFault(quotes));
+    }
+  }
+
+  private static ValidationIssue wrongWidth(long line, int fieldCount, int width, char delimiter) {
+    return ValidationIssue.error(
+        RowRef.csvLine(line),
+        null,
+        null,
+        "FORMAT",
+        "This line has "
+            + fieldCount
+            + " fields but the header has "
+            + width
+            + ". Check for a missing or extra "
+            + (delimiter == ';' ? "semicolon" : "comma")
+            + " or an unquoted one inside a value.");
   }
 
   /**

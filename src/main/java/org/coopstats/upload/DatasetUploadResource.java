@@ -58,25 +58,21 @@ public class DatasetUploadResource {
     if (headers.getLength() > limits.maxBytes()) {
       throw SizeLimitedInputStream.tooLarge(limits.maxBytes());
     }
+    UploadCommand command =
+        UploadCommand.of(id, format, body)
+            .withMode(parseMode(mode))
+            .withDryRun(dryRun)
+            .withIdempotencyKey(key);
     String prefer = headers.getHeaderString("Prefer");
     if (headers.getLength() > limits.asyncThresholdBytes()
         || (prefer != null && prefer.contains("respond-async"))) {
-      UploadJobService.JobView job = jobs.submit(id, format, parseMode(mode), body, dryRun, key);
+      UploadJobService.JobView job = jobs.submit(command);
       return Response.accepted(job)
           .location(uriInfo.getBaseUriBuilder().path("api/v1/jobs/{job}").build(job.id()))
           .type(MediaType.APPLICATION_JSON)
           .build();
     }
-    UploadResult result =
-        uploads.upload(
-            id,
-            format,
-            parseMode(mode),
-            body,
-            headers.getLength(),
-            dryRun,
-            key,
-            UploadProgress.NONE);
+    UploadResult result = uploads.upload(command.withBody(body, headers.getLength()));
     return CsvDownloads.jsonOrCsv(
         headers, result, ValidationReports.csv(result.issues()), ValidationReports.FILENAME);
   }

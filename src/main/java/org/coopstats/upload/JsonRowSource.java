@@ -74,65 +74,11 @@ public class JsonRowSource implements RowSource {
           issues.accept(fault(index, "The JSON array is not closed: the body looks truncated."));
           return;
         }
-        if (token != JsonToken.START_OBJECT) {
+        if (token == JsonToken.START_OBJECT) {
+          row(parser, index, sink, issues);
+        } else {
           issues.accept(fault(index, "Each element must be an object; this one is " + token + "."));
           parser.skipChildren();
-          index++;
-          continue;
-        }
-        Map<String, String> values = new HashMap<>();
-        Set<String> names = new HashSet<>();
-        String badProperty = null;
-        boolean refused = false;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String raw = parser.currentName();
-          String name = raw.trim().toUpperCase(Locale.ROOT);
-          JsonToken value = parser.nextToken();
-          if (!names.add(name)) {
-            // Both values would be read and one silently dropped.
-            refused = true;
-            issues.accept(
-                ValidationIssue.error(
-                    RowRef.jsonIndex(index),
-                    Text.printable(name),
-                    null,
-                    "FORMAT",
-                    "The object at index "
-                        + index
-                        + " has the key "
-                        + Text.printable(name)
-                        + " twice (keys are read without case and spaces): give each once."));
-          }
-          int at = Text.refusedAt(raw);
-          if (at >= 0) {
-            refused = true;
-            issues.accept(refusedText(index, "a key", null, raw, at));
-          }
-          if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-            badProperty = name;
-            parser.skipChildren();
-          } else if (value != JsonToken.VALUE_NULL) {
-            String text = parser.getText();
-            at = Text.refusedAt(text);
-            if (at >= 0) {
-              refused = true;
-              issues.accept(refusedText(index, name, name, text, at));
-            }
-            values.put(name, text);
-          }
-        }
-        if (refused) {
-          // Reported above.
-        } else if (badProperty != null) {
-          issues.accept(
-              ValidationIssue.error(
-                  RowRef.jsonIndex(index),
-                  badProperty,
-                  null,
-                  "FORMAT",
-                  badProperty + " must be a string or a number, not an object or array."));
-        } else {
-          sink.row(new SourceRow(RowRef.jsonIndex(index), values));
         }
         index++;
       }
@@ -142,28 +88,98 @@ public class JsonRowSource implements RowSource {
     } catch (CharConversionException e) {
       issues.accept(fault(index, "The body is not valid UTF-8 JSON: " + e.getMessage()));
     } catch (StreamConstraintsException e) {
-      issues.accept(
-          fault(
-              index,
-              "The body exceeds a limit of the JSON reader"
-                  + where(e)
-                  + ": "
-                  + e.getOriginalMessage()
-                  + " Rows are flat objects in one array (nesting at most "
-                  + MAX_NESTING
-                  + "), numbers at most "
-                  + MAX_NUMBER_LENGTH
-                  + " characters, strings at most "
-                  + MAX_STRING_LENGTH
-                  + ", keys at most "
-                  + MAX_NAME_LENGTH
-                  + "."));
+      issues.accept(beyondLimit(index, e));
     } catch (JsonProcessingException e) {
       issues.accept(
           fault(index, "The body is not valid JSON" + where(e) + ": " + e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Reads the object at {@code index}, its start read, to its end; hands it to {@code sink} unless
+   * it has a key twice, refused text, or a value that is an object or array (reported).
+   */
+  private static void row(
+      JsonParser parser, long index, Sink sink, Consumer<ValidationIssue> issues)
+      throws IOException {
+    Map<String, String> values = new HashMap<>();
+    Set<String> names = new HashSet<>();
+    String badProperty = null;
+    boolean refused = false;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String raw = parser.currentName();
+      String name = raw.trim().toUpperCase(Locale.ROOT);
+      JsonToken value = parser.nextToken();
+      if (!names.add(name)) {
+        // Both values would be read and one silently dropped.
+        refused = true;
+        issues.accept(keyTwice(index, name));
+      }
+      int at = Text.refusedAt(raw);
+      if (at >= 0) {
+        refused = true;
+        issues.accept(refusedText(index, "a key", null, raw, at));
+      }
+      if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+        badProperty = name;
+        parser.skipChildren();
+      } else if (value != JsonToken.VALUE_NULL) {
+        String text = parser.getText();
+        at = Text.refusedAt(text);
+        if (at >= 0) {
+          refused = true;
+          issues.accept(refusedText(index, name, name, text, at));
+        }
+        values.put(name, text);
+      }
+    }
+    if (refused) {
+      return; // reported above
+    }
+    if (badProperty != null) {
+      issues.accept(
+          ValidationIssue.error(
+              RowRef.jsonIndex(index),
+              badProperty,
+              null,
+              "FORMAT",
+              badProperty + " must be a string or a number, not an object or array."));
+    } else {
+      sink.row(new SourceRow(RowRef.jsonIndex(index), values));
+    }
+  }
+
+  private static ValidationIssue keyTwice(long index, String name) {
+    return ValidationIssue.error(
+        RowRef.jsonIndex(index),
+        Text.printable(name),
+        null,
+        "FORMAT",
+        "The object at index "
+            + index
+            + " has the key "
+            + Text.printable(name)
+            + " twice (keys are read without case and spaces): give each once.");
+  }
+
+  private static ValidationIssue beyondLimit(long index, StreamConstraintsException e) {
+    return fault(
+        index,
+        "The body exceeds a limit of the JSON reader"
+            + where(e)
+            + ": "
+            + e.getOriginalMessage()
+            + " Rows are flat objects in one array (nesting at most "
+            + MAX_NESTING
+            + "), numbers at most "
+            + MAX_NUMBER_LENGTH
+            + " characters, strings at most "
+            + MAX_STRING_LENGTH
+            + ", keys at most "
+            + MAX_NAME_LENGTH
+            + ".");
   }
 
   /** " at line L, column C" where the parser knows it (a limit's fault may have no location). */

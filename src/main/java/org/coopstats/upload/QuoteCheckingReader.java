@@ -20,6 +20,11 @@ final class QuoteCheckingReader extends FilterReader {
   private static final int QUOTE_SEEN = 3; // in a quoted field: its closing quote or half of ""
   private static final int AFTER_QUOTE = 4; // blanks after a closing quote
 
+  // What following one character did to it (step).
+  private static final int KEPT = 0;
+  private static final int DROPPED = 1; // a blank after a closing quote
+  private static final int BROKEN = 2; // the fault is recorded; follow no further
+
   private final char separator;
   private int state = FIELD_START;
   private boolean lastWasCr;
@@ -105,125 +110,152 @@ final class QuoteCheckingReader extends FilterReader {
    * LF or CRLF), so that a record's first line here is the one FastCSV gives it.
    */
   private int follow(char[] buffer, int from, int to) {
-    char sep = separator;
-    int s = state;
-    boolean cr = lastWasCr;
-    long ln = line;
-    long record = recordLine;
     int kept = from; // where the next kept character goes: i until a blank has been dropped
     int i = from;
     while (i < to) {
-      if (kept == i && s <= UNQUOTED) {
-        // Outside quotes only line breaks and a quote opening a field matter: all of them are
-        // characters up to '"', so most characters cost one comparison.
-        int start = i;
-        for (; i < to; i++) {
-          char c = buffer[i];
-          if (c > '"') {
-            continue;
-          }
-          if (c == '\n') {
-            if (!(i > start ? buffer[i - 1] == '\r' : cr)) {
-              ln++;
-            }
-            record = ln;
-          } else if (c == '\r') {
-            ln++;
-            record = ln;
-          } else if (c == '"' && (i > start ? isBoundary(buffer[i - 1], sep) : s == FIELD_START)) {
-            break; // opens a quoted field: followed one by one below
-          }
-        }
-        if (i > start) {
-          char last = buffer[i - 1];
-          cr = last == '\r';
-          s = isBoundary(last, sep) ? FIELD_START : UNQUOTED;
-        }
-        kept = i;
-        if (i == to) {
-          break;
-        }
-      } else if (kept == i && s == QUOTED) {
-        // Inside quotes only the quote matters (and line breaks, to be counted).
-        int start = i;
-        for (; i < to; i++) {
-          char c = buffer[i];
-          if (c > '"') {
-            continue;
-          }
-          if (c == '"') {
-            break;
-          } else if (c == '\n') {
-            if (!(i > start ? buffer[i - 1] == '\r' : cr)) {
-              ln++;
-            }
-          } else if (c == '\r') {
-            ln++;
-          }
-        }
-        if (i > start) {
-          cr = buffer[i - 1] == '\r';
-        }
-        kept = i;
-        if (i == to) {
-          break;
-        }
+      if (kept == i && state <= UNQUOTED) {
+        i = kept = runOutsideQuotes(buffer, i, to);
+      } else if (kept == i && state == QUOTED) {
+        i = kept = runInsideQuotes(buffer, i, to);
+      }
+      if (i == to) {
+        break;
       }
       // One character at a time: quotes, and everything after a blank has been dropped.
       char c = buffer[i++];
-      if (c == '\n' || c == '\r') {
-        if (c == '\r' || !cr) {
-          ln++;
-        }
-        cr = c == '\r';
-        if (s != QUOTED) {
-          s = FIELD_START;
-          record = ln;
-        }
-      } else {
-        cr = false;
-        switch (s) {
-          case FIELD_START -> s = c == '"' ? QUOTED : c == sep ? FIELD_START : UNQUOTED;
-          case UNQUOTED -> {
-            if (c == sep) {
-              s = FIELD_START;
-            }
-          }
-          case QUOTED -> {
-            if (c == '"') {
-              s = QUOTE_SEEN;
-            }
-          }
-          default -> { // QUOTE_SEEN, AFTER_QUOTE
-            if (c == sep) {
-              s = FIELD_START;
-            } else if (c == '"' && s == QUOTE_SEEN) {
-              s = QUOTED; // a doubled quote inside the quotes
-            } else if (Character.isWhitespace(c)) {
-              s = AFTER_QUOTE;
-              continue; // dropped
-            } else {
-              faultLine = record;
-              fault =
-                  "invalid character '"
-                      + c
-                      + "' after a closing quote on line "
-                      + ln
-                      + "; a quoted value ends at its closing quote";
-              // Stop following: pass the rest on as it is.
-              System.arraycopy(buffer, i - 1, buffer, kept, to - i + 1);
-              return kept - from + to - i + 1;
-            }
-          }
-        }
+      int fate = step(c);
+      if (fate == DROPPED) {
+        continue;
+      }
+      if (fate == BROKEN) {
+        // Stop following: pass the rest on as it is.
+        System.arraycopy(buffer, i - 1, buffer, kept, to - i + 1);
+        return kept - from + to - i + 1;
       }
       buffer[kept++] = c;
     }
-    state = s;
-    lastWasCr = cr;
+    return kept - from;
+  }
+
+  /**
+   * Runs over characters outside quotes up to a quote that opens a field (or {@code to}); returns
+   * where it stopped. Only line breaks and such a quote matter there, all of them characters up to
+   * '"', so most characters cost one comparison.
+   */
+  private int runOutsideQuotes(char[] buffer, int from, int to) {
+    char sep = separator;
+    long ln = line;
+    long record = recordLine;
+    int i = from;
+    for (; i < to; i++) {
+      char c = buffer[i];
+      if (c > '"') {
+        continue;
+      }
+      if (c == '\n') {
+        if (!(i > from ? buffer[i - 1] == '\r' : lastWasCr)) {
+          ln++;
+        }
+        record = ln;
+      } else if (c == '\r') {
+        ln++;
+        record = ln;
+      } else if (c == '"' && (i > from ? isBoundary(buffer[i - 1], sep) : state == FIELD_START)) {
+        break; // opens a quoted field: followed one by one
+      }
+    }
+    if (i > from) {
+      char last = buffer[i - 1];
+      lastWasCr = last == '\r';
+      state = isBoundary(last, sep) ? FIELD_START : UNQUOTED;
+    }
     line = ln;
     recordLine = record;
-    return kept - from;
+    return i;
+  }
+
+  /**
+   * Runs over characters inside quotes up to the next quote (or {@code to}); returns where it
+   * stopped. Only the quote matters there, and line breaks, to be counted.
+   */
+  private int runInsideQuotes(char[] buffer, int from, int to) {
+    long ln = line;
+    int i = from;
+    for (; i < to; i++) {
+      char c = buffer[i];
+      if (c > '"') {
+        continue;
+      }
+      if (c == '"') {
+        break;
+      } else if (c == '\n') {
+        if (!(i > from ? buffer[i - 1] == '\r' : lastWasCr)) {
+          ln++;
+        }
+      } else if (c == '\r') {
+        ln++;
+      }
+    }
+    if (i > from) {
+      lastWasCr = buffer[i - 1] == '\r';
+    }
+    line = ln;
+    return i;
+  }
+
+  /** Follows one character: a line break, or a character of the field being read. */
+  private int step(char c) {
+    if (c == '\n' || c == '\r') {
+      if (c == '\r' || !lastWasCr) {
+        line++;
+      }
+      lastWasCr = c == '\r';
+      if (state != QUOTED) {
+        state = FIELD_START;
+        recordLine = line;
+      }
+      return KEPT;
+    }
+    lastWasCr = false;
+    switch (state) {
+      case FIELD_START -> state = c == '"' ? QUOTED : c == separator ? FIELD_START : UNQUOTED;
+      case UNQUOTED -> {
+        if (c == separator) {
+          state = FIELD_START;
+        }
+      }
+      case QUOTED -> {
+        if (c == '"') {
+          state = QUOTE_SEEN;
+        }
+      }
+      default -> { // QUOTE_SEEN, AFTER_QUOTE
+        return afterQuote(c);
+      }
+    }
+    return KEPT;
+  }
+
+  /** A character after a quote in a quoted field: its closing quote or half of "". */
+  private int afterQuote(char c) {
+    if (c == separator) {
+      state = FIELD_START;
+    } else if (c == '"' && state == QUOTE_SEEN) {
+      state = QUOTED; // a doubled quote inside the quotes
+    } else if (Character.isWhitespace(c)) {
+      state = AFTER_QUOTE;
+      return DROPPED;
+    } else {
+      faultLine = recordLine;
+      fault =
+          "invalid character '"
+              + c
+              + "' after a closing quote on line "
+              + line
+              + "; a quoted value ends at its closing quote";
+      return BROKEN;
+    }
+    return KEPT;
   }
 
   private static boolean isBoundary(char c, char separator) {

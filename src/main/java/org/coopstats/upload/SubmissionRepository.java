@@ -107,8 +107,8 @@ public class SubmissionRepository {
     }
   }
 
-  /** The earlier result of a submission with this idempotency key, replayed. */
-  Optional<UploadResult> find(long datasetId, String key) {
+  /** The submission recorded under this idempotency key, with the digest of its body. */
+  Optional<IdempotentReplay.Earlier> findByKey(long datasetId, String key) {
     return query(
             "SELECT " + COLUMNS + " FROM submission WHERE dataset_id = ? AND idempotency_key = ?",
             datasetId,
@@ -117,28 +117,17 @@ public class SubmissionRepository {
         .findFirst()
         .map(
             s ->
-                new UploadResult(
-                    s.datasetId(),
-                    s.id(),
-                    s.mode(),
-                    false,
-                    true,
-                    s.rowsRead(),
-                    s.inserted(),
-                    s.updated(),
-                    s.deleted(),
-                    0,
-                    s.warningCount(),
-                    issues(s.id())));
+                new IdempotentReplay.Earlier(
+                    UploadResults.replayed(s, issues(s.id())), bodySha256(s.id())));
   }
 
-  boolean sameBody(long submissionId, String sha256) {
+  private String bodySha256(long submissionId) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement("SELECT body_sha256 FROM submission WHERE id = ?")) {
       statement.setLong(1, submissionId);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() && sha256.equals(rs.getString(1));
+        return rs.next() ? rs.getString(1) : null;
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -261,29 +261,17 @@ public class UploadJobService {
       "{\"detail\":\"The rows were stored, but the instance that ran this job stopped before it"
           + " recorded the upload's result; the dataset's audit log names the submission.\"}";
 
-  /** Checks the caller's rights, spools the body and queues the job, owned by this instance. */
-  public JobView submit(
-      long datasetId,
-      UploadService.Format format,
-      UploadService.Mode mode,
-      InputStream body,
-      boolean dryRun,
-      String idempotencyKey) {
+  /**
+   * Checks the caller's rights, spools the body and queues the job, owned by this instance; the
+   * command's body is read here, its progress is the job's own.
+   */
+  public JobView submit(UploadCommand command) {
     access.requireAuthenticated();
-    Dataset dataset = datasets.requireVisible(datasetId);
+    Dataset dataset = datasets.requireVisible(command.datasetId());
     access.require(Role.SUBMITTER, dataset.providerId);
     // the job runs as this identity, with the rights it has now
     SecurityIdentity submitter = identities.getIdentity();
-    Path part = spool(new SizeLimitedInputStream(body, limits.maxBytes()));
-    if (format == UploadService.Format.XLSX) {
-      // a workbook past the bounds is refused now, with a 413, rather than by a failing job
-      try {
-        XlsxRowSource.checkDeclaredSizes(part, limits);
-      } catch (ProblemException e) {
-        deleteQuietly(part);
-        throw e;
-      }
-    }
+    Path part = spoolChecked(command);
     long bytes;
     try {
       bytes = Files.size(part);
@@ -291,29 +279,9 @@ public class UploadJobService {
       deleteQuietly(part);
       throw new UncheckedIOException(e);
     }
-    String actor = access.actor();
     UploadJob job;
     try {
-      job =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () -> {
-                    UploadJob j = new UploadJob();
-                    j.datasetId = datasetId;
-                    j.providerId = dataset.providerId;
-                    j.actor = actor;
-                    j.status = UploadJob.QUEUED;
-                    j.phase = "queued";
-                    j.format = format.name();
-                    j.mode = mode.name();
-                    j.dryRun = dryRun;
-                    j.bytes = bytes;
-                    j.createdAt = now();
-                    j.ownerInstance = instanceId;
-                    j.heartbeatAt = j.createdAt;
-                    j.persist();
-                    return j;
-                  });
+      job = queue(command, dataset, bytes);
     } catch (RuntimeException e) {
       deleteQuietly(part);
       throw e;
@@ -328,9 +296,51 @@ public class UploadJobService {
     progress.phase = "queued";
     running.put(job.id, progress);
     long jobId = job.id;
-    executor.submit(
-        () -> run(jobId, file, format, mode, dryRun, idempotencyKey, submitter, progress));
+    // the job reads the spooled file, not the request's body
+    UploadCommand spooled = command.withBody(null, -1);
+    executor.submit(() -> run(jobId, file, spooled, submitter, progress));
     return view(job);
+  }
+
+  /**
+   * The command's body in a spool file; a workbook past the bounds is refused now, with a 413,
+   * rather than by a failing job.
+   */
+  private Path spoolChecked(UploadCommand command) {
+    Path part = spool(new SizeLimitedInputStream(command.body(), limits.maxBytes()));
+    if (command.format() == UploadService.Format.XLSX) {
+      try {
+        XlsxRowSource.checkDeclaredSizes(part, limits);
+      } catch (ProblemException e) {
+        deleteQuietly(part);
+        throw e;
+      }
+    }
+    return part;
+  }
+
+  /** Records the job, queued and owned by this instance, in a transaction of its own. */
+  private UploadJob queue(UploadCommand command, Dataset dataset, long bytes) {
+    String actor = access.actor();
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              UploadJob j = new UploadJob();
+              j.datasetId = command.datasetId();
+              j.providerId = dataset.providerId;
+              j.actor = actor;
+              j.status = UploadJob.QUEUED;
+              j.phase = "queued";
+              j.format = command.format().name();
+              j.mode = command.mode().name();
+              j.dryRun = command.dryRun();
+              j.bytes = bytes;
+              j.createdAt = now();
+              j.ownerInstance = instanceId;
+              j.heartbeatAt = j.createdAt;
+              j.persist();
+              return j;
+            });
   }
 
   public JobView get(long jobId) {
@@ -417,10 +427,7 @@ public class UploadJobService {
   private void run(
       long jobId,
       Path file,
-      UploadService.Format format,
-      UploadService.Mode mode,
-      boolean dryRun,
-      String idempotencyKey,
+      UploadCommand command,
       SecurityIdentity submitter,
       JobProgress progress) {
     ManagedContext requestContext = Arc.container().requestContext();
@@ -439,16 +446,7 @@ public class UploadJobService {
       }
       progress.phase = "reading and checking rows";
       UploadService uploads = Arc.container().instance(UploadService.class).get();
-      result =
-          uploads.upload(
-              load(jobId).datasetId,
-              format,
-              mode,
-              in,
-              Files.size(file),
-              dryRun,
-              idempotencyKey,
-              progress);
+      result = uploads.upload(command.withBody(in, Files.size(file)).withProgress(progress));
       status = UploadJob.SUCCEEDED;
     } catch (UploadProgress.CancelledException e) {
       status = UploadJob.CANCELLED;
@@ -519,10 +517,6 @@ public class UploadJobService {
     if (updated == 0) {
       LOG.warnf("Upload job %d had already been ended elsewhere; it stays as it was", jobId);
     }
-  }
-
-  private UploadJob load(long jobId) {
-    return QuarkusTransaction.requiringNew().call(() -> UploadJob.findById(jobId));
   }
 
   private UploadJob requireInsider(long jobId) {

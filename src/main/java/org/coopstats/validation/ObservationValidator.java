@@ -202,191 +202,44 @@ public class ObservationValidator {
 
   /**
    * Checks one row. Faults go to {@code issues}; the checked observation is returned when there
-   * were none.
+   * were none. The two arrays and the observation are all a valid row allocates here.
    */
   public CheckedObservation check(SourceRow row, List<ValidationIssue> issues) {
     int before = issues.size();
-    RowRef ref = row.ref();
     // The codes of the series dimensions, by index; null while not (or not validly) given.
     String[] resolved = new String[seriesDimensions.size()];
     int[] positions = new int[seriesDimensions.size()];
     checkStructure(row, issues);
-    String actionText = row.value(ACTION);
-    String action = actionText == null ? "A" : actionText.toUpperCase(Locale.ROOT);
-    boolean deletion = DELETE_ACTION.equals(action);
-    if (!deletion && !UPSERT_ACTIONS.contains(action)) {
-      issues.add(
-          ValidationIssue.error(
-              ref,
-              ACTION,
-              actionText,
-              "R01",
-              "ACTION '"
-                  + actionText
-                  + "' is not taken here: use A (append), M (merge) or R (replace), which"
-                  + " store the value, or D (delete), which removes the key."));
-    }
-
-    String measureId = row.value(measureDimension.id());
-    MeasureRules rules = null;
-    if (measureId == null) {
-      issues.add(required(ref, measureDimension));
-    } else if (position(measureIndex, measureId, positions)
-        || checkCode(
-            ref,
-            measureDimension.id(),
-            measureDimension.codeListId(),
-            seriesCodes[measureIndex],
-            measureId,
-            issues)) {
-      if (measureId != lastMeasureId) {
-        lastMeasureId = measureId;
-        lastMeasureRules = measureRules.get(measureId);
-      }
-      rules = lastMeasureRules;
-      if (rules == null) {
-        issues.add(
-            ValidationIssue.error(
-                ref,
-                measureDimension.id(),
-                measureId,
-                "R01",
-                "Measure " + measureId + " has no definition in " + structure.id() + "."));
-      }
-      resolved[measureIndex] = measureId;
-    }
+    boolean deletion = isDeletion(row, issues);
+    MeasureRules rules = checkMeasure(row, resolved, positions, issues);
     MeasureDef measure = rules == null ? null : rules.measure();
-
     // Dimensions whose applicability does not hang on another dimension first, then the rest.
-    for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0; i < resolved.length; i++) {
-        if (i == measureIndex || resolved[i] != null) {
-          continue;
-        }
-        boolean conditional = rules != null && rules.conditional()[i];
-        if (conditional != (pass == 1)) {
-          continue;
-        }
-        DimensionDef dimension = seriesDimensions.get(i);
-        String code = row.value(dimension.id());
-        if (code != null
-            && !position(i, code, positions)
-            && !checkCode(
-                ref, dimension.id(), dimension.codeListId(), seriesCodes[i], code, issues)) {
-          resolved[i] = code;
-          continue;
-        }
-        if (measure == null) {
-          if (code != null) {
-            resolved[i] = code;
-          } else if (!seriesHasDefault[i]) {
-            issues.add(required(ref, dimension));
-          }
-          continue;
-        }
-        boolean applies = structure.applies(dimension, measure, id -> resolvedCode(resolved, id));
-        if (code == null) {
-          code = defaultCode(ref, dimension, seriesCodes[i], applies, issues);
-          if (code != null) {
-            position(i, code, positions);
-          }
-        } else {
-          checkApplicability(ref, dimension, measure, applies, code, issues);
-        }
-        if (code != null) {
-          resolved[i] = code;
-        }
-      }
-    }
-
-    TimePeriod period = null;
-    String periodText = row.value(timeDimension.id());
-    if (periodText == null) {
-      issues.add(required(ref, timeDimension));
-    } else {
-      period = periodText == lastPeriodText ? lastPeriod : periods.get(periodText);
-      if (period == null) {
-        period = TimePeriod.parse(periodText).orElse(null);
-        if (period != null && periods.size() < MAX_REMEMBERED_PERIODS) {
-          periods.put(periodText, period);
-        }
-      }
-      if (period == null) {
-        issues.add(
-            ValidationIssue.error(
-                ref,
-                timeDimension.id(),
-                periodText,
-                "R01",
-                "'" + periodText + "' is not a reference period: use " + TimePeriod.FORMATS + "."));
-      } else {
-        lastPeriodText = periodText;
-        lastPeriod = period;
-      }
-    }
-
+    resolveDimensions(row, rules, false, resolved, positions, issues);
+    resolveDimensions(row, rules, true, resolved, positions, issues);
+    TimePeriod period = checkPeriod(row, issues);
     String obsStatus = attribute(row, obsStatusAttribute, obsStatusCodes, issues);
     String confStatus = attribute(row, confStatusAttribute, confStatusCodes, issues);
     String unitMultText = attribute(row, unitMultAttribute, unitMultCodes, issues);
     String unitMeasureText = row.value(UNIT_MEASURE);
-    String unitMeasure = unitMeasureText;
-    if (unitMeasure != null
-        && !checkCode(
-            ref,
-            UNIT_MEASURE,
-            unitMeasureAttribute.codeListId(),
-            unitMeasureCodes,
-            unitMeasure,
-            issues)) {
-      unitMeasure = null;
-    }
-    String comment = row.value(COMMENT_OBS);
-    int refused = comment == null ? -1 : Text.refusedAt(comment);
-    if (refused >= 0) {
-      // PostgreSQL cannot store a NUL, and writes an unpaired surrogate as '?'.
-      issues.add(
-          ValidationIssue.error(
-              ref,
-              COMMENT_OBS,
-              Text.printable(comment.length() > 80 ? comment.substring(0, 80) + "…" : comment),
-              "FORMAT",
-              "COMMENT_OBS holds "
-                  + Text.whatIsRefused(comment, refused)
-                  + ", which no value can contain. Remove it."));
-    } else if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
-      issues.add(
-          ValidationIssue.error(
-              ref,
-              COMMENT_OBS,
-              comment.substring(0, 40) + "…",
-              "FORMAT",
-              "COMMENT_OBS has "
-                  + comment.length()
-                  + " characters; at most "
-                  + MAX_COMMENT_LENGTH
-                  + " are kept. Shorten it."));
-    }
-
+    String unitMeasure = knownUnit(row.ref(), unitMeasureText, issues);
+    String comment = checkComment(row, issues);
     BigDecimal value = null;
-    String valueText = row.value(OBS_VALUE);
     if (measure != null && deletion) {
-      unitMeasure = unitMeasure == null ? measure.defaultUnit() : unitMeasure;
-      if (unitMeasure == null) {
-        unitMeasure = "_Z"; // a deletion needs no unit; the column cannot be empty
-      }
+      unitMeasure = deletionUnit(measure, unitMeasure);
     } else if (measure != null) {
-      unitMeasure = checkUnit(ref, measure, unitMeasure, unitMeasureText != null, issues);
-      value = checkValue(ref, measure, valueText, obsStatus, issues);
+      String valueText = row.value(OBS_VALUE);
+      unitMeasure = checkUnit(row.ref(), measure, unitMeasure, unitMeasureText != null, issues);
+      value = checkValue(row.ref(), measure, valueText, obsStatus, issues);
       if (value != null && unitMultText != null) {
-        checkMagnitude(ref, measure, value, valueText, Integer.parseInt(unitMultText), issues);
+        int unitMult = Integer.parseInt(unitMultText);
+        checkMagnitude(row.ref(), measure, value, valueText, unitMult, issues);
       }
     }
-
     if (issues.size() > before || measure == null) {
       return null;
     }
     return new CheckedObservation(
-        ref,
+        row.ref(),
         List.of(resolved),
         positions,
         period,
@@ -397,6 +250,209 @@ public class ObservationValidator {
         Integer.parseInt(unitMultText),
         comment,
         deletion);
+  }
+
+  /** SDMX-CSV's ACTION: D deletes the key; A, M and R (or none) store the value. */
+  private static boolean isDeletion(SourceRow row, List<ValidationIssue> issues) {
+    String actionText = row.value(ACTION);
+    String action = actionText == null ? "A" : actionText.toUpperCase(Locale.ROOT);
+    boolean deletion = DELETE_ACTION.equals(action);
+    if (!deletion && !UPSERT_ACTIONS.contains(action)) {
+      issues.add(
+          ValidationIssue.error(
+              row.ref(),
+              ACTION,
+              actionText,
+              "R01",
+              "ACTION '"
+                  + actionText
+                  + "' is not taken here: use A (append), M (merge) or R (replace), which"
+                  + " store the value, or D (delete), which removes the key."));
+    }
+    return deletion;
+  }
+
+  /**
+   * The rules of the row's measure, its code noted in the key; null when the measure is missing,
+   * not a code, or has no definition (each reported).
+   */
+  private MeasureRules checkMeasure(
+      SourceRow row, String[] resolved, int[] positions, List<ValidationIssue> issues) {
+    String measureId = row.value(measureDimension.id());
+    if (measureId == null) {
+      issues.add(required(row.ref(), measureDimension));
+      return null;
+    }
+    if (!position(measureIndex, measureId, positions)
+        && !checkCode(
+            row.ref(),
+            measureDimension.id(),
+            measureDimension.codeListId(),
+            seriesCodes[measureIndex],
+            measureId,
+            issues)) {
+      return null;
+    }
+    if (measureId != lastMeasureId) {
+      lastMeasureId = measureId;
+      lastMeasureRules = measureRules.get(measureId);
+    }
+    MeasureRules rules = lastMeasureRules;
+    if (rules == null) {
+      issues.add(
+          ValidationIssue.error(
+              row.ref(),
+              measureDimension.id(),
+              measureId,
+              "R01",
+              "Measure " + measureId + " has no definition in " + structure.id() + "."));
+    }
+    resolved[measureIndex] = measureId;
+    return rules;
+  }
+
+  /**
+   * Resolves, in key order, the series dimensions not resolved yet whose applicability hangs (or
+   * does not hang) on another dimension's code.
+   */
+  private void resolveDimensions(
+      SourceRow row,
+      MeasureRules rules,
+      boolean conditionalOnes,
+      String[] resolved,
+      int[] positions,
+      List<ValidationIssue> issues) {
+    MeasureDef measure = rules == null ? null : rules.measure();
+    for (int i = 0; i < resolved.length; i++) {
+      boolean conditional = rules != null && rules.conditional()[i];
+      if (i != measureIndex && resolved[i] == null && conditional == conditionalOnes) {
+        resolveDimension(row, i, measure, resolved, positions, issues);
+      }
+    }
+  }
+
+  /**
+   * Series dimension {@code i}'s code: as given when it is a code of its list, else its default
+   * (R01), checked against whether the dimension applies to the measure (R03).
+   */
+  private void resolveDimension(
+      SourceRow row,
+      int i,
+      MeasureDef measure,
+      String[] resolved,
+      int[] positions,
+      List<ValidationIssue> issues) {
+    DimensionDef dimension = seriesDimensions.get(i);
+    RowRef ref = row.ref();
+    String code = row.value(dimension.id());
+    if (code != null
+        && !position(i, code, positions)
+        && !checkCode(ref, dimension.id(), dimension.codeListId(), seriesCodes[i], code, issues)) {
+      resolved[i] = code;
+      return;
+    }
+    if (measure == null) {
+      if (code != null) {
+        resolved[i] = code;
+      } else if (!seriesHasDefault[i]) {
+        issues.add(required(ref, dimension));
+      }
+      return;
+    }
+    boolean applies = structure.applies(dimension, measure, id -> resolvedCode(resolved, id));
+    if (code == null) {
+      code = defaultCode(ref, dimension, seriesCodes[i], applies, issues);
+      if (code != null) {
+        position(i, code, positions);
+      }
+    } else {
+      checkApplicability(ref, dimension, measure, applies, code, issues);
+    }
+    if (code != null) {
+      resolved[i] = code;
+    }
+  }
+
+  /** The row's reference period; null when missing or not a period (reported). */
+  private TimePeriod checkPeriod(SourceRow row, List<ValidationIssue> issues) {
+    String periodText = row.value(timeDimension.id());
+    if (periodText == null) {
+      issues.add(required(row.ref(), timeDimension));
+      return null;
+    }
+    TimePeriod period = periodText == lastPeriodText ? lastPeriod : periods.get(periodText);
+    if (period == null) {
+      period = TimePeriod.parse(periodText).orElse(null);
+      if (period != null && periods.size() < MAX_REMEMBERED_PERIODS) {
+        periods.put(periodText, period);
+      }
+    }
+    if (period == null) {
+      issues.add(
+          ValidationIssue.error(
+              row.ref(),
+              timeDimension.id(),
+              periodText,
+              "R01",
+              "'" + periodText + "' is not a reference period: use " + TimePeriod.FORMATS + "."));
+      return null;
+    }
+    lastPeriodText = periodText;
+    lastPeriod = period;
+    return period;
+  }
+
+  /** UNIT_MEASURE when it is given and a code of its list; null otherwise (an unknown reported). */
+  private String knownUnit(RowRef ref, String unit, List<ValidationIssue> issues) {
+    return unit == null
+            || checkCode(
+                ref,
+                UNIT_MEASURE,
+                unitMeasureAttribute.codeListId(),
+                unitMeasureCodes,
+                unit,
+                issues)
+        ? unit
+        : null;
+  }
+
+  /** COMMENT_OBS as given; one PostgreSQL cannot store, or too long, is reported. */
+  private static String checkComment(SourceRow row, List<ValidationIssue> issues) {
+    String comment = row.value(COMMENT_OBS);
+    int refused = comment == null ? -1 : Text.refusedAt(comment);
+    if (refused >= 0) {
+      // PostgreSQL cannot store a NUL, and writes an unpaired surrogate as '?'.
+      issues.add(
+          ValidationIssue.error(
+              row.ref(),
+              COMMENT_OBS,
+              Text.printable(comment.length() > 80 ? comment.substring(0, 80) + "…" : comment),
+              "FORMAT",
+              "COMMENT_OBS holds "
+                  + Text.whatIsRefused(comment, refused)
+                  + ", which no value can contain. Remove it."));
+    } else if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
+      issues.add(
+          ValidationIssue.error(
+              row.ref(),
+              COMMENT_OBS,
+              comment.substring(0, 40) + "…",
+              "FORMAT",
+              "COMMENT_OBS has "
+                  + comment.length()
+                  + " characters; at most "
+                  + MAX_COMMENT_LENGTH
+                  + " are kept. Shorten it."));
+    }
+    return comment;
+  }
+
+  /** The unit a deletion is written with: it needs none, but the column cannot be empty. */
+  private static String deletionUnit(MeasureDef measure, String unit) {
+    if (unit != null) {
+      return unit;
+    }
+    return measure.defaultUnit() != null ? measure.defaultUnit() : "_Z";
   }
 
   /**
@@ -591,36 +647,8 @@ public class ObservationValidator {
               "OBS_VALUE is empty: give the value, or flag a missing value with OBS_STATUS M."));
       return null;
     }
-    if (text.length() > MAX_VALUE_LENGTH) {
-      issues.add(
-          ValidationIssue.error(
-              ref,
-              OBS_VALUE,
-              text.substring(0, 40) + "…",
-              "R02",
-              "OBS_VALUE has "
-                  + text.length()
-                  + " characters; a value has at most "
-                  + MAX_VALUE_LENGTH
-                  + ". Write a plain number, e.g. 5605 or 1234.5."));
-      return null;
-    }
-    BigDecimal value;
-    try {
-      value = plainDecimal(text);
-      if (value == null) {
-        value = new BigDecimal(text);
-      }
-    } catch (NumberFormatException e) {
-      String hint =
-          text.matches("-?[0-9]{1,3}([, ][0-9]{3})+([.][0-9]+)?")
-              ? " Write it without thousands separators, e.g. " + text.replaceAll("[, ]", "") + "."
-              : text.matches("-?[0-9]+,[0-9]+")
-                  ? " Use a point as the decimal mark, e.g. " + text.replace(',', '.') + "."
-                  : " Write a plain number, e.g. 5605 or 1234.5.";
-      issues.add(
-          ValidationIssue.error(
-              ref, OBS_VALUE, text, "R02", "'" + text + "' is not a number." + hint));
+    BigDecimal value = parseValue(ref, text, issues);
+    if (value == null) {
       return null;
     }
     if (value.signum() < 0 && !measure.allowsNegative()) {
@@ -641,6 +669,39 @@ public class ObservationValidator {
       return null;
     }
     return value;
+  }
+
+  /** OBS_VALUE as a number; null when it is too long or not a number (reported, with a hint). */
+  private static BigDecimal parseValue(RowRef ref, String text, List<ValidationIssue> issues) {
+    if (text.length() > MAX_VALUE_LENGTH) {
+      issues.add(
+          ValidationIssue.error(
+              ref,
+              OBS_VALUE,
+              text.substring(0, 40) + "…",
+              "R02",
+              "OBS_VALUE has "
+                  + text.length()
+                  + " characters; a value has at most "
+                  + MAX_VALUE_LENGTH
+                  + ". Write a plain number, e.g. 5605 or 1234.5."));
+      return null;
+    }
+    try {
+      BigDecimal plain = plainDecimal(text);
+      return plain != null ? plain : new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      String hint =
+          text.matches("-?[0-9]{1,3}([, ][0-9]{3})+([.][0-9]+)?")
+              ? " Write it without thousands separators, e.g. " + text.replaceAll("[, ]", "") + "."
+              : text.matches("-?[0-9]+,[0-9]+")
+                  ? " Use a point as the decimal mark, e.g. " + text.replace(',', '.') + "."
+                  : " Write a plain number, e.g. 5605 or 1234.5.";
+      issues.add(
+          ValidationIssue.error(
+              ref, OBS_VALUE, text, "R02", "'" + text + "' is not a number." + hint));
+      return null;
+    }
   }
 
   /**

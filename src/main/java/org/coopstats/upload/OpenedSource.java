@@ -1,0 +1,47 @@
+package org.coopstats.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A submission's body opened as rows of its format. A workbook is a zip archive, read from its end:
+ * it is spooled to a temporary file first, deleted when this closes.
+ */
+final class OpenedSource implements AutoCloseable {
+
+  private final RowSource rows;
+  private final Path spooled;
+
+  private OpenedSource(RowSource rows, Path spooled) {
+    this.rows = rows;
+    this.spooled = spooled;
+  }
+
+  static OpenedSource open(UploadService.Format format, InputStream body, UploadLimits limits) {
+    return switch (format) {
+      case CSV -> new OpenedSource(new CsvRowSource(body, limits.maxLineLength()), null);
+      case JSON -> new OpenedSource(new JsonRowSource(body), null);
+      case XLSX -> {
+        Path file = UploadService.spool(body);
+        yield new OpenedSource(new XlsxRowSource(file, limits), file);
+      }
+    };
+  }
+
+  RowSource rows() {
+    return rows;
+  }
+
+  @Override
+  public void close() {
+    if (spooled != null) {
+      try {
+        Files.deleteIfExists(spooled);
+      } catch (IOException e) {
+        // a temporary file left behind is removed with the temporary directory
+      }
+    }
+  }
+}
