@@ -47,16 +47,16 @@ final class SdmxDataWriter {
       OutputStream output)
       throws XMLStreamException {
     String mes = SdmxStructureWriter.MES;
-    String com = SdmxStructureWriter.COM;
-    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(output, "UTF-8");
-    xml.writeStartDocument("UTF-8", "1.0");
-    xml.setPrefix("message", mes);
-    xml.setPrefix("generic", GENERIC);
-    xml.setPrefix("common", com);
-    xml.writeStartElement(mes, "GenericData");
-    xml.writeNamespace("message", mes);
-    xml.writeNamespace("generic", GENERIC);
-    xml.writeNamespace("common", com);
+    XMLStreamWriter xml =
+        startMessage(
+            output,
+            "GenericData",
+            "message",
+            mes,
+            "generic",
+            GENERIC,
+            "common",
+            SdmxStructureWriter.COM);
     String structureId = structureId(structure);
     String atObservation = request.dimensionAtObservation(structure);
     SdmxHeader.write(
@@ -203,21 +203,36 @@ final class SdmxDataWriter {
   /** The document and its root element, with the namespaces of a structure-specific message. */
   private static XMLStreamWriter startStructureSpecific(OutputStream output, String namespace)
       throws XMLStreamException {
-    String mes = SdmxStructureWriter.MES;
-    String com = SdmxStructureWriter.COM;
+    return startMessage(
+        output,
+        "StructureSpecificData",
+        "message",
+        SdmxStructureWriter.MES,
+        "ss",
+        STRUCTURE_SPECIFIC,
+        "common",
+        SdmxStructureWriter.COM,
+        "xsi",
+        XSI,
+        "ns1",
+        namespace);
+  }
+
+  /**
+   * The document and its root element (in the first namespace), declaring each (prefix, namespace)
+   * pair in the order given.
+   */
+  private static XMLStreamWriter startMessage(
+      OutputStream output, String root, String... prefixesAndNamespaces) throws XMLStreamException {
     XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(output, "UTF-8");
     xml.writeStartDocument("UTF-8", "1.0");
-    xml.setPrefix("message", mes);
-    xml.setPrefix("ss", STRUCTURE_SPECIFIC);
-    xml.setPrefix("common", com);
-    xml.setPrefix("xsi", XSI);
-    xml.setPrefix("ns1", namespace);
-    xml.writeStartElement(mes, "StructureSpecificData");
-    xml.writeNamespace("message", mes);
-    xml.writeNamespace("ss", STRUCTURE_SPECIFIC);
-    xml.writeNamespace("common", com);
-    xml.writeNamespace("xsi", XSI);
-    xml.writeNamespace("ns1", namespace);
+    for (int i = 0; i < prefixesAndNamespaces.length; i += 2) {
+      xml.setPrefix(prefixesAndNamespaces[i], prefixesAndNamespaces[i + 1]);
+    }
+    xml.writeStartElement(prefixesAndNamespaces[1], root);
+    for (int i = 0; i < prefixesAndNamespaces.length; i += 2) {
+      xml.writeNamespace(prefixesAndNamespaces[i], prefixesAndNamespaces[i + 1]);
+    }
     return xml;
   }
 
