@@ -6,7 +6,8 @@
 # its own (its own migrations) holding the same published rows for (b). One app runs at a time;
 # over ROUNDS rounds the order alternates (odd rounds BEFORE first, even rounds AFTER first), so
 # that a machine growing busier or quieter weighs on both. Prints each run's figures, the medians
-# and AFTER / BEFORE.
+# and AFTER / BEFORE, with the app's CPU time per unit of work (the upload; a 2xx query answer),
+# which a busy machine distorts far less than elapsed time and throughput.
 #
 #   bench/before-after.sh BEFORE_REV AFTER_REV     (as root; PostgreSQL 15, wrk, python3)
 #
@@ -101,17 +102,33 @@ one_run() {
   upload_into_new Warm-up "$WORK_DIR/data/warm-up.csv"
   curl -sf -u "$AUTH" -X DELETE "$B/datasets/$DS" || log "could not delete dataset $DS"
   settle observation_draft
+  local cpu0 cpu1
+  cpu0=$(cpu_of "$APP")
   upload_into_new "Timed upload, round $2" "$CSV"
-  local upload=$UPLOAD_S status=$STATUS
+  cpu1=$(cpu_of "$APP")
+  local upload=$UPLOAD_S status=$STATUS upload_cpu
+  upload_cpu=$(python3 -c "print(round($cpu1 - $cpu0, 2))")
   curl -sf -u "$AUTH" -X DELETE "$B/datasets/$DS" || log "could not delete dataset $DS"
   settle observation_draft
   local out="$WORK_DIR/wrk-$1-$2.txt"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$WORK_DIR/series.lua" \
     "http://localhost:$PORT" >/dev/null
+  cpu0=$(cpu_of "$APP")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency \
     -s "$WORK_DIR/series.lua" "http://localhost:$PORT" >"$out"
+  cpu1=$(cpu_of "$APP")
   stop_app
-  echo "$1 $2 $upload $status $(wrk_figures "$out") $load" | tee -a "$FIGURES"
+  echo "$1 $2 $upload $status $(wrk_figures "$out") $load $upload_cpu $(cpu_per_ok "$out" "$cpu0" "$cpu1")" |
+    tee -a "$FIGURES"
+}
+
+# cpu_per_ok WRK_OUTPUT CPU0 CPU1: the app's CPU milliseconds per 2xx answer over the wrk run. CPU
+# per unit of work is far less sensitive than throughput to what else the machine runs.
+cpu_per_ok() {
+  awk -v cpu="$(python3 -c "print($3 - $2)")" '
+    $2 == "requests" && $3 == "in" { total = $1 }
+    /Non-2xx or 3xx responses:/ { errors = $NF }
+    END { ok = total - errors; printf "%.4f", (ok > 0 ? cpu * 1000 / ok : 0) }' "$1"
 }
 
 log "$ROUNDS rounds: upload of $N rows, then query (a) for ${DURATION}s after ${WARMUP}s"
@@ -132,14 +149,14 @@ def values(side, column):
 print()
 print("BEFORE %s, AFTER %s; upload of %s rows; query (a) for %s s, %s connections" % (before[:12], after[:12], rows, duration, connections))
 print()
-print("| run | round | upload s | job | query req/s | p50 ms | p99 ms | errors | load before |")
-print("|---|---:|---:|---|---:|---:|---:|---:|---:|")
+print("| run | round | upload s | upload app CPU s | job | query req/s | p50 ms | p99 ms | non-2xx | app CPU ms per 2xx | load before |")
+print("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
 for r in runs:
-    print("| %s | %s | %.2f | %s | %.1f | %.2f | %.2f | %s | %s |" % (r[0], r[1], float(r[2]), r[3], float(r[4]), float(r[5]), float(r[6]), r[7], r[8]))
+    print("| %s | %s | %.2f | %.2f | %s | %.1f | %.2f | %.2f | %s | %.4f | %s |" % (r[0], r[1], float(r[2]), float(r[9]), r[3], float(r[4]), float(r[5]), float(r[6]), r[7], float(r[10]), r[8]))
 print()
 print("| median | BEFORE | AFTER | AFTER / BEFORE |")
 print("|---|---:|---:|---:|")
-for label, column in (("upload s (lower is better)", 2), ("query req/s (higher is better)", 4), ("query p99 ms (lower is better)", 6)):
+for label, column in (("upload s (lower is better)", 2), ("upload app CPU s (lower is better)", 9), ("query req/s (higher is better)", 4), ("query p99 ms (lower is better)", 6), ("query app CPU ms per 2xx (lower is better)", 10)):
     b, a = statistics.median(values("before", column)), statistics.median(values("after", column))
     print("| %s | %.2f | %.2f | %.3f |" % (label, b, a, a / b if b else float("nan")))
 PY
