@@ -108,6 +108,9 @@ public class UploadService {
       return replayed.get();
     }
     DataStructure structure = catalog.catalog().structure(dataset.structureId).orElseThrow();
+    if (!command.dryRun()) {
+      ensureDraftTable(command.datasetId());
+    }
     try (OpenedSource source = OpenedSource.open(command.format(), body, limits);
         Connection connection = dataSource.getConnection();
         DraftWriter draft =
@@ -119,6 +122,22 @@ public class UploadService {
     } catch (SQLException e) {
       throw new IllegalStateException("Storing the submission failed", e);
     }
+  }
+
+  /**
+   * Gives the dataset its draft table, in a transaction of its own: attaching it holds a lock that
+   * would make the first uploads of other datasets wait for the end of this one.
+   */
+  private void ensureDraftTable(long datasetId) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              try (Connection connection = dataSource.getConnection()) {
+                ObservationStaging.ensureDraftTable(connection, datasetId);
+              } catch (SQLException e) {
+                throw new IllegalStateException("Creating the draft table failed", e);
+              }
+            });
   }
 
   /** The dataset, locked for this upload, once the caller may see it and submit to it. */
