@@ -10,13 +10,14 @@
 #      is measured against);
 #   3. publishing at a second size: the first PUBLISH_SMALL_CHUNKS (10, ~0.5 M rows) chunks as one
 #      upload into a new dataset, published, timed;
-#   4. (UPLOAD_1M=1) the first ~1,000,000 rows as one job into a new dataset, beside psql \copy of
+#   4. the first ~1,000,000 rows as one job into a new dataset, beside psql \copy of
 #      the same file into a plain table before and after it (as upload-bench.sh does).
 #
 #   bench/chunk-bench.sh BEFORE_REV AFTER_REV     (as root; PostgreSQL 15, python3)
 #
 # Environment (defaults): CHUNKS (30), BEFORE_CHUNKS (CHUNKS: fewer if the before side is too
-# slow), PUBLISH_SMALL_CHUNKS (10), UPLOAD_1M (1), HEAP (512m), JVM_OPTS (-XX:+UseParallelGC),
+# slow), PUBLISH_SMALL_CHUNKS (10), STEPS ("chunks small million": which of 1-2, 3 and 4 to run),
+# SIDES ("before after"), HEAP (512m), JVM_OPTS (-XX:+UseParallelGC),
 # PORT (8120), MGMT_PORT (9120), WORK_DIR (/tmp/coopstats-chunk-bench), SKIP_BUILD (0), TX_TIMEOUT
 # (3600s).
 set -euo pipefail
@@ -27,6 +28,8 @@ REPO=$(cd "$HERE/.." && pwd)
 CHUNKS=${CHUNKS:-30}
 BEFORE_CHUNKS=${BEFORE_CHUNKS:-$CHUNKS}
 PUBLISH_SMALL_CHUNKS=${PUBLISH_SMALL_CHUNKS:-10}
+STEPS=${STEPS:-chunks small million}
+SIDES=${SIDES:-before after}
 HEAP=${HEAP:-512m}
 JVM_OPTS=${JVM_OPTS--XX:+UseParallelGC}
 PORT=${PORT:-8120}
@@ -74,7 +77,7 @@ timed_post() {
     --data-binary @"$2" -o "$WORK_DIR/last-upload.json"
   end=$(date +%s.%N)
   REQ_S=$(python3 -c "print(round($end - $start, 2))")
-  STORE_MS=$(grep "Upload of .* into dataset $1:" "$APP_LOG" | tail -1 | grep -o 'store [0-9]* ms' | grep -o '[0-9]*')
+  STORE_MS=$(grep "Upload of .* into dataset $1:" "$APP_LOG" | tail -1 | grep -o 'store [0-9]* ms' | grep -o '[0-9]*' || echo '?')
 }
 
 timed_publish() {
@@ -121,27 +124,31 @@ run_side() {
     -Xmx$HEAP $JVM_OPTS
   new_provider BENCH
   local ds rows=0
-  ds=$(new_dataset "Chunks")
-  for i in $(seq 1 "$chunks"); do
-    local f=${FILES[$((i - 1))]}
-    rows=$((rows + $(wc -l <"$f") - 1))
-    timed_post "$ds" "$f" merge
-    say "$side chunk $i: $(($(wc -l <"$f") - 1)) rows, draft now $rows, request $REQ_S s, store (merge) $STORE_MS ms"
-  done
-  settle observation_draft
-  timed_publish "$ds"
-  say "$side publish of $rows rows (one draft of $chunks chunks): $PUBLISH_S s"
-  copy_indexed "$ds"
-  say "$side psql \\copy of those published rows into a table with observation's indexes: $COPY_S s"
+  if [[ " $STEPS " == *" chunks "* ]]; then
+    ds=$(new_dataset "Chunks")
+    for i in $(seq 1 "$chunks"); do
+      local f=${FILES[$((i - 1))]}
+      rows=$((rows + $(wc -l <"$f") - 1))
+      timed_post "$ds" "$f" merge
+      say "$side chunk $i: $(($(wc -l <"$f") - 1)) rows, draft now $rows, request $REQ_S s, store (merge) $STORE_MS ms"
+    done
+    settle observation_draft
+    timed_publish "$ds"
+    say "$side publish of $rows rows (one draft of $chunks chunks): $PUBLISH_S s"
+    copy_indexed "$ds"
+    say "$side psql \\copy of those published rows into a table with observation's indexes: $COPY_S s"
+  fi
+  if [[ " $STEPS " == *" small "* ]]; then
+    local small
+    small=$(new_dataset "Small")
+    # a job: an upload this large is not answered synchronously
+    timed_upload "$small" "$WORK_DIR/small.csv"
+    settle observation_draft
+    timed_publish "$small"
+    say "$side publish of $(($(wc -l <"$WORK_DIR/small.csv") - 1)) rows (one upload, job $STATUS in $(python3 -c "print(round($UPLOAD_S, 2))") s): $PUBLISH_S s"
+  fi
 
-  local small
-  small=$(new_dataset "Small")
-  timed_post "$small" "$WORK_DIR/small.csv" replace
-  settle observation_draft
-  timed_publish "$small"
-  say "$side publish of $(($(wc -l <"$WORK_DIR/small.csv") - 1)) rows (one upload): $PUBLISH_S s (upload $REQ_S s)"
-
-  if [ "${UPLOAD_1M:-1}" = 1 ]; then
+  if [[ " $STEPS " == *" million "* ]]; then
     local million c1 c2
     million=$(new_dataset "Million")
     settle observation
@@ -156,6 +163,7 @@ run_side() {
 }
 
 trap stop_app EXIT
-run_side before "$BEFORE_CHUNKS"
-run_side after "$CHUNKS"
+for side in $SIDES; do
+  if [ "$side" = before ]; then run_side before "$BEFORE_CHUNKS"; else run_side after "$CHUNKS"; fi
+done
 log "figures in $OUT"
