@@ -91,7 +91,8 @@ public final class ObservationStaging implements AutoCloseable {
       if (target == Target.MERGE) {
         statement.execute(ObservationSql.createStaging());
       } else {
-        // The draft is empty: its rows are copied faster without the key index (a merge builds it).
+        // The draft is empty: its rows are copied faster without the key index (a merge builds it
+        // again). Already dropped by prepareDraftTable on the upload path: then this takes no lock.
         statement.execute(ObservationSql.dropDraftKey(datasetId));
       }
     }
@@ -100,10 +101,27 @@ public final class ObservationStaging implements AutoCloseable {
   }
 
   /**
+   * Readies the dataset's draft table for an upload ({@link #ensureDraftTable}) and, when the
+   * upload will write into an empty draft (it replaces the draft, or the draft has no rows), drops
+   * the key index, which copying without is several times faster. Dropping it locks out every
+   * reader of drafts until commit: call it in a short transaction of its own before the upload,
+   * under the dataset's lock (the upload's own calls then find the table and no index).
+   */
+  public static void prepareDraftTable(Connection connection, long datasetId, boolean replaces)
+      throws SQLException {
+    ensureDraftTable(connection, datasetId);
+    if (replaces || !hasDraft(connection, datasetId)) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(ObservationSql.dropDraftKey(datasetId));
+      }
+    }
+  }
+
+  /**
    * Makes sure the dataset has its draft table, a partition of {@code observation_draft}. Attaching
    * one holds a lock on {@code observation_draft} that makes the next attach wait: call it in a
-   * short transaction of its own before the upload (the upload's own call then finds the table),
-   * under the dataset's lock, which keeps two writers of one dataset from creating it both.
+   * short transaction of its own before the upload ({@link #prepareDraftTable}), under the
+   * dataset's lock, which keeps two writers of one dataset from creating it both.
    */
   public static void ensureDraftTable(Connection connection, long datasetId) throws SQLException {
     try (PreparedStatement exists = connection.prepareStatement(ObservationSql.tableExists())) {

@@ -109,7 +109,7 @@ public class UploadService {
     }
     DataStructure structure = catalog.catalog().structure(dataset.structureId).orElseThrow();
     if (!command.dryRun()) {
-      ensureDraftTable(command.datasetId());
+      prepareDraftTable(command);
     }
     try (OpenedSource source = OpenedSource.open(command.format(), body, limits);
         Connection connection = dataSource.getConnection();
@@ -125,17 +125,22 @@ public class UploadService {
   }
 
   /**
-   * Gives the dataset its draft table, in a transaction of its own: attaching it holds a lock that
-   * would make the first uploads of other datasets wait for the end of this one.
+   * Gives the dataset its draft table, and drops the draft's key index when the upload writes into
+   * an emptied draft, in a transaction of its own: attaching a table holds a lock that would make
+   * the first uploads of other datasets wait for the end of this one, and dropping an index one
+   * that would make every reader of drafts wait. The dataset's lock, held by the upload's
+   * transaction, keeps the draft as it is meanwhile; if the upload fails, the next merge builds the
+   * index again.
    */
-  private void ensureDraftTable(long datasetId) {
+  private void prepareDraftTable(UploadCommand command) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
               try (Connection connection = dataSource.getConnection()) {
-                ObservationStaging.ensureDraftTable(connection, datasetId);
+                ObservationStaging.prepareDraftTable(
+                    connection, command.datasetId(), command.replaces());
               } catch (SQLException e) {
-                throw new IllegalStateException("Creating the draft table failed", e);
+                throw new IllegalStateException("Preparing the draft table failed", e);
               }
             });
   }
