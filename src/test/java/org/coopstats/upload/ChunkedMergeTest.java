@@ -98,6 +98,23 @@ class ChunkedMergeTest {
   }
 
   @Test
+  void afterAPublishTheNextDraftStartsEmptyAndMergesAgain() {
+    long dataset = Api.newDataset(Api.newProvider());
+    merge(dataset, "A,CAN,COOPS,2018,100,A");
+    merge(dataset, "A,CAN,COOPS,2019,110,A");
+    Api.publish(dataset);
+
+    merge(dataset, "M,CAN,COOPS,2019,111,A").body("inserted", is(1)).body("updated", is(0));
+    merge(dataset, "M,CAN,COOPS,2019,112,A", "D,CAN,COOPS,2018,,")
+        .body("inserted", is(1))
+        .body("updated", is(1));
+    draft(dataset)
+        .body("items.TIME_PERIOD", contains("2018", "2019"))
+        .body("items.ACTION", contains("D", "I"))
+        .body("items.OBS_VALUE", contains(null, 112));
+  }
+
+  @Test
   void aChunkWithAnErrorLeavesTheDraftAsItWas() {
     long dataset = Api.newDataset(Api.newProvider());
     merge(dataset, "A,CAN,COOPS,2018,100,A");
