@@ -82,12 +82,78 @@ public final class ObservationSql {
   // ---- Uploads (JDBC) ------------------------------------------------------------------------
 
   /**
-   * COPY into the draft or the staging table ({@code staging}: true); the fields of a row are the
-   * dataset, the key, the period, the value, the attributes in the structure's order and whether
-   * the row is a deletion.
+   * COPY into the staging table; the fields of a row are the dataset, the key, the period, the
+   * value, the attributes in the structure's order and whether the row is a deletion.
    */
-  public String copy(boolean staging) {
-    return "COPY " + (staging ? STAGING : DRAFT) + " (" + draftColumns() + ") FROM STDIN";
+  public String copyStaging() {
+    return copy(STAGING);
+  }
+
+  /**
+   * COPY into the dataset's own draft table (its partition), with the fields of {@link
+   * #copyStaging()}.
+   */
+  public String copyDraft(long datasetId) {
+    return copy(draftTable(datasetId));
+  }
+
+  private String copy(String table) {
+    return "COPY " + table + " (" + draftColumns() + ") FROM STDIN";
+  }
+
+  /**
+   * The partition of {@code observation_draft} that holds one dataset's draft. Named by the
+   * dataset's id (a number), never by anything from a request.
+   */
+  public static String draftTable(long datasetId) {
+    return DRAFT + "_" + datasetId;
+  }
+
+  /** Whether a table exists: parameter its name. */
+  public static String tableExists() {
+    return "SELECT to_regclass(?) IS NOT NULL";
+  }
+
+  /** A dataset's draft table, shaped as {@code observation_draft}; not yet a partition of it. */
+  public static String createDraftTable(long datasetId) {
+    return "CREATE TABLE " + draftTable(datasetId) + " (LIKE " + DRAFT + " INCLUDING DEFAULTS)";
+  }
+
+  /** Makes a dataset's draft table the partition of {@code observation_draft} for its rows. */
+  public static String attachDraftTable(long datasetId) {
+    return "ALTER TABLE "
+        + DRAFT
+        + " ATTACH PARTITION "
+        + draftTable(datasetId)
+        + " FOR VALUES IN ("
+        + datasetId
+        + ")";
+  }
+
+  /**
+   * The unique index on the key and period of one dataset's draft, which a merge probes once per
+   * staged row (built by the first merge into a draft that has rows).
+   */
+  public String createDraftKey(long datasetId) {
+    return "CREATE UNIQUE INDEX IF NOT EXISTS "
+        + draftKey(datasetId)
+        + " ON "
+        + draftTable(datasetId)
+        + " ("
+        + String.join(", ", keyAndTime())
+        + ")";
+  }
+
+  /**
+   * Drops the key index of a dataset's draft, for an upload into the empty draft: copying a large
+   * upload costs several times more with the index kept up row by row than without it.
+   */
+  public static String dropDraftKey(long datasetId) {
+    return "DROP INDEX IF EXISTS " + draftKey(datasetId);
+  }
+
+  private static String draftKey(long datasetId) {
+    return draftTable(datasetId) + "_key";
   }
 
   /** Empties a dataset's draft: parameter the dataset. */
@@ -111,42 +177,34 @@ public final class ObservationSql {
     return "CREATE TEMP TABLE " + STAGING + " (LIKE " + DRAFT + ") ON COMMIT DROP";
   }
 
-  public static String analyzeStaging() {
-    return "ANALYZE " + STAGING;
-  }
-
-  /** The draft rows of keys staged anew take the staged value: parameter the dataset. */
-  public String mergeUpdate() {
+  /**
+   * Merges the staged rows into a dataset's draft by its key index ({@link #createDraftKey}): a new
+   * key goes in, a key the draft has takes the staged value, attributes and deletion. Each staged
+   * row is one probe of the index, whatever the planner knows of the draft (a join planned on stale
+   * statistics once scanned the draft per staged row). Returns one row: {inserted, updated} ({@code
+   * xmax} is 0 on a row version this statement inserted, and set on one it updated).
+   */
+  public String mergeIntoDraft(long datasetId) {
     String set =
         Stream.concat(
                 Stream.concat(Stream.of(VALUE), attributeColumns.stream()), Stream.of("deleted"))
-            .map(c -> c + " = s." + c)
+            .map(c -> c + " = EXCLUDED." + c)
             .collect(Collectors.joining(", "));
-    return "UPDATE "
-        + DRAFT
-        + " d SET "
-        + set
-        + " FROM "
-        + STAGING
-        + " s WHERE d.dataset_id = ? AND "
-        + sameKey("d", "s");
-  }
-
-  /** The staged rows of keys not yet in the draft go in: parameter the dataset. */
-  public String mergeInsert() {
-    return "INSERT INTO "
-        + DRAFT
-        + " ("
+    return "WITH merged AS (INSERT INTO "
+        + draftTable(datasetId)
+        + " AS d ("
         + draftColumns()
         + ") SELECT "
         + draftColumns()
         + " FROM "
         + STAGING
-        + " s WHERE NOT EXISTS (SELECT 1 FROM "
-        + DRAFT
-        + " d WHERE d.dataset_id = ? AND "
-        + sameKey("d", "s")
-        + ")";
+        + " ON CONFLICT ("
+        + String.join(", ", keyAndTime())
+        + ") DO UPDATE SET "
+        + set
+        + " RETURNING d.xmax = 0 AS inserted)"
+        + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted)"
+        + " FROM merged";
   }
 
   /**
@@ -473,6 +531,11 @@ public final class ObservationSql {
   /** A draft row's columns, as COPY writes them. */
   private String draftColumns() {
     return "dataset_id, " + valueColumns("") + ", deleted";
+  }
+
+  /** The key columns and the period's. */
+  private List<String> keyAndTime() {
+    return Stream.concat(keyColumns.stream(), Stream.of(timeColumn)).toList();
   }
 
   /** The same key and period in the rows {@code a} and {@code b}. */

@@ -20,10 +20,11 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Writes the checked rows of one submission with COPY, in the upload's transaction, so that a
- * rejected or cancelled submission leaves nothing behind. An empty draft takes the rows straight
- * into {@code observation_draft}; a draft that already has rows gets them through a temporary table
- * ({@code staging}, dropped at commit or rollback), merged by key at the end. A dry run writes
- * nothing.
+ * rejected or cancelled submission leaves nothing behind. Each dataset's draft is a partition of
+ * {@code observation_draft} of its own ({@link #ensureDraftTable}). An empty draft takes the rows
+ * straight into it, without a key index; a draft that already has rows gets them through a
+ * temporary table ({@code staging}, dropped at commit or rollback), merged at the end through the
+ * draft's key index, built by the first such merge. A dry run writes nothing.
  */
 public final class ObservationStaging implements AutoCloseable {
 
@@ -56,7 +57,7 @@ public final class ObservationStaging implements AutoCloseable {
   private long rows;
 
   /**
-   * @param workMem PostgreSQL work_mem for merging into a draft that has rows
+   * @param workMem PostgreSQL maintenance_work_mem for building a draft's key index
    */
   public ObservationStaging(
       Connection connection, DataStructure structure, long datasetId, Target target, String workMem)
@@ -83,15 +84,59 @@ public final class ObservationStaging implements AutoCloseable {
       this.copy = null;
       return;
     }
+    ensureDraftTable(connection, datasetId);
     try (Statement statement = connection.createStatement()) {
       // JIT compiling took longer than the statements it was for (0.9 s for 0.07 s of work).
       statement.execute("SET LOCAL jit = off");
       if (target == Target.MERGE) {
         statement.execute(ObservationSql.createStaging());
+      } else {
+        // The draft is empty: its rows are copied faster without the key index (a merge builds it
+        // again). Already dropped by prepareDraftTable on the upload path: then this takes no lock.
+        statement.execute(ObservationSql.dropDraftKey(datasetId));
       }
     }
-    this.copy =
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.copy(target == Target.MERGE));
+    String copySql = target == Target.MERGE ? sql.copyStaging() : sql.copyDraft(datasetId);
+    this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+  }
+
+  /**
+   * Readies the dataset's draft table for an upload ({@link #ensureDraftTable}) and, when the
+   * upload will write into an empty draft (it replaces the draft, or the draft has no rows), drops
+   * the key index, which copying without is several times faster. Dropping it locks out every
+   * reader of drafts until commit: call it in a short transaction of its own before the upload,
+   * under the dataset's lock (the upload's own calls then find the table and no index).
+   */
+  public static void prepareDraftTable(Connection connection, long datasetId, boolean replaces)
+      throws SQLException {
+    ensureDraftTable(connection, datasetId);
+    if (replaces || !hasDraft(connection, datasetId)) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(ObservationSql.dropDraftKey(datasetId));
+      }
+    }
+  }
+
+  /**
+   * Makes sure the dataset has its draft table, a partition of {@code observation_draft}. Attaching
+   * one holds a lock on {@code observation_draft} that makes the next attach wait: call it in a
+   * short transaction of its own before the upload ({@link #prepareDraftTable}), under the
+   * dataset's lock, which keeps two writers of one dataset from creating it both.
+   */
+  public static void ensureDraftTable(Connection connection, long datasetId) throws SQLException {
+    try (PreparedStatement exists = connection.prepareStatement(ObservationSql.tableExists())) {
+      exists.setString(1, ObservationSql.draftTable(datasetId));
+      try (ResultSet rs = exists.executeQuery()) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          return;
+        }
+      }
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(ObservationSql.createDraftTable(datasetId));
+      statement.execute(ObservationSql.attachDraftTable(datasetId));
+    }
   }
 
   /** Where each attribute of the structure is among those a checked observation carries. */
@@ -200,8 +245,8 @@ public final class ObservationStaging implements AutoCloseable {
 
   /**
    * Makes the written rows part of the draft: rows written straight into it already are; staged
-   * rows are merged (new keys inserted, keys already in the draft take the new value and
-   * attributes). Returns {inserted, updated}.
+   * rows are merged (new keys inserted, keys already in the draft take the new value, attributes
+   * and deletion). Returns {inserted, updated}.
    */
   public long[] store() throws SQLException {
     if (target == Target.NONE) {
@@ -211,39 +256,17 @@ public final class ObservationStaging implements AutoCloseable {
       return new long[] {rows, 0};
     }
     try (PreparedStatement memory =
-            connection.prepareStatement("SELECT set_config('work_mem', ?, true)");
+            connection.prepareStatement("SELECT set_config('maintenance_work_mem', ?, true)");
         Statement statement = connection.createStatement()) {
       memory.setString(1, workMem);
       memory.execute();
-      // Without statistics on the staged rows the planner picks nested loops over the draft.
-      statement.execute(ObservationSql.analyzeStaging());
-      // The draft has no index on the key, so a nested loop scans the dataset's draft rows once
-      // per staged row (or the reverse): planned on observation_draft's statistics from before a
-      // large publish or upload (autovacuum had not caught up), that ran 425 s. Analysing the
-      // draft here would hold a lock on the shared table until commit; hash or merge joins are
-      // linear whatever the estimates say, so the plan no longer depends on them.
-      statement.execute("SET LOCAL enable_nestloop = off");
-    }
-    long[] result = merge();
-    // For the rest of the upload's transaction (a failed one rolls the SET back by itself).
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("RESET enable_nestloop");
-    }
-    return result;
-  }
-
-  private long[] merge() throws SQLException {
-    long updated;
-    try (PreparedStatement statement = connection.prepareStatement(sql.mergeUpdate())) {
-      statement.setLong(1, datasetId);
-      updated = statement.executeLargeUpdate();
-    }
-    if (updated == rows) {
-      return new long[] {0, updated};
-    }
-    try (PreparedStatement statement = connection.prepareStatement(sql.mergeInsert())) {
-      statement.setLong(1, datasetId);
-      return new long[] {statement.executeLargeUpdate(), updated};
+      // Once per draft (the first merge into it): proportional to the draft, then each merge
+      // probes the index per staged row, proportional to the chunk.
+      statement.execute(sql.createDraftKey(datasetId));
+      try (ResultSet rs = statement.executeQuery(sql.mergeIntoDraft(datasetId))) {
+        rs.next();
+        return new long[] {rs.getLong(1), rs.getLong(2)};
+      }
     }
   }
 

@@ -59,8 +59,8 @@ public interface UploadLimits {
   int maxErrors();
 
   /**
-   * PostgreSQL work_mem for merging an upload into a draft that already has rows (hash joins on the
-   * key); the server may use about twice this per hash.
+   * PostgreSQL maintenance_work_mem for building a draft's key index, which the first merge into a
+   * draft that already has rows does (sorting the draft's keys).
    */
   @WithDefault("128MB")
   String mergeWorkMem();

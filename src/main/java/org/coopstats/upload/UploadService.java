@@ -108,6 +108,9 @@ public class UploadService {
       return replayed.get();
     }
     DataStructure structure = catalog.catalog().structure(dataset.structureId).orElseThrow();
+    if (!command.dryRun()) {
+      prepareDraftTable(command);
+    }
     try (OpenedSource source = OpenedSource.open(command.format(), body, limits);
         Connection connection = dataSource.getConnection();
         DraftWriter draft =
@@ -119,6 +122,27 @@ public class UploadService {
     } catch (SQLException e) {
       throw new IllegalStateException("Storing the submission failed", e);
     }
+  }
+
+  /**
+   * Gives the dataset its draft table, and drops the draft's key index when the upload writes into
+   * an emptied draft, in a transaction of its own: attaching a table holds a lock that would make
+   * the first uploads of other datasets wait for the end of this one, and dropping an index one
+   * that would make every reader of drafts wait. The dataset's lock, held by the upload's
+   * transaction, keeps the draft as it is meanwhile; if the upload fails, the next merge builds the
+   * index again.
+   */
+  private void prepareDraftTable(UploadCommand command) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              try (Connection connection = dataSource.getConnection()) {
+                ObservationStaging.prepareDraftTable(
+                    connection, command.datasetId(), command.replaces());
+              } catch (SQLException e) {
+                throw new IllegalStateException("Preparing the draft table failed", e);
+              }
+            });
   }
 
   /** The dataset, locked for this upload, once the caller may see it and submit to it. */

@@ -90,22 +90,22 @@ class ObservationSqlTest {
 
       for (String statement :
           List.of(
-              sql.copy(false),
-              sql.copy(true),
-              sql.mergeInsert(),
+              sql.copyDraft(7),
+              sql.copyStaging(),
+              sql.mergeIntoDraft(7),
               sql.openDraft(),
               sql.select(query(Visibility.asOf(NOW))).rows(),
               sql.select(query(new Visibility(Visibility.Kind.DRAFT, NOW, null))).rows())) {
         assertNamesAll(statement, all);
       }
       List<String> valueAndAttributes = new ArrayList<>(all.subList(keys.size(), all.size()));
-      assertNamesAll(sql.mergeUpdate(), valueAndAttributes);
+      assertNamesAll(sql.mergeIntoDraft(7).split(" DO UPDATE SET ")[1], valueAndAttributes);
       assertNamesAll(sql.dropUnchanged(), valueAndAttributes);
       // the statements that match a row by its key
       for (String statement :
           List.of(
-              sql.mergeUpdate(),
-              sql.mergeInsert(),
+              sql.mergeIntoDraft(7).split(" DO UPDATE SET ")[0],
+              sql.createDraftKey(7),
               sql.closeMissing(),
               sql.dropUnchanged(),
               sql.closeChanged(),
@@ -123,9 +123,10 @@ class ObservationSqlTest {
     ObservationSql sql = new ObservationSql(extended());
 
     assertThat(sql.closeChanged()).contains("d.ownership = c.ownership");
-    assertThat(sql.mergeUpdate())
-        .contains("obs_source = s.obs_source")
-        .contains("d.ownership = s.ownership");
+    assertThat(sql.mergeIntoDraft(7))
+        .contains("obs_source = EXCLUDED.obs_source")
+        .contains("work_cat, ownership, time_period) DO UPDATE");
+    assertThat(sql.createDraftKey(7)).contains("work_cat, ownership, time_period)");
     // an optional attribute may be null on both sides; a required one is compared with =
     assertThat(sql.dropUnchanged())
         .contains("d.obs_source IS NOT DISTINCT FROM c.obs_source")
@@ -141,7 +142,7 @@ class ObservationSqlTest {
   void coopStatsGetsTheStatementsItHadBefore() {
     ObservationSql sql = new ObservationSql(COOP_STATS);
 
-    assertThat(sql.copy(true))
+    assertThat(sql.copyStaging())
         .isEqualTo(
             "COPY staging (dataset_id, ref_area, measure, coop_type, coop_level, activity, sex,"
                 + " member_kind, work_cat, time_period, obs_value, obs_status, conf_status,"
@@ -158,15 +159,27 @@ class ObservationSqlTest {
                 + " d.conf_status = c.conf_status AND d.unit_measure = c.unit_measure AND"
                 + " d.unit_mult = c.unit_mult AND d.comment_obs IS NOT DISTINCT FROM"
                 + " c.comment_obs");
-    assertThat(sql.mergeUpdate())
+    assertThat(sql.copyDraft(42)).startsWith("COPY observation_draft_42 (dataset_id, ref_area,");
+    assertThat(sql.createDraftKey(42))
         .isEqualTo(
-            "UPDATE observation_draft d SET obs_value = s.obs_value, obs_status = s.obs_status,"
-                + " conf_status = s.conf_status, unit_measure = s.unit_measure, unit_mult ="
-                + " s.unit_mult, comment_obs = s.comment_obs, deleted = s.deleted FROM staging s"
-                + " WHERE d.dataset_id = ? AND d.ref_area = s.ref_area AND d.measure = s.measure"
-                + " AND d.coop_type = s.coop_type AND d.coop_level = s.coop_level AND d.activity"
-                + " = s.activity AND d.sex = s.sex AND d.member_kind = s.member_kind AND"
-                + " d.work_cat = s.work_cat AND d.time_period = s.time_period");
+            "CREATE UNIQUE INDEX IF NOT EXISTS observation_draft_42_key ON observation_draft_42"
+                + " (ref_area, measure, coop_type, coop_level, activity, sex, member_kind,"
+                + " work_cat, time_period)");
+    assertThat(sql.mergeIntoDraft(42))
+        .isEqualTo(
+            "WITH merged AS (INSERT INTO observation_draft_42 AS d (dataset_id, ref_area,"
+                + " measure, coop_type, coop_level, activity, sex, member_kind, work_cat,"
+                + " time_period, obs_value, obs_status, conf_status, unit_measure, unit_mult,"
+                + " comment_obs, deleted) SELECT dataset_id, ref_area, measure, coop_type,"
+                + " coop_level, activity, sex, member_kind, work_cat, time_period, obs_value,"
+                + " obs_status, conf_status, unit_measure, unit_mult, comment_obs, deleted FROM"
+                + " staging ON CONFLICT (ref_area, measure, coop_type, coop_level, activity, sex,"
+                + " member_kind, work_cat, time_period) DO UPDATE SET obs_value ="
+                + " EXCLUDED.obs_value, obs_status = EXCLUDED.obs_status, conf_status ="
+                + " EXCLUDED.conf_status, unit_measure = EXCLUDED.unit_measure, unit_mult ="
+                + " EXCLUDED.unit_mult, comment_obs = EXCLUDED.comment_obs, deleted ="
+                + " EXCLUDED.deleted RETURNING d.xmax = 0 AS inserted) SELECT count(*) FILTER"
+                + " (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged");
     assertThat(sql.nonZeroPublished(COOP_STATS.attribute("UNIT_MULT").orElseThrow()))
         .isEqualTo(
             "SELECT ref_area, measure, coop_type, coop_level, activity, sex, member_kind,"
@@ -230,6 +243,19 @@ class ObservationSqlTest {
             "FROM (SELECT r.*, p.period_start, p.period_end FROM observation_draft r LEFT JOIN"
                 + " reference_period p ON p.time_period = r.time_period) o")
         .contains("NULL::timestamptz, NULL::timestamptz, CASE WHEN o.deleted");
+  }
+
+  /** A dataset's draft table is its partition, named by its id alone. */
+  @Test
+  void eachDraftIsAPartitionNamedByItsDataset() {
+    assertThat(ObservationSql.createDraftTable(42))
+        .isEqualTo("CREATE TABLE observation_draft_42 (LIKE observation_draft INCLUDING DEFAULTS)");
+    assertThat(ObservationSql.attachDraftTable(42))
+        .isEqualTo(
+            "ALTER TABLE observation_draft ATTACH PARTITION observation_draft_42 FOR VALUES IN"
+                + " (42)");
+    assertThat(ObservationSql.dropDraftKey(42))
+        .isEqualTo("DROP INDEX IF EXISTS observation_draft_42_key");
   }
 
   /** The statements on the three tables are this package's: no other source names them in SQL. */
