@@ -21,7 +21,9 @@
 # STEP_WARMUP (5), CONNECTIONS (32), THREADS (2), HEAP (512m), JVM_OPTS (-XX:+UseParallelGC),
 # PORT (8110), MGMT_PORT (9110), DB (coopstats_paging), WORK_DIR (/tmp/coopstats-paging-bench),
 # SKIP_BUILD (0; 1 reuses the copies packaged in WORK_DIR), SKIP_LOAD (0; 1 reuses DB as loaded),
-# TX_TIMEOUT (3600s: publishing 1.5 M rows takes longer than the default 60 s).
+# TX_TIMEOUT (3600s: publishing 1.5 M rows takes longer than the default 60 s), SUMMARY_ONLY (0; 1
+# prints the table again from the figures and wrk outputs in WORK_DIR). req/s counts the 2xx
+# answers only: at 32 connections the query bulkhead (15) answers the rest 503 at once.
 set -euo pipefail
 [ $# = 2 ] || { echo "usage: $0 BEFORE_REV AFTER_REV" >&2; exit 2; }
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -52,6 +54,8 @@ migrations() { git -C "$REPO" ls-tree --name-only "$1" src/main/resources/db/mig
   { echo "the revisions have different migrations: they cannot share one database" >&2; exit 2; }
 mkdir -p "$WORK_DIR"
 FIGURES="$WORK_DIR/figures.txt"
+REQUESTS="(a) area measure all deep csv"
+if [ "${SUMMARY_ONLY:-0}" != 1 ]; then
 : >"$FIGURES"
 
 for side in before after; do
@@ -94,7 +98,6 @@ declare -A PATHS=(
   [deep]="/api/v1/observations?offset=100000"
   [csv]="/api/v1/observations?REF_AREA=CAN&format=csv&limit=10000"
 )
-REQUESTS="(a) area measure all deep csv"
 
 # measure SIDE NAME: wrk on request NAME; one line in FIGURES.
 measure() {
@@ -121,22 +124,34 @@ for side in before after; do
     "http://localhost:$PORT" >/dev/null
   for r in $REQUESTS; do measure $side "$r"; done
   stop_app
+  # under load an app can take longer than stop_app's 30 s to end: the next one needs the port
+  for _ in $(seq 1 120); do kill -0 "$APP" 2>/dev/null || break; sleep 1; done
+  kill -0 "$APP" 2>/dev/null && kill -9 "$APP"
 done
 log "uptime after: $(uptime)"
+fi
 
-python3 - "$FIGURES" "${REV[before]}" "${REV[after]}" "$DURATION" "$CONNECTIONS" "$REQUESTS" <<'PY'
-import sys
-figures, before, after, duration, connections, requests = sys.argv[1:7]
+python3 - "$FIGURES" "${REV[before]}" "${REV[after]}" "$DURATION" "$CONNECTIONS" "$REQUESTS" "$WORK_DIR" <<'PY'
+import re, sys
+figures, before, after, duration, connections, requests, work_dir = sys.argv[1:8]
 runs = {(r[0], r[1]): r for r in (line.split() for line in open(figures) if line.strip())}
+def answered(side, name):
+    # req/s of 2xx/3xx answers only: the bulkhead's quick 503s would otherwise count as throughput
+    text = open("%s/wrk-%s-%s.txt" % (work_dir, side, name)).read()
+    done = re.search(r"(\d+) requests in ([\d.]+)(m?s)", text)
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    seconds = float(done.group(2)) * (60 if done.group(3) == "m" else 1)
+    return (int(done.group(1)) - (int(bad.group(1)) if bad else 0)) / seconds
 print()
 print("BEFORE %s, AFTER %s; wrk %s s at %s connections per request" % (before[:12], after[:12], duration, connections))
 print()
-print("| request | X-Total-Count B / A | BEFORE req/s | p50 ms | p99 ms | AFTER req/s | p50 ms | p99 ms | req/s A/B | p99 A/B | errors B / A |")
+print("| request | X-Total-Count B / A | BEFORE req/s (2xx) | p50 ms | p99 ms | AFTER req/s (2xx) | p50 ms | p99 ms | req/s A/B | p99 A/B | errors B / A |")
 print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 for name in requests.split():
     b, a = runs[("before", name)], runs[("after", name)]
-    ratio = lambda i: float(a[i]) / float(b[i]) if float(b[i]) else float("nan")
-    print("| %s | %s / %s | %s | %s | %s | %s | %s | %s | %.2f | %.2f | %s / %s |" % (
-        name, b[6], a[6], b[2], b[3], b[4], a[2], a[3], a[4], ratio(2), ratio(4), b[5], a[5]))
+    ok_b, ok_a = answered("before", name), answered("after", name)
+    p99 = float(a[4]) / float(b[4]) if float(b[4]) else float("nan")
+    print("| %s | %s / %s | %.1f | %s | %s | %.1f | %s | %s | %.2f | %.2f | %s / %s |" % (
+        name, b[6], a[6], ok_b, b[3], b[4], ok_a, a[3], a[4], ok_a / ok_b if ok_b else float("nan"), p99, b[5], a[5]))
 PY
 echo "raw outputs in $WORK_DIR"
