@@ -7,11 +7,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.coopstats.catalog.AttributeDef;
 import org.coopstats.catalog.DataStructure;
@@ -51,6 +55,84 @@ public class ObservationReader {
             ? offset + rows.size() // the last page tells the total without counting
             : count(connection, select);
     return new Page<>(rows, total, offset, limit);
+  }
+
+  /**
+   * The page of observations {@code query} (a released view) asks for, paged by {@code landmarks}
+   * (asked for only when needed, never while this holds a connection): a page from an offset of
+   * {@code every} or more seeks past the landmark before it; the total is the last page's own, else
+   * the landmarks'.
+   *
+   * @param every the spacing below which a page is read with a plain OFFSET
+   */
+  public Page<ObservationRow> find(
+      ObservationQuery query, DataStructure structure, int every, Supplier<Landmarks> landmarks) {
+    int limit = query.page().limit();
+    int offset = query.page().offset();
+    Landmarks marks = offset >= every ? landmarks.get() : null;
+    ObservationSql sql = new ObservationSql(structure);
+    ObservationSql.Select select =
+        marks == null ? sql.select(query) : sql.select(query, marks.seek(offset));
+    List<ObservationRow> rows;
+    try (Connection connection = dataSource.getConnection()) {
+      rows = rows(connection, sql, select, query.visibility().at());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Querying observations failed", e);
+    }
+    long total =
+        isLast(rows, offset, limit)
+            ? offset + rows.size()
+            : (marks == null ? landmarks.get() : marks).total();
+    return new Page<>(rows, total, offset, limit);
+  }
+
+  /** The last page tells the total without counting. */
+  private static boolean isLast(List<ObservationRow> rows, int offset, int limit) {
+    return rows.size() < limit && (offset == 0 || !rows.isEmpty());
+  }
+
+  /**
+   * The total of {@code query} (a released view) and the sort key of every {@code every}-th row, in
+   * one pass over its rows in order.
+   */
+  public Landmarks landmarks(ObservationQuery query, DataStructure structure, int every) {
+    ObservationSql sql = new ObservationSql(structure);
+    ObservationSql.Statement statement = sql.landmarks(query, every);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+      bind(connection, prepared, statement.parameters());
+      try (ResultSet rs = prepared.executeQuery()) {
+        return landmarks(rs, sql, every);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Counting observations failed", e);
+    }
+  }
+
+  private static Landmarks landmarks(ResultSet rs, ObservationSql sql, int every)
+      throws SQLException {
+    List<List<Object>> keys = new ArrayList<>();
+    // codes repeat from key to key: one String each keeps a cached entry small
+    Map<String, String> texts = new HashMap<>();
+    int width = sql.orderedColumns().size();
+    long total = 0;
+    while (rs.next()) {
+      total = rs.getLong(1);
+      if (total % every != 0) {
+        continue; // the last row, there only for the total
+      }
+      List<Object> key = new ArrayList<>(width);
+      int c = 3;
+      for (int i = 0; i < sql.keyColumns().size(); i++) {
+        key.add(texts.computeIfAbsent(rs.getString(c++), t -> t));
+      }
+      key.add(rs.getObject(c++, LocalDate.class));
+      key.add(texts.computeIfAbsent(rs.getString(c++), t -> t));
+      key.add(rs.getLong(c++));
+      key.add(rs.getObject(c, OffsetDateTime.class));
+      keys.add(Collections.unmodifiableList(key));
+    }
+    return new Landmarks(total, every, keys);
   }
 
   private static List<ObservationRow> rows(

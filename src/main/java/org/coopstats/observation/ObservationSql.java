@@ -46,6 +46,7 @@ public final class ObservationSql {
   private final List<String> attributeIds;
   private final String areaColumn;
   private final String measureColumn;
+  private final List<String> orderedColumns;
 
   public ObservationSql(DataStructure structure) {
     this.series = structure.seriesDimensions();
@@ -58,6 +59,9 @@ public final class ObservationSql {
         structure.dimension(DataStructure.REF_AREA).map(DimensionDef::column).orElse(null);
     this.measureColumn =
         structure.dimension(DataStructure.MEASURE).map(DimensionDef::column).orElse(null);
+    List<String> ordered = new ArrayList<>(keyColumns);
+    ordered.addAll(List.of("period_start", timeColumn, "dataset_id", "valid_from"));
+    this.orderedColumns = List.copyOf(ordered);
   }
 
   /** The columns of the series key, in key order. */
@@ -373,26 +377,90 @@ public final class ObservationSql {
    * null but for the draft and changes).
    */
   public Select select(ObservationQuery query) {
+    return select(query, new Landmarks.Seek(null, query.page().offset()));
+  }
+
+  /**
+   * What {@code query} asks for, the page found by {@code seek}: its rows come after the sort key
+   * {@code seek.after()} (if any; a row-value comparison on the ordered columns, which the index on
+   * the series key serves) and skip {@code seek.offset()}. For released views only: the draft's
+   * order has no {@code valid_from}.
+   */
+  public Select select(ObservationQuery query, Landmarks.Seek seek) {
     Clause action = new Clause();
-    Clause where = new Clause();
-    where.sql.append(" WHERE true");
-    visibility(query.visibility(), action, where);
-    keyFilters(query, where);
-    otherFilters(query, where);
+    Clause where = filtered(query, action);
     boolean draft = query.visibility().kind() == Visibility.Kind.DRAFT;
     String from = from(draft);
+    Clause after = new Clause();
+    if (seek.after() != null) {
+      if (draft) {
+        throw new IllegalArgumentException("The draft is not paged by landmarks");
+      }
+      after.add(
+          " AND ("
+              + orderedColumns.stream().map(c -> "o." + c).collect(Collectors.joining(", "))
+              + ") > ("
+              + orderedColumns.stream().map(c -> "?").collect(Collectors.joining(", "))
+              + ")",
+          seek.after().toArray());
+    }
     String rows =
         "SELECT "
             + columns(draft, action.sql)
             + from
             + where.sql
+            + after.sql
             + order(draft)
             + " LIMIT ? OFFSET ?";
     List<Object> rowParameters = new ArrayList<>(action.parameters);
     rowParameters.addAll(where.parameters);
+    rowParameters.addAll(after.parameters);
     rowParameters.add(query.page().limit());
-    rowParameters.add(query.page().offset());
+    rowParameters.add(seek.offset());
     return new Select(rows, rowParameters, "SELECT count(*)" + from + where.sql, where.parameters);
+  }
+
+  /** The columns of the query's order (released views), which make a row's sort key. */
+  public List<String> orderedColumns() {
+    return orderedColumns;
+  }
+
+  /** A statement with the parameters of its {@code ?}, in order. */
+  public record Statement(String sql, List<Object> parameters) {}
+
+  /**
+   * One pass over every row of {@code query} (a released view) in its order, giving the row number
+   * (from 1), whether it is the last row and the {@link #orderedColumns()} of every {@code
+   * every}-th row and of the last: the total and the {@link Landmarks} at once.
+   */
+  public Statement landmarks(ObservationQuery query, int every) {
+    if (query.visibility().isUnreleased()) {
+      throw new IllegalArgumentException("Landmarks are kept for released views only");
+    }
+    Clause where = filtered(query, new Clause());
+    String ordered = orderedColumns.stream().map(c -> "o." + c).collect(Collectors.joining(", "));
+    String sql =
+        "SELECT * FROM (SELECT row_number() OVER w AS landmark_row,"
+            + " lead(true) OVER w IS NULL AS landmark_last, "
+            + ordered
+            + from(false)
+            + where.sql
+            + " WINDOW w AS (ORDER BY "
+            + ordered
+            + ")) s WHERE s.landmark_row % ? = 0 OR s.landmark_last";
+    List<Object> parameters = new ArrayList<>(where.parameters);
+    parameters.add(every);
+    return new Statement(sql, parameters);
+  }
+
+  /** The conditions of {@code query}; the SQL of the row's action column goes to {@code action}. */
+  private Clause filtered(ObservationQuery query, Clause action) {
+    Clause where = new Clause();
+    where.sql.append(" WHERE true");
+    visibility(query.visibility(), action, where);
+    keyFilters(query, where);
+    otherFilters(query, where);
+    return where;
   }
 
   /** SQL text with the parameters of its {@code ?}, in order. */
@@ -508,13 +576,11 @@ public final class ObservationSql {
         + " o JOIN dataset d ON d.id = o.dataset_id";
   }
 
+  /** The order of {@link #orderedColumns()}; the draft's rows have no {@code valid_from}. */
   private String order(boolean draft) {
-    return " ORDER BY "
-        + keyColumns.stream().map(c -> "o." + c + ", ").collect(Collectors.joining())
-        + "o.period_start, o."
-        + timeColumn
-        + ", o.dataset_id"
-        + (draft ? "" : ", o.valid_from");
+    List<String> ordered =
+        draft ? orderedColumns.subList(0, orderedColumns.size() - 1) : orderedColumns;
+    return " ORDER BY " + ordered.stream().map(c -> "o." + c).collect(Collectors.joining(", "));
   }
 
   // ---- Column lists and conditions -----------------------------------------------------------

@@ -7,9 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.Page;
+import org.coopstats.observation.Landmarks;
 import org.coopstats.observation.ObservationQuery;
 import org.coopstats.observation.ObservationReader;
 import org.coopstats.observation.ObservationRow;
@@ -32,6 +34,21 @@ public class ObservationQueryRepository {
   /** The page of observations {@code query} asks for, with their count. */
   public Page<ObservationRow> find(ObservationQuery query, DataStructure structure) {
     return observations.find(query, structure);
+  }
+
+  /**
+   * The page of observations {@code query} (a released view) asks for, its total and deep pages
+   * from {@code landmarks} (see {@link ObservationReader#find(ObservationQuery, DataStructure, int,
+   * Supplier)}).
+   */
+  public Page<ObservationRow> find(
+      ObservationQuery query, DataStructure structure, int every, Supplier<Landmarks> landmarks) {
+    return observations.find(query, structure, every, landmarks);
+  }
+
+  /** The total of {@code query} (a released view) and its landmarks, in one pass. */
+  public Landmarks landmarks(ObservationQuery query, DataStructure structure, int every) {
+    return observations.landmarks(query, structure, every);
   }
 
   /** When the published data last changed up to a moment, and when it changes next. */

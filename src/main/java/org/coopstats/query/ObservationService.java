@@ -29,6 +29,7 @@ public class ObservationService {
   private final ObservationQueryRepository repository;
   private final Access access;
   private final DataValidators dataValidators;
+  private final QueryTotals totals;
   private final Clock clock;
 
   public ObservationService(
@@ -36,11 +37,13 @@ public class ObservationService {
       ObservationQueryRepository repository,
       Access access,
       DataValidators dataValidators,
+      QueryTotals totals,
       Clock clock) {
     this.catalog = catalog;
     this.repository = repository;
     this.access = access;
     this.dataValidators = dataValidators;
+    this.totals = totals;
     this.clock = clock;
   }
 
@@ -91,9 +94,18 @@ public class ObservationService {
     return new ObservationAnswer(structure, query, format, renderer, lang, validators);
   }
 
-  /** The page of rows the query asks for. */
+  /**
+   * The page of rows the query asks for. Released views take their total (and deep pages their
+   * landmarks) from {@link QueryTotals}, computed once per filter and release; what only a provider
+   * sees (draft, preview) is counted exactly every time and never shares an entry with them.
+   */
   public Page<ObservationRow> find(ObservationAnswer answer) {
-    return repository.find(answer.query(), answer.structure());
+    ObservationQuery query = answer.query();
+    if (query.visibility().isUnreleased()) {
+      return repository.find(query, answer.structure());
+    }
+    return repository.find(
+        query, answer.structure(), totals.every(), () -> totals.of(query, answer.structure()));
   }
 
   private static void requireOneValuePerCell(ObservationFormat format, Visibility.Kind kind) {
