@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.Page;
+import org.coopstats.observation.ObservationCursor;
 import org.coopstats.observation.ObservationQuery;
 import org.coopstats.observation.ObservationReader;
 import org.coopstats.observation.ObservationRow;
@@ -32,6 +33,22 @@ public class ObservationQueryRepository {
   /** The page of observations {@code query} asks for, with their count. */
   public Page<ObservationRow> find(ObservationQuery query, DataStructure structure) {
     return observations.find(query, structure);
+  }
+
+  /**
+   * A cursor on every row {@code query} asks for (its page aside), its first row read: for an
+   * answer written as it reads (SDMX data). The caller closes it.
+   */
+  public ObservationCursor open(ObservationQuery query, DataStructure structure) {
+    return observations.open(query, structure);
+  }
+
+  /**
+   * The distinct codes per series dimension of the rows {@code query} asks for, and their range.
+   */
+  public ObservationReader.DistinctCodes distinctCodes(
+      ObservationQuery query, DataStructure structure) {
+    return observations.distinctCodes(query, structure);
   }
 
   /** When the published data last changed up to a moment, and when it changes next. */

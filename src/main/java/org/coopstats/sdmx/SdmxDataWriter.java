@@ -25,9 +25,8 @@ final class SdmxDataWriter {
 
   private SdmxDataWriter() {}
 
-  /** The series of one data set: a CoopStats dataset, current values or deletions. */
-  record DataSet(
-      long datasetId, String providerId, boolean deletions, List<List<ObservationRow>> series) {}
+  /** One data set: a CoopStats dataset, current values or deletions (its series read apart). */
+  record DataSet(long datasetId, String providerId, boolean deletions) {}
 
   /**
    * The id by which a data message's data sets name the structure in its header: the data
@@ -40,12 +39,12 @@ final class SdmxDataWriter {
 
   static void generic(
       DataStructure structure,
-      List<DataSet> dataSets,
+      SdmxDataSets dataSets,
       SdmxDataRequest request,
       String sender,
       Instant prepared,
       OutputStream output)
-      throws XMLStreamException {
+      throws XMLStreamException, IOException {
     String mes = SdmxStructureWriter.MES;
     XMLStreamWriter xml =
         startMessage(
@@ -65,12 +64,16 @@ final class SdmxDataWriter {
         sender,
         prepared,
         (w, ns) -> headerStructure(w, ns, structure, structureId, null, atObservation));
-    for (DataSet dataSet : dataSets) {
+    for (DataSet dataSet = dataSets.nextDataSet();
+        dataSet != null;
+        dataSet = dataSets.nextDataSet()) {
       xml.writeStartElement(mes, "DataSet");
       xml.writeAttribute("structureRef", structureId);
       xml.writeAttribute("setID", "DS" + dataSet.datasetId());
       xml.writeAttribute("action", dataSet.deletions() ? "Delete" : "Information");
-      for (List<ObservationRow> series : dataSet.series()) {
+      for (List<ObservationRow> series = dataSets.nextSeries();
+          series != null;
+          series = dataSets.nextSeries()) {
         if (request.allDimensions()) {
           genericFlatObservations(xml, structure, series, request);
         } else {
@@ -159,12 +162,12 @@ final class SdmxDataWriter {
    */
   static void structureSpecific(
       DataStructure structure,
-      List<DataSet> dataSets,
+      SdmxDataSets dataSets,
       SdmxDataRequest request,
       String sender,
       Instant prepared,
       OutputStream output)
-      throws XMLStreamException {
+      throws XMLStreamException, IOException {
     String mes = SdmxStructureWriter.MES;
     String atObservation = request.dimensionAtObservation(structure);
     String namespace = structureSpecificNamespace(structure, atObservation);
@@ -176,7 +179,9 @@ final class SdmxDataWriter {
         sender,
         prepared,
         (w, ns) -> headerStructure(w, ns, structure, structureId, namespace, atObservation));
-    for (DataSet dataSet : dataSets) {
+    for (DataSet dataSet = dataSets.nextDataSet();
+        dataSet != null;
+        dataSet = dataSets.nextDataSet()) {
       xml.writeStartElement(mes, "DataSet");
       xml.writeAttribute("ss", STRUCTURE_SPECIFIC, "dataScope", "DataStructure");
       xml.writeAttribute("xsi", XSI, "type", "ns1:DataSetType");
@@ -186,7 +191,9 @@ final class SdmxDataWriter {
       // looks for ss:action and would take an unqualified Delete data set for new values.
       xml.writeAttribute(
           "ss", STRUCTURE_SPECIFIC, "action", dataSet.deletions() ? "Delete" : "Information");
-      for (List<ObservationRow> series : dataSet.series()) {
+      for (List<ObservationRow> series = dataSets.nextSeries();
+          series != null;
+          series = dataSets.nextSeries()) {
         if (request.allDimensions()) {
           structureSpecificFlatObservations(xml, structure, series, request);
         } else {
@@ -352,7 +359,7 @@ final class SdmxDataWriter {
    * (SDMX-CSV 1.0 has no action column).
    */
   static void csv(
-      DataStructure structure, List<DataSet> dataSets, SdmxDataRequest request, OutputStream output)
+      DataStructure structure, SdmxDataSets dataSets, SdmxDataRequest request, OutputStream output)
       throws IOException {
     Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
     CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
@@ -369,11 +376,15 @@ final class SdmxDataWriter {
     }
     printer.printRecord(header);
     String flow = structure.agency() + ":" + structure.id() + "(" + structure.version() + ")";
-    for (DataSet dataSet : dataSets) {
+    for (DataSet dataSet = dataSets.nextDataSet();
+        dataSet != null;
+        dataSet = dataSets.nextDataSet()) {
       if (dataSet.deletions()) {
         continue;
       }
-      for (List<ObservationRow> series : dataSet.series()) {
+      for (List<ObservationRow> series = dataSets.nextSeries();
+          series != null;
+          series = dataSets.nextSeries()) {
         List<ObservationRow> rows = observations ? series : series.subList(0, 1);
         for (ObservationRow row : rows) {
           List<String> record = new ArrayList<>(header.size());
