@@ -205,7 +205,8 @@ public class SdmxService {
     return new StreamedMessage(output -> writeData(answer, dataSets, baseUri, output), cursor);
   }
 
-  private static void writeData(
+  /** Writes the message of {@code answer} in its format as the data sets are read. */
+  static void writeData(
       DataAnswer answer, SdmxDataSets dataSets, String baseUri, OutputStream output)
       throws IOException {
     DataStructure structure = answer.structure();

@@ -182,7 +182,7 @@ class SdmxStreamingTest {
     String provider = Api.newProvider();
     String publisher = Api.newUser(provider, Role.PUBLISHER);
     long dataset = Api.newDataset(provider);
-    Api.uploadCsv(dataset, HEADER + "ISL,COOPS,2016,10640\nISL,COOPS,2017,12540\n");
+    Api.uploadCsv(dataset, HEADER + "ISL,COOPS,2016,73519\nISL,COOPS,2017,73527\n");
     Instant releaseAt = clock.instant().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
     given()
         .auth()
@@ -203,7 +203,7 @@ class SdmxStreamingTest {
               .then()
               .extract()
               .asString();
-      assertThat(all).as(format).doesNotContain("ISL").doesNotContain("10640");
+      assertThat(all).as(format).doesNotContain("ISL").doesNotContain("73519");
       given()
           .queryParam("format", format)
           .get("/sdmx/v2.1/data/COOP_STATS/ISL......./" + provider)
