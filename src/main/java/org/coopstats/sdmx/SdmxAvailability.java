@@ -1,11 +1,14 @@
 package org.coopstats.sdmx;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.coopstats.catalog.DataStructure;
+import org.coopstats.dataset.DataChangeRecorded;
 import org.coopstats.observation.ObservationQuery;
 import org.coopstats.observation.ObservationReader.DistinctCodes;
 import org.coopstats.observation.Visibility;
@@ -36,6 +39,10 @@ public class SdmxAvailability {
   private final ObservationQueryRepository repository;
   private final DataValidators dataValidators;
   private OffsetDateTime release;
+
+  /** Counts the changes recorded here, so that a reading begun before one is not kept. */
+  private long changesRecorded;
+
   private final Map<Key, DistinctCodes> entries =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -49,6 +56,16 @@ public class SdmxAvailability {
     this.dataValidators = dataValidators;
   }
 
+  /**
+   * A change recorded on this instance empties the cache at once: the release moment alone would
+   * miss a publication dated the same microsecond as the last change (a frozen test clock does).
+   */
+  synchronized void onDataChange(
+      @Observes(during = TransactionPhase.AFTER_COMPLETION) DataChangeRecorded change) {
+    changesRecorded++;
+    entries.clear();
+  }
+
   /** The codes present and the range of the released values {@code query} asks for. */
   DistinctCodes distinctCodes(ObservationQuery query, DataStructure structure) {
     if (query.visibility().kind() != Visibility.Kind.AS_OF) {
@@ -58,12 +75,16 @@ public class SdmxAvailability {
     OffsetDateTime lastChange =
         dataValidators.released(now, "sdmx-availability", false).lastModified();
     Key key = new Key(query.codes(), query.startPeriod(), query.endPeriod(), query.providers());
-    DistinctCodes known = cached(lastChange, key);
-    if (known != null) {
-      return known;
+    long changesBefore;
+    synchronized (this) {
+      DistinctCodes known = cached(lastChange, key);
+      if (known != null) {
+        return known;
+      }
+      changesBefore = changesRecorded;
     }
     DistinctCodes read = repository.distinctCodes(query, structure);
-    keep(lastChange, key, read);
+    keep(lastChange, key, read, changesBefore);
     return read;
   }
 
@@ -71,7 +92,11 @@ public class SdmxAvailability {
     return release != null && lastChange.isEqual(release) ? entries.get(key) : null;
   }
 
-  private synchronized void keep(OffsetDateTime lastChange, Key key, DistinctCodes read) {
+  private synchronized void keep(
+      OffsetDateTime lastChange, Key key, DistinctCodes read, long changesBefore) {
+    if (changesRecorded != changesBefore) {
+      return; // read around a change: perhaps before it
+    }
     if (release == null || lastChange.isAfter(release)) {
       entries.clear();
       release = lastChange;
