@@ -1,8 +1,8 @@
 package org.coopstats.sdmx;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,17 +45,60 @@ final class StreamedMessage implements SdmxMessage, AutoCloseable {
     if (!state.compareAndSet(READY, WRITING)) {
       throw new IOException("The data message was closed before it was written");
     }
+    Watched watched = new Watched(output);
     try {
-      body.writeTo(output);
+      body.writeTo(watched);
     } catch (IOException | RuntimeException e) {
-      if (e.getCause() instanceof SQLException) {
-        LOG.warnf(e, "An SDMX data message was cut short: reading its rows failed");
-      } else {
-        LOG.debugf(e, "An SDMX data message was cut short (the client left?)");
+      if (watched.failed) {
+        // The client left: nobody to tell; a rethrow would only log an error per disconnect.
+        LOG.debugf("An SDMX data message was cut short: %s", e);
+        return;
       }
+      // Reading or writing failed here: rethrown, so that the server resets the connection
+      // (the client sees a truncated message) or, before the first byte, answers 500.
+      LOG.warnf(e, "An SDMX data message was cut short");
       throw e;
     } finally {
       release();
+    }
+  }
+
+  /** The server's stream, noting whether a write to it failed (the client is gone). */
+  private static final class Watched extends FilterOutputStream {
+    private boolean failed;
+
+    Watched(OutputStream output) {
+      super(output);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
     }
   }
 
