@@ -254,4 +254,96 @@ public class ObservationReader {
       }
     }
   }
+
+  // ---- Streaming reads (SDMX exports, availability) ---------------------------------------
+
+  /**
+   * Opens a server-side cursor on every row {@code query} asks for (its page aside), in the order
+   * of {@link ObservationSql#stream}, with its first row read; the caller closes it.
+   */
+  public ObservationCursor open(ObservationQuery query, DataStructure structure) {
+    ObservationSql sql = new ObservationSql(structure);
+    Connection connection = null;
+    ObservationCursor cursor = null;
+    try {
+      connection = dataSource.getConnection();
+      connection.setAutoCommit(false);
+      connection.setReadOnly(true);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      cursor = new ObservationCursor(connection, sql, sql.stream(query), query.visibility().at());
+      cursor.rewind();
+      return cursor;
+    } catch (SQLException e) {
+      if (cursor != null) {
+        cursor.close();
+      } else {
+        closeQuietly(connection);
+      }
+      throw new IllegalStateException("Querying observations failed", e);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // the query's failure is what the caller reports
+      }
+    }
+  }
+
+  /** The codes present per series dimension, and the period range they cover. */
+  public record DistinctCodes(
+      List<java.util.Set<String>> codes,
+      java.time.LocalDate firstStart,
+      java.time.LocalDate lastEnd) {}
+
+  /**
+   * The distinct codes of each series dimension (in key order) among the rows {@code query} asks
+   * for (its page aside), and the first start and last end of their periods (nulls when no row
+   * matches): one statement ({@link ObservationSql#distinctCodes}), without reading the rows.
+   */
+  public DistinctCodes distinctCodes(ObservationQuery query, DataStructure structure) {
+    ObservationSql sql = new ObservationSql(structure);
+    ObservationSql.Unpaged select = sql.distinctCodes(query);
+    int width = sql.keyColumns().size();
+    List<java.util.Set<String>> codes = new ArrayList<>(width);
+    for (int i = 0; i < width; i++) {
+      codes.add(new java.util.HashSet<>());
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(select.sql())) {
+      bind(connection, statement, select.parameters());
+      java.time.LocalDate start = null;
+      java.time.LocalDate end = null;
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          int grouping = rs.getInt(width + 3);
+          for (int i = 0; i < width; i++) {
+            if ((grouping & (1 << (width - 1 - i))) == 0 && rs.getString(i + 1) != null) {
+              codes.get(i).add(rs.getString(i + 1));
+            }
+          }
+          if (grouping == (1 << width) - 1) {
+            start = rs.getObject(width + 1, java.time.LocalDate.class);
+            end = rs.getObject(width + 2, java.time.LocalDate.class);
+          }
+        }
+      }
+      return new DistinctCodes(codes, start, end);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Querying observations failed", e);
+    }
+  }
+
+  static ObservationRow readRow(ResultSet rs, ObservationSql sql, OffsetDateTime now)
+      throws SQLException {
+    return row(rs, sql, now);
+  }
+
+  static void bindAll(Connection connection, PreparedStatement statement, List<Object> values)
+      throws SQLException {
+    bind(connection, statement, values);
+  }
 }

@@ -463,6 +463,74 @@ public final class ObservationSql {
     return where;
   }
 
+  /** A statement without paging: its SQL and the parameters of its {@code ?}, in order. */
+  public record Unpaged(String sql, List<Object> parameters) {}
+
+  /**
+   * Every row {@code query} asks for, unpaged, with the columns of {@link #select} (two more
+   * follow, to be ignored): grouped by data set (a dataset's values, or its deletions), the data
+   * sets in the order of their first row in the order of {@link #select}, and within one in that
+   * order. So a writer that groups data sets and series can take the rows one by one, as they come
+   * from one cursor, and write what a writer of the whole list in {@link #select}'s order would.
+   */
+  public Unpaged stream(ObservationQuery query) {
+    Clause action = new Clause();
+    Clause where = new Clause();
+    where.sql.append(" WHERE true");
+    visibility(query.visibility(), action, where);
+    keyFilters(query, where);
+    otherFilters(query, where);
+    boolean draft = query.visibility().kind() == Visibility.Kind.DRAFT;
+    String ranked =
+        "SELECT "
+            + columns(draft, action.sql)
+            + " AS action, row_number() OVER ("
+            + order(draft).substring(1)
+            + ") AS position"
+            + from(draft)
+            + where.sql;
+    String sql =
+        "SELECT s.* FROM (SELECT r.*, min(r.position) OVER (PARTITION BY r.dataset_id, r.action)"
+            + " AS set_position FROM ("
+            + ranked
+            + ") r) s ORDER BY s.set_position, s.position";
+    List<Object> parameters = new ArrayList<>(action.parameters);
+    parameters.addAll(where.parameters);
+    return new Unpaged(sql, parameters);
+  }
+
+  /**
+   * The distinct codes of each series dimension among the rows {@code query} asks for (paging
+   * aside), and the first start and the last end of their periods: one scan, a grouping set per
+   * dimension and one for the whole. A row's columns: the key's columns (the code of the row's
+   * dimension, null in the others), the first period start, the last period end, then the
+   * GROUPING() bits of the key's columns (bit {@code n - 1 - i} set when dimension {@code i} is not
+   * the row's; all set for the row of the whole).
+   */
+  public Unpaged distinctCodes(ObservationQuery query) {
+    Clause action = new Clause();
+    Clause where = new Clause();
+    where.sql.append(" WHERE true");
+    visibility(query.visibility(), action, where);
+    keyFilters(query, where);
+    otherFilters(query, where);
+    boolean draft = query.visibility().kind() == Visibility.Kind.DRAFT;
+    String keys = keyColumns.stream().map(c -> "o." + c).collect(Collectors.joining(", "));
+    String sets = keyColumns.stream().map(c -> "(o." + c + "), ").collect(Collectors.joining());
+    String sql =
+        "SELECT "
+            + keys
+            + ", min(o.period_start), max(o.period_end), GROUPING("
+            + keys
+            + ")"
+            + from(draft)
+            + where.sql
+            + " GROUP BY GROUPING SETS ("
+            + sets
+            + "())";
+    return new Unpaged(sql, new ArrayList<>(where.parameters));
+  }
+
   /** SQL text with the parameters of its {@code ?}, in order. */
   private static final class Clause {
     final StringBuilder sql = new StringBuilder();

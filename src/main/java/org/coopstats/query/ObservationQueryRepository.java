@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.Page;
 import org.coopstats.observation.Landmarks;
+import org.coopstats.observation.ObservationCursor;
 import org.coopstats.observation.ObservationQuery;
 import org.coopstats.observation.ObservationReader;
 import org.coopstats.observation.ObservationRow;
@@ -49,6 +50,22 @@ public class ObservationQueryRepository {
   /** The total of {@code query} (a released view) and its landmarks, in one pass. */
   public Landmarks landmarks(ObservationQuery query, DataStructure structure, int every) {
     return observations.landmarks(query, structure, every);
+  }
+
+  /**
+   * A cursor on every row {@code query} asks for (its page aside), its first row read: for an
+   * answer written as it reads (SDMX data). The caller closes it.
+   */
+  public ObservationCursor open(ObservationQuery query, DataStructure structure) {
+    return observations.open(query, structure);
+  }
+
+  /**
+   * The distinct codes per series dimension of the rows {@code query} asks for, and their range.
+   */
+  public ObservationReader.DistinctCodes distinctCodes(
+      ObservationQuery query, DataStructure structure) {
+    return observations.distinctCodes(query, structure);
   }
 
   /** When the published data last changed up to a moment, and when it changes next. */

@@ -29,8 +29,9 @@ import org.coopstats.validation.TimePeriod;
  * observation keys are indexes into those value lists.
  *
  * <p>The value lists come first in the message and must be complete before the first key is
- * written, so they are collected from the data sets, which are already in memory (at most {@link
- * SdmxService#MAX_OBSERVATIONS} rows, as for the other formats); the message itself is streamed.
+ * written, so the rows are read twice from the cursor, in one transaction: a first pass collects
+ * the values (only they are held: as many as there are distinct codes, periods and attribute
+ * values), the second writes the message as it reads.
  */
 final class SdmxJsonWriter {
 
@@ -49,8 +50,7 @@ final class SdmxJsonWriter {
   private final Values periods = new Values();
   private final List<Values> attributeValues = new ArrayList<>();
 
-  private SdmxJsonWriter(
-      DataStructure structure, List<SdmxDataWriter.DataSet> dataSets, SdmxDataRequest request) {
+  private SdmxJsonWriter(DataStructure structure, SdmxDataRequest request) {
     this.structure = structure;
     this.request = request;
     this.observations = request.withObservations();
@@ -58,26 +58,42 @@ final class SdmxJsonWriter {
     this.dimensions = structure.seriesDimensions();
     dimensions.forEach(d -> dimensionValues.add(new Values()));
     structure.attributes().forEach(a -> attributeValues.add(new Values()));
-    for (SdmxDataWriter.DataSet dataSet : dataSets) {
-      for (List<ObservationRow> series : dataSet.series()) {
-        List<String> key = series.get(0).key();
-        for (int i = 0; i < key.size(); i++) {
-          dimensionValues.get(i).add(key.get(i));
-        }
-        if (!observations && !request.allDimensions()) {
-          continue;
-        }
-        for (ObservationRow row : series) {
-          periods.add(row.timePeriod());
-          if (attributes && !dataSet.deletions()) {
-            List<String> values = row.attributes();
-            for (int i = 0; i < values.size(); i++) {
-              attributeValues.get(i).add(values.get(i));
-            }
-          }
+  }
+
+  /** The first pass: the values of each component that occur in the message, then their order. */
+  private void collect(SdmxDataSets dataSets) throws IOException {
+    for (SdmxDataWriter.DataSet dataSet = dataSets.nextDataSet();
+        dataSet != null;
+        dataSet = dataSets.nextDataSet()) {
+      for (List<ObservationRow> series = dataSets.nextSeries();
+          series != null;
+          series = dataSets.nextSeries()) {
+        collect(series, dataSet.deletions());
+      }
+    }
+    order();
+  }
+
+  private void collect(List<ObservationRow> series, boolean deletions) {
+    List<String> key = series.get(0).key();
+    for (int i = 0; i < key.size(); i++) {
+      dimensionValues.get(i).add(key.get(i));
+    }
+    if (!observations && !request.allDimensions()) {
+      return;
+    }
+    for (ObservationRow row : series) {
+      periods.add(row.timePeriod());
+      if (attributes && !deletions) {
+        List<String> values = row.attributes();
+        for (int i = 0; i < values.size(); i++) {
+          attributeValues.get(i).add(values.get(i));
         }
       }
     }
+  }
+
+  private void order() {
     for (int i = 0; i < dimensions.size(); i++) {
       dimensionValues.get(i).orderBy(structure.codeList(dimensions.get(i).codeListId()));
     }
@@ -97,21 +113,25 @@ final class SdmxJsonWriter {
    */
   static void write(
       DataStructure structure,
-      List<SdmxDataWriter.DataSet> dataSets,
+      SdmxDataSets dataSets,
       SdmxDataRequest request,
       String sender,
       Instant prepared,
       String baseUri,
       OutputStream output)
       throws IOException {
-    SdmxJsonWriter writer = new SdmxJsonWriter(structure, dataSets, request);
+    SdmxJsonWriter writer = new SdmxJsonWriter(structure, request);
+    writer.collect(dataSets);
+    dataSets.rewind();
     try (JsonGenerator json = FACTORY.createGenerator(output)) {
       json.writeStartObject();
       writer.header(json, sender, prepared);
       writer.structure(json, baseUri);
       json.writeArrayFieldStart("dataSets");
-      for (SdmxDataWriter.DataSet dataSet : dataSets) {
-        writer.dataSet(json, dataSet);
+      for (SdmxDataWriter.DataSet dataSet = dataSets.nextDataSet();
+          dataSet != null;
+          dataSet = dataSets.nextDataSet()) {
+        writer.dataSet(json, dataSet, dataSets);
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -262,14 +282,17 @@ final class SdmxJsonWriter {
     json.writeEndObject();
   }
 
-  private void dataSet(JsonGenerator json, SdmxDataWriter.DataSet dataSet) throws IOException {
+  private void dataSet(JsonGenerator json, SdmxDataWriter.DataSet dataSet, SdmxDataSets sets)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("action", dataSet.deletions() ? "Delete" : "Information");
     json.writeArrayFieldStart("attributes");
     json.writeEndArray();
     if (request.allDimensions()) {
       json.writeObjectFieldStart("observations");
-      for (List<ObservationRow> series : dataSet.series()) {
+      for (List<ObservationRow> series = sets.nextSeries();
+          series != null;
+          series = sets.nextSeries()) {
         String key = seriesKey(series.get(0));
         for (ObservationRow row : series) {
           json.writeFieldName(key + ":" + periods.index(row.timePeriod()));
@@ -279,7 +302,9 @@ final class SdmxJsonWriter {
       json.writeEndObject();
     } else {
       json.writeObjectFieldStart("series");
-      for (List<ObservationRow> series : dataSet.series()) {
+      for (List<ObservationRow> series = sets.nextSeries();
+          series != null;
+          series = sets.nextSeries()) {
         json.writeObjectFieldStart(seriesKey(series.get(0)));
         json.writeArrayFieldStart("attributes");
         json.writeEndArray();

@@ -1,5 +1,6 @@
 package org.coopstats.sdmx;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,10 +36,12 @@ public class SdmxResource {
 
   private final SdmxService service;
   private final QueryBulkhead bulkhead;
+  private final CurrentVertxRequest exchange;
 
-  public SdmxResource(SdmxService service, QueryBulkhead bulkhead) {
+  public SdmxResource(SdmxService service, QueryBulkhead bulkhead, CurrentVertxRequest exchange) {
     this.service = service;
     this.bulkhead = bulkhead;
+    this.exchange = exchange;
   }
 
   @GET
@@ -268,16 +271,26 @@ public class SdmxResource {
       UriInfo uriInfo,
       HttpHeaders headers,
       Request request) {
-    return bulkhead.run(() -> dataNow(flowRef, key, providerRef, uriInfo, headers, request));
+    // The place is held while the message streams, not only while the response is built: the
+    // message gives it back (with its cursor) at its end, or the end of the exchange does.
+    QueryBulkhead.Permit permit = bulkhead.acquire();
+    try {
+      return dataNow(flowRef, key, providerRef, uriInfo, headers, request, permit);
+    } catch (RuntimeException e) {
+      permit.close();
+      throw e;
+    }
   }
 
+  /** The answer, which owns {@code permit} when it is a 200 (closed here otherwise). */
   private Response dataNow(
       String flowRef,
       String key,
       String providerRef,
       UriInfo uriInfo,
       HttpHeaders headers,
-      Request request) {
+      Request request,
+      QueryBulkhead.Permit permit) {
     QueryParameters.rejectUnknown(uriInfo, SdmxDataRequest.PARAMETERS);
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
     DataFormat format =
@@ -287,9 +300,13 @@ public class SdmxResource {
         service.prepareData(flowRef, key, providerRef, parameters, format);
     Optional<Response> notModified = ConditionalResponses.notModified(request, answer.validators());
     if (notModified.isPresent()) {
+      permit.close();
       return notModified.get();
     }
-    SdmxMessage message = service.data(answer, uriInfo.getBaseUri().toString());
+    StreamedMessage message =
+        service.data(answer, uriInfo.getBaseUri().toString()).alsoClosing(permit);
+    // Should the body never be written (the exchange ended first), its end gives them back.
+    exchange.getCurrent().addEndHandler(ended -> message.close());
     String type =
         format == DataFormat.CSV ? format.mediaType + "; charset=UTF-8" : format.mediaType;
     Response.ResponseBuilder response = Response.ok((StreamingOutput) message::writeTo).type(type);

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,17 +19,14 @@ import org.coopstats.catalog.CatalogService;
 import org.coopstats.catalog.Code;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
-import org.coopstats.common.Page;
-import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.common.Validators;
-import org.coopstats.observation.ObservationQuery;
-import org.coopstats.observation.ObservationRow;
+import org.coopstats.observation.ObservationCursor;
+import org.coopstats.observation.ObservationReader.DistinctCodes;
 import org.coopstats.query.DataValidators;
 import org.coopstats.query.ObservationQueryRepository;
 import org.coopstats.sdmx.SdmxFormats.DataFormat;
-import org.coopstats.validation.TimePeriod;
 
 /**
  * Answers the SDMX 2.1 REST API: structure messages from the catalog, data from the same query as
@@ -40,9 +36,6 @@ import org.coopstats.validation.TimePeriod;
  */
 @ApplicationScoped
 public class SdmxService {
-
-  /** The most observations one data message may carry (413 above). */
-  static final int MAX_OBSERVATIONS = 200_000;
 
   /** The query parameters of a structure query. */
   static final List<String> STRUCTURE_PARAMETERS = List.of("references", "detail", "format");
@@ -82,14 +75,17 @@ public class SdmxService {
   private final CatalogService catalog;
   private final ObservationQueryRepository repository;
   private final DataValidators dataValidators;
+  private final SdmxAvailability availability;
   private final Clock clock;
 
   public SdmxService(
       CatalogService catalog,
       ObservationQueryRepository repository,
       DataValidators dataValidators,
+      SdmxAvailability availability,
       Clock clock) {
     this.clock = clock;
+    this.availability = availability;
     this.catalog = catalog;
     this.repository = repository;
     this.dataValidators = dataValidators;
@@ -193,21 +189,25 @@ public class SdmxService {
   }
 
   /**
-   * The data message: 404 when no released observation matches, 413 when too many do.
+   * The data message, read from one cursor as it is written: 404 when no released observation
+   * matches (known before the answer starts: the cursor's first row is read here). The caller
+   * closes the message if it is never written; writing it closes it.
    *
    * @param baseUri the service's base URI, for the links of an SDMX-JSON message
    */
-  SdmxMessage data(DataAnswer answer, String baseUri) {
-    List<ObservationRow> rows = fetch(answer.request().query(), answer.structure());
-    List<SdmxDataWriter.DataSet> dataSets = group(rows, answer.request());
-    if (dataSets.isEmpty()) {
+  StreamedMessage data(DataAnswer answer, String baseUri) {
+    ObservationCursor cursor = repository.open(answer.request().query(), answer.structure());
+    if (!cursor.hasNext()) {
+      cursor.close();
       throw ProblemException.notFound(NO_DATA);
     }
-    return output -> writeData(answer, dataSets, baseUri, output);
+    SdmxDataSets dataSets = new SdmxDataSets(cursor, answer.request());
+    return new StreamedMessage(output -> writeData(answer, dataSets, baseUri, output), cursor);
   }
 
-  private static void writeData(
-      DataAnswer answer, List<SdmxDataWriter.DataSet> dataSets, String baseUri, OutputStream output)
+  /** Writes the message of {@code answer} in its format as the data sets are read. */
+  static void writeData(
+      DataAnswer answer, SdmxDataSets dataSets, String baseUri, OutputStream output)
       throws IOException {
     DataStructure structure = answer.structure();
     SdmxDataRequest request = answer.request();
@@ -246,12 +246,15 @@ public class SdmxService {
     OffsetDateTime now = OffsetDateTime.now(clock);
     SdmxDataRequest request =
         SdmxDataRequest.parse(structure, flowRef, key, providerRef, parameters, now);
-    List<ObservationRow> rows = fetch(request.query(), structure);
-    if (rows.isEmpty()) {
+    DistinctCodes present = availability.distinctCodes(request.query(), structure);
+    if (present.codes().stream().allMatch(Set::isEmpty)) {
       throw ProblemException.notFound(NO_DATA);
     }
-    Map<String, Collection<String>> codes = presentCodes(structure, rows, component);
-    Range range = component.all() || component.time() ? range(rows) : new Range(null, null);
+    Map<String, Collection<String>> codes = presentCodes(structure, present, component);
+    Range range =
+        component.all() || component.time()
+            ? new Range(present.firstStart(), present.lastEnd())
+            : new Range(null, null);
     String sender = structure.agency();
     return output ->
         xml(
@@ -286,7 +289,7 @@ public class SdmxService {
 
   /** The codes present of each series dimension asked for: in code-list order, then unknown. */
   private static Map<String, Collection<String>> presentCodes(
-      DataStructure structure, List<ObservationRow> rows, Component component) {
+      DataStructure structure, DistinctCodes rows, Component component) {
     List<DimensionDef> dimensions = structure.seriesDimensions();
     Map<String, Collection<String>> codes = new LinkedHashMap<>();
     for (int i = 0; i < dimensions.size(); i++) {
@@ -294,9 +297,7 @@ public class SdmxService {
       if (!component.all() && !dimension.id().equals(component.id())) {
         continue;
       }
-      Set<String> present = new HashSet<>();
-      int position = i;
-      rows.forEach(row -> present.add(row.key().get(position)));
+      Set<String> present = rows.codes().get(i);
       List<String> ordered = new ArrayList<>();
       structure.codeList(dimension.codeListId()).codes().stream()
           .map(Code::id)
@@ -308,24 +309,10 @@ public class SdmxService {
     return codes;
   }
 
-  private static Range range(List<ObservationRow> rows) {
-    LocalDate start = null;
-    LocalDate end = null;
-    for (ObservationRow row : rows) {
-      TimePeriod period = TimePeriod.parse(row.timePeriod()).orElse(null);
-      if (period == null) {
-        continue;
-      }
-      start = start == null || period.start().isBefore(start) ? period.start() : start;
-      end = end == null || period.end().isAfter(end) ? period.end() : end;
-    }
-    return new Range(start, end);
-  }
-
   /** Writing XML, whose failures an HTTP body can only report as an IOException. */
   @FunctionalInterface
   private interface XmlWriting {
-    void write() throws XMLStreamException;
+    void write() throws XMLStreamException, IOException;
   }
 
   private static void xml(XmlWriting writing, String failure) throws IOException {
@@ -334,80 +321,5 @@ public class SdmxService {
     } catch (XMLStreamException e) {
       throw new IOException(failure, e);
     }
-  }
-
-  private List<ObservationRow> fetch(ObservationQuery query, DataStructure structure) {
-    List<ObservationRow> rows = new ArrayList<>();
-    int offset = 0;
-    while (true) {
-      ObservationQuery batch =
-          new ObservationQuery(
-              query.codes(),
-              query.startPeriod(),
-              query.endPeriod(),
-              query.providers(),
-              query.datasets(),
-              query.visibility(),
-              new PageRequest(offset, SdmxDataRequest.BATCH));
-      Page<ObservationRow> page = repository.find(batch, structure);
-      if (page.total() > MAX_OBSERVATIONS) {
-        throw new ProblemException(
-            413,
-            "payload-too-large",
-            "Response too large",
-            "The query matches "
-                + page.total()
-                + " observations; one SDMX message carries at most "
-                + MAX_OBSERVATIONS
-                + ". Narrow the key, the provider or the periods.");
-      }
-      rows.addAll(page.items());
-      if (!page.hasNext()) {
-        return rows;
-      }
-      offset += SdmxDataRequest.BATCH;
-    }
-  }
-
-  /**
-   * Rows come in key, period, dataset order; a data set per CoopStats dataset (and its deletions,
-   * for updatedAfter), each with its series in key order, cut to the first or last N observations.
-   */
-  static List<SdmxDataWriter.DataSet> group(List<ObservationRow> rows, SdmxDataRequest request) {
-    Map<String, Map<List<String>, List<ObservationRow>>> bySet = new LinkedHashMap<>();
-    Map<String, ObservationRow> firstOfSet = new LinkedHashMap<>();
-    for (ObservationRow row : rows) {
-      String set = row.datasetId() + ("D".equals(row.action()) ? "D" : "");
-      firstOfSet.putIfAbsent(set, row);
-      bySet
-          .computeIfAbsent(set, s -> new LinkedHashMap<>())
-          .computeIfAbsent(row.key(), k -> new ArrayList<>())
-          .add(row);
-    }
-    List<SdmxDataWriter.DataSet> dataSets = new ArrayList<>();
-    bySet.forEach(
-        (set, seriesByKey) -> {
-          List<List<ObservationRow>> series = new ArrayList<>();
-          for (List<ObservationRow> observations : seriesByKey.values()) {
-            List<ObservationRow> kept = observations;
-            if (request.firstN() != null || request.lastN() != null) {
-              int n = observations.size();
-              int first = request.firstN() == null ? 0 : Math.min(request.firstN(), n);
-              int last = request.lastN() == null ? 0 : Math.min(request.lastN(), n);
-              if (first + last >= n) {
-                kept = observations;
-              } else {
-                kept = new ArrayList<>(observations.subList(0, first));
-                kept.addAll(observations.subList(n - last, n));
-              }
-            }
-            series.add(kept);
-          }
-          ObservationRow first = firstOfSet.get(set);
-          dataSets.add(
-              new SdmxDataWriter.DataSet(
-                  first.datasetId(), first.providerId(), set.endsWith("D"), series));
-        });
-    return dataSets;
   }
 }

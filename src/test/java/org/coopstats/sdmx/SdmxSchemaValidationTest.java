@@ -362,7 +362,7 @@ class SdmxSchemaValidationTest {
   }
 
   /** Every error and fatal error of validating the message, with its line and column. */
-  private static List<String> errors(Schema schema, byte[] message) {
+  static List<String> errors(Schema schema, byte[] message) {
     List<String> errors = new ArrayList<>();
     Validator validator = schema.newValidator();
     validator.setErrorHandler(
@@ -390,13 +390,13 @@ class SdmxSchemaValidationTest {
     return errors;
   }
 
-  private static SchemaFactory schemaFactory() {
+  static SchemaFactory schemaFactory() {
     SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
     factory.setResourceResolver(VENDORED);
     return factory;
   }
 
-  private static StreamSource officialSource(String name) {
+  static StreamSource officialSource(String name) {
     URL url = SdmxSchemaValidationTest.class.getResource(OFFICIAL + name);
     if (url == null) {
       throw new AssertionError("No vendored SDMX-ML 2.1 schema " + name);
