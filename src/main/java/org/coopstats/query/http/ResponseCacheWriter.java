@@ -61,7 +61,10 @@ public class ResponseCacheWriter implements WriterInterceptor {
       if (NOT_KEPT.contains(name) || header.getValue().isEmpty()) {
         continue;
       }
-      List<Object> values = List.copyOf(header.getValue());
+      List<Object> values = header.getValue().stream().filter(v -> v != null).toList();
+      if (values.isEmpty()) {
+        continue;
+      }
       headers.add(new AbstractMap.SimpleImmutableEntry<>(header.getKey(), values));
       Object first = values.get(0);
       switch (name) {
