@@ -1,7 +1,7 @@
 package org.coopstats.common;
 
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +17,8 @@ public final class ConditionalResponses {
   public static Optional<Response> notModified(Request request, Validators validators) {
     Response.ResponseBuilder answer =
         request.evaluatePreconditions(lastModified(validators), etag(validators));
-    return Optional.ofNullable(answer).map(a -> a.cacheControl(cacheControl(validators)).build());
+    return Optional.ofNullable(answer)
+        .map(a -> a.header(HttpHeaders.CACHE_CONTROL, cacheControl(validators)).build());
   }
 
   /** Adds ETag, Last-Modified and Cache-Control to an answer. */
@@ -26,7 +27,7 @@ public final class ConditionalResponses {
     return response
         .tag(etag(validators))
         .lastModified(lastModified(validators))
-        .cacheControl(cacheControl(validators));
+        .header(HttpHeaders.CACHE_CONTROL, cacheControl(validators));
   }
 
   private static EntityTag etag(Validators validators) {
@@ -42,11 +43,13 @@ public final class ConditionalResponses {
     return Date.from(validators.lastModified().toInstant().truncatedTo(ChronoUnit.SECONDS));
   }
 
-  private static CacheControl cacheControl(Validators validators) {
-    CacheControl cacheControl = new CacheControl();
-    cacheControl.setNoCache(true);
-    cacheControl.setPrivate(validators.unreleased());
-    cacheControl.setNoStore(validators.unreleased());
-    return cacheControl;
+  /**
+   * Released data: {@code public, no-cache}, so an HTTP cache or CDN in front may keep it and must
+   * revalidate it (If-None-Match) on every use, a 304 until the next release. No max-age: a fresh
+   * lifetime would serve an answer past a release, and one bounded by the next scheduled release
+   * would tell when an embargo ends. What only a provider sees is never stored.
+   */
+  private static String cacheControl(Validators validators) {
+    return validators.unreleased() ? "private, no-cache, no-store" : "public, no-cache";
   }
 }

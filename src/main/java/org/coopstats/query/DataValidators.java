@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.coopstats.common.Validators;
 import org.coopstats.dataset.DataChangeRecorded;
 import org.coopstats.query.ObservationQueryRepository.ReleaseTimes;
@@ -37,6 +38,8 @@ public class DataValidators {
 
   private final Clock clock;
 
+  private final ReentrantLock refreshing = new ReentrantLock();
+
   public DataValidators(ObservationQueryRepository repository, Clock clock) {
     this.repository = repository;
     this.clock = clock;
@@ -52,14 +55,30 @@ public class DataValidators {
 
   /**
    * The last change of the released data up to {@code now}: one statement per second rather than
-   * one per request, and never past the next scheduled release, which must show at its second.
+   * one per request, and never past the next scheduled release, which must show at its second. Also
+   * the release moment that the response cache keys its answers by. One reading at a time: when a
+   * reading runs out, the requests that find it so wait for one statement instead of each sending
+   * its own (the cache calls this outside the query bulkhead).
    */
-  OffsetDateTime lastChange(OffsetDateTime now) {
+  public OffsetDateTime lastChange(OffsetDateTime now) {
     Instant at = now.toInstant();
     Reading known = reading;
     if (known != null && !at.isBefore(known.from()) && at.isBefore(known.goodUntil())) {
       return known.lastChange();
     }
+    refreshing.lock();
+    try {
+      known = reading;
+      if (known != null && !at.isBefore(known.from()) && at.isBefore(known.goodUntil())) {
+        return known.lastChange();
+      }
+      return read(now, at);
+    } finally {
+      refreshing.unlock();
+    }
+  }
+
+  private OffsetDateTime read(OffsetDateTime now, Instant at) {
     long releasesBefore = releasesRecorded.get();
     Instant readAt = clock.instant();
     ReleaseTimes times = repository.releaseTimes(now);

@@ -35,7 +35,11 @@ class OverloadTest {
   private static final String QUERY = "/api/v1/observations?REF_AREA=CAN";
   private static final int POOL = 3;
 
-  /** A pool of three, one query at a time, and a short acquisition timeout to keep it quick. */
+  /**
+   * A pool of three, one query at a time, and a short acquisition timeout to keep it quick. No
+   * response cache: the same query is asked again and must reach the bulkhead (ResponseCacheTest
+   * shows a hit answering while the bulkhead is full).
+   */
   public static class TinyPool implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -43,7 +47,8 @@ class OverloadTest {
           "quarkus.datasource.jdbc.max-size", String.valueOf(POOL),
           "quarkus.datasource.jdbc.acquisition-timeout", "3S",
           "quarkus.datasource.metrics.enabled", "true",
-          "org.coopstats.common.QueryBulkhead/run/Bulkhead/value", "1");
+          "org.coopstats.common.QueryBulkhead/run/Bulkhead/value", "1",
+          "coopstats.response-cache.max-bytes", "0");
     }
   }
 
