@@ -1,14 +1,7 @@
 package org.coopstats.query;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.Page;
 import org.coopstats.observation.Landmarks;
@@ -19,16 +12,14 @@ import org.coopstats.observation.ObservationRow;
 
 /**
  * What the observation queries read: the observations, through their tables' owner ({@link
- * ObservationReader}), and when the published data changes.
+ * ObservationReader}).
  */
 @ApplicationScoped
 public class ObservationQueryRepository {
 
-  private final DataSource dataSource;
   private final ObservationReader observations;
 
-  public ObservationQueryRepository(DataSource dataSource, ObservationReader observations) {
-    this.dataSource = dataSource;
+  public ObservationQueryRepository(ObservationReader observations) {
     this.observations = observations;
   }
 
@@ -66,33 +57,5 @@ public class ObservationQueryRepository {
   public ObservationReader.DistinctCodes distinctCodes(
       ObservationQuery query, DataStructure structure) {
     return observations.distinctCodes(query, structure);
-  }
-
-  /** When the published data last changed up to a moment, and when it changes next. */
-  public record ReleaseTimes(OffsetDateTime lastChange, OffsetDateTime nextChange) {}
-
-  /**
-   * When the published data last changed, up to {@code now}, and the next scheduled release after
-   * it (null if none). Releases still to come do not count as changes.
-   */
-  public ReleaseTimes releaseTimes(OffsetDateTime now) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT (SELECT max(effective_at) FROM data_change WHERE effective_at <= ?),"
-                    + " (SELECT min(effective_at) FROM data_change WHERE effective_at > ?)")) {
-      Timestamp at = Timestamp.from(now.toInstant());
-      statement.setTimestamp(1, at);
-      statement.setTimestamp(2, at);
-      try (ResultSet rs = statement.executeQuery()) {
-        rs.next();
-        OffsetDateTime last = rs.getObject(1, OffsetDateTime.class);
-        return new ReleaseTimes(
-            last == null ? OffsetDateTime.parse("2000-01-01T00:00:00Z") : last,
-            rs.getObject(2, OffsetDateTime.class));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the last change failed", e);
-    }
   }
 }
