@@ -1,6 +1,7 @@
 package org.coopstats.query;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.Page;
@@ -12,20 +13,31 @@ import org.coopstats.observation.ObservationRow;
 
 /**
  * What the observation queries read: the observations, through their tables' owner ({@link
- * ObservationReader}).
+ * ObservationReader}). Reads of released data go where {@link ReadRoute} sends them (a read replica
+ * that has reached the current release, or the primary); what only a provider sees (draft, preview)
+ * is always read on the primary.
  */
 @ApplicationScoped
 public class ObservationQueryRepository {
 
+  private final ReadRoute route;
   private final ObservationReader observations;
 
-  public ObservationQueryRepository(ObservationReader observations) {
+  public ObservationQueryRepository(ReadRoute route, ObservationReader observations) {
+    this.route = route;
     this.observations = observations;
+  }
+
+  private <T> T released(ObservationQuery query, Function<ObservationReader, T> read) {
+    if (query.visibility().isUnreleased()) {
+      return read.apply(observations);
+    }
+    return route.released(source -> read.apply(observations.on(source)));
   }
 
   /** The page of observations {@code query} asks for, with their count. */
   public Page<ObservationRow> find(ObservationQuery query, DataStructure structure) {
-    return observations.find(query, structure);
+    return released(query, reader -> reader.find(query, structure));
   }
 
   /**
@@ -35,12 +47,12 @@ public class ObservationQueryRepository {
    */
   public Page<ObservationRow> find(
       ObservationQuery query, DataStructure structure, int every, Supplier<Landmarks> landmarks) {
-    return observations.find(query, structure, every, landmarks);
+    return released(query, reader -> reader.find(query, structure, every, landmarks));
   }
 
   /** The total of {@code query} (a released view) and its landmarks, in one pass. */
   public Landmarks landmarks(ObservationQuery query, DataStructure structure, int every) {
-    return observations.landmarks(query, structure, every);
+    return released(query, reader -> reader.landmarks(query, structure, every));
   }
 
   /**
@@ -48,7 +60,7 @@ public class ObservationQueryRepository {
    * answer written as it reads (SDMX data). The caller closes it.
    */
   public ObservationCursor open(ObservationQuery query, DataStructure structure) {
-    return observations.open(query, structure);
+    return released(query, reader -> reader.open(query, structure));
   }
 
   /**
@@ -56,6 +68,6 @@ public class ObservationQueryRepository {
    */
   public ObservationReader.DistinctCodes distinctCodes(
       ObservationQuery query, DataStructure structure) {
-    return observations.distinctCodes(query, structure);
+    return released(query, reader -> reader.distinctCodes(query, structure));
   }
 }
