@@ -70,6 +70,7 @@ bench_rows "$WORK_DIR/data" "$ROWS"
 pg_ready "$DB"
 fresh_db "$DB"
 as_pg "psql -Xqc 'ALTER ROLE bench REPLICATION'"
+as_pg "psql -Xqc 'GRANT pg_read_all_stats TO bench'"
 log "publishing $N rows"
 run_app primary
 new_provider BENCH
@@ -93,6 +94,9 @@ external_pid_file = ''
 cluster_name = 'coopstats-replica-bench'
 hot_standby = on
 CONF
+# Spelled out: -R's conninfo may leave the password out (postgresql.auto.conf is read last).
+echo "primary_conninfo = 'host=localhost port=5432 user=bench password=bench application_name=coopstats-replica-bench'" |
+  as_pg "cat >>$REPLICA_DIR/postgresql.auto.conf"
 as_pg "$PG_BIN/pg_ctl -D $REPLICA_DIR -l $REPLICA_DIR/server.log -w start" >/dev/null
 BASEBACKUP_S=$(python3 -c "print('%.1f' % ($(date +%s.%N) - $start_s))")
 log "replica up in ${BASEBACKUP_S}s: $(psql -XAtc "SELECT application_name || ' ' || state FROM pg_stat_replication")"
@@ -158,6 +162,7 @@ LSN=$(psql -XAtc "SELECT pg_current_wal_lsn()")
 python3 - "$LSN" "$publish_end" "$REPLICA_PORT" "$DB" "localhost:$PORT" "localhost:$MGMT_PORT" <<'PY' | tee -a "$FIGURES"
 import subprocess, sys, time, urllib.request
 lsn, published, rport, db, app, mgmt = sys.argv[1:7]
+published = float(published)
 def psql(port, sql):
     return subprocess.run(["psql", "-XAt", "-p", port, "-d", db, "-c", sql], capture_output=True,
                           text=True, check=True).stdout.strip()
