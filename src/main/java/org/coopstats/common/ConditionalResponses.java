@@ -33,6 +33,7 @@ public final class ConditionalResponses {
   private static EntityTag etag(Validators validators) {
     return new EntityTag(
         Long.toHexString(validators.lastModified().toInstant().toEpochMilli())
+            + (validators.revision() == 0 ? "" : "." + Long.toHexString(validators.revision()))
             + "-"
             + validators.variant(),
         validators.weak());

@@ -34,6 +34,11 @@ public class ObservationReader {
     this.dataSource = dataSource;
   }
 
+  /** The same reads on another copy of the tables (a read replica), for released data only. */
+  public ObservationReader on(DataSource source) {
+    return new ObservationReader(source);
+  }
+
   /** The page of observations {@code query} asks for, with their count. */
   public Page<ObservationRow> find(ObservationQuery query, DataStructure structure) {
     try (Connection connection = dataSource.getConnection()) {

@@ -11,11 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.coopstats.common.Validators;
 import org.coopstats.dataset.DataChangeRecorded;
-import org.coopstats.query.ObservationQueryRepository.ReleaseTimes;
 
 /**
  * The validators (ETag, Last-Modified, Cache-Control) of the answers built from observations (the
- * JSON API and SDMX): when the data they show last changed.
+ * JSON API and SDMX): the state of the data they show ({@link ReleaseState}).
  */
 @ApplicationScoped
 public class DataValidators {
@@ -27,10 +26,10 @@ public class DataValidators {
    */
   static final Duration READING_LIFETIME = Duration.ofSeconds(1);
 
-  /** The last change as of {@code from}, true for any moment up to {@code goodUntil}. */
-  private record Reading(Instant from, Instant goodUntil, OffsetDateTime lastChange) {}
+  /** The release state as of {@code from}, true for any moment up to {@code goodUntil}. */
+  private record Reading(Instant from, Instant goodUntil, ReleaseState state) {}
 
-  private final ObservationQueryRepository repository;
+  private final ReleaseTimes releases;
   private volatile Reading reading;
 
   /** Counts the releases recorded here, so that a reading begun before one is not kept. */
@@ -40,8 +39,8 @@ public class DataValidators {
 
   private final ReentrantLock refreshing = new ReentrantLock();
 
-  public DataValidators(ObservationQueryRepository repository, Clock clock) {
-    this.repository = repository;
+  public DataValidators(ReleaseTimes releases, Clock clock) {
+    this.releases = releases;
     this.clock = clock;
   }
 
@@ -54,23 +53,23 @@ public class DataValidators {
   }
 
   /**
-   * The last change of the released data up to {@code now}: one statement per second rather than
-   * one per request, and never past the next scheduled release, which must show at its second. Also
-   * the release moment that the response cache keys its answers by. One reading at a time: when a
-   * reading runs out, the requests that find it so wait for one statement instead of each sending
-   * its own (the cache calls this outside the query bulkhead).
+   * The state of the released data up to {@code now}: one statement per second rather than one per
+   * request, and never past the next scheduled release, which must show at its second. Also what
+   * the response cache, the totals and the availability key their entries by. One reading at a
+   * time: when a reading runs out, the requests that find it so wait for one statement instead of
+   * each sending its own (the cache calls this outside the query bulkhead).
    */
-  public OffsetDateTime lastChange(OffsetDateTime now) {
+  public ReleaseState state(OffsetDateTime now) {
     Instant at = now.toInstant();
     Reading known = reading;
     if (known != null && !at.isBefore(known.from()) && at.isBefore(known.goodUntil())) {
-      return known.lastChange();
+      return known.state();
     }
     refreshing.lock();
     try {
       known = reading;
       if (known != null && !at.isBefore(known.from()) && at.isBefore(known.goodUntil())) {
-        return known.lastChange();
+        return known.state();
       }
       return read(now, at);
     } finally {
@@ -78,39 +77,41 @@ public class DataValidators {
     }
   }
 
-  private OffsetDateTime read(OffsetDateTime now, Instant at) {
+  private ReleaseState read(OffsetDateTime now, Instant at) {
     long releasesBefore = releasesRecorded.get();
     Instant readAt = clock.instant();
-    ReleaseTimes times = repository.releaseTimes(now);
+    ReleaseTimes.Reading times = releases.read(now);
     if (!at.isBefore(readAt.minus(READING_LIFETIME)) && !at.isAfter(readAt)) {
       Instant goodUntil = at.plus(READING_LIFETIME);
       if (times.nextChange() != null && times.nextChange().toInstant().isBefore(goodUntil)) {
         goodUntil = times.nextChange().toInstant();
       }
-      Reading fresh = new Reading(at, goodUntil, times.lastChange());
+      Reading fresh = new Reading(at, goodUntil, times.state());
       synchronized (this) {
         if (releasesRecorded.get() == releasesBefore) {
           reading = fresh;
         }
       }
     }
-    return times.lastChange();
+    return times.state();
   }
 
   /**
-   * The validators of released data as seen at {@code now}: dated by the last release up to now, so
-   * a release still under embargo changes nothing here.
+   * The validators of released data as seen at {@code now}: dated by the last release up to now and
+   * tagged by the whole release state, so a release still under embargo changes nothing here and
+   * every release that becomes effective changes the ETag, even one stamped before the last.
    *
    * @param variant tells apart the representations of one URL (the format), as the ETag must
    * @param weak for a body that differs between two answers on the same data (a message id, a
    *     prepared time)
    */
   public Validators released(OffsetDateTime now, String variant, boolean weak) {
-    return new Validators(lastChange(now), variant, weak, false);
+    ReleaseState state = state(now);
+    return new Validators(state.lastChange(), state.changes(), variant, weak, false);
   }
 
   /** The validators of what only a dataset's provider sees, dated by the dataset's last update. */
   public static Validators unreleased(OffsetDateTime updatedAt, String variant) {
-    return new Validators(updatedAt, variant, false, true);
+    return new Validators(updatedAt, 0, variant, false, true);
   }
 }

@@ -1,14 +1,8 @@
 package org.coopstats.query;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.Page;
 import org.coopstats.observation.Landmarks;
@@ -19,22 +13,31 @@ import org.coopstats.observation.ObservationRow;
 
 /**
  * What the observation queries read: the observations, through their tables' owner ({@link
- * ObservationReader}), and when the published data changes.
+ * ObservationReader}). Reads of released data go where {@link ReadRoute} sends them (a read replica
+ * that has reached the current release, or the primary); what only a provider sees (draft, preview)
+ * is always read on the primary.
  */
 @ApplicationScoped
 public class ObservationQueryRepository {
 
-  private final DataSource dataSource;
+  private final ReadRoute route;
   private final ObservationReader observations;
 
-  public ObservationQueryRepository(DataSource dataSource, ObservationReader observations) {
-    this.dataSource = dataSource;
+  public ObservationQueryRepository(ReadRoute route, ObservationReader observations) {
+    this.route = route;
     this.observations = observations;
+  }
+
+  private <T> T released(ObservationQuery query, Function<ObservationReader, T> read) {
+    if (query.visibility().isUnreleased()) {
+      return read.apply(observations);
+    }
+    return route.released(source -> read.apply(observations.on(source)));
   }
 
   /** The page of observations {@code query} asks for, with their count. */
   public Page<ObservationRow> find(ObservationQuery query, DataStructure structure) {
-    return observations.find(query, structure);
+    return released(query, reader -> reader.find(query, structure));
   }
 
   /**
@@ -44,12 +47,12 @@ public class ObservationQueryRepository {
    */
   public Page<ObservationRow> find(
       ObservationQuery query, DataStructure structure, int every, Supplier<Landmarks> landmarks) {
-    return observations.find(query, structure, every, landmarks);
+    return released(query, reader -> reader.find(query, structure, every, landmarks));
   }
 
   /** The total of {@code query} (a released view) and its landmarks, in one pass. */
   public Landmarks landmarks(ObservationQuery query, DataStructure structure, int every) {
-    return observations.landmarks(query, structure, every);
+    return released(query, reader -> reader.landmarks(query, structure, every));
   }
 
   /**
@@ -57,7 +60,7 @@ public class ObservationQueryRepository {
    * answer written as it reads (SDMX data). The caller closes it.
    */
   public ObservationCursor open(ObservationQuery query, DataStructure structure) {
-    return observations.open(query, structure);
+    return released(query, reader -> reader.open(query, structure));
   }
 
   /**
@@ -65,34 +68,6 @@ public class ObservationQueryRepository {
    */
   public ObservationReader.DistinctCodes distinctCodes(
       ObservationQuery query, DataStructure structure) {
-    return observations.distinctCodes(query, structure);
-  }
-
-  /** When the published data last changed up to a moment, and when it changes next. */
-  public record ReleaseTimes(OffsetDateTime lastChange, OffsetDateTime nextChange) {}
-
-  /**
-   * When the published data last changed, up to {@code now}, and the next scheduled release after
-   * it (null if none). Releases still to come do not count as changes.
-   */
-  public ReleaseTimes releaseTimes(OffsetDateTime now) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT (SELECT max(effective_at) FROM data_change WHERE effective_at <= ?),"
-                    + " (SELECT min(effective_at) FROM data_change WHERE effective_at > ?)")) {
-      Timestamp at = Timestamp.from(now.toInstant());
-      statement.setTimestamp(1, at);
-      statement.setTimestamp(2, at);
-      try (ResultSet rs = statement.executeQuery()) {
-        rs.next();
-        OffsetDateTime last = rs.getObject(1, OffsetDateTime.class);
-        return new ReleaseTimes(
-            last == null ? OffsetDateTime.parse("2000-01-01T00:00:00Z") : last,
-            rs.getObject(2, OffsetDateTime.class));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the last change failed", e);
-    }
+    return released(query, reader -> reader.distinctCodes(query, structure));
   }
 }

@@ -14,9 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The totals and landmarks of queries over released data, computed once per normalised filter and
  * release moment ({@link TotalsKey}) instead of a {@code count(*)} on every page. A new release
- * (here or on another instance, or a scheduled one reaching its second) gives a new release moment
- * and so a new key: an old total is never served for data released after it, beyond the one second
- * for which {@link DataValidators} reuses a reading of a release recorded elsewhere.
+ * (here or on another instance, or a scheduled one reaching its second) gives a new release state
+ * and so a new key, even one committed after a later-stamped release: an old total is never served
+ * for data released after it, beyond the one second for which {@link DataValidators} reuses a
+ * reading of a release recorded elsewhere.
  */
 @ApplicationScoped
 public class QueryTotals {
@@ -54,13 +55,13 @@ public class QueryTotals {
    */
   public Landmarks of(ObservationQuery query, DataStructure structure) {
     Visibility visibility = query.visibility();
-    OffsetDateTime release = validators.lastChange(visibility.at());
+    ReleaseState release = validators.state(visibility.at());
     TotalsKey key = TotalsKey.of(structure.id(), query, release);
     return cache.get(
         key,
         () ->
             repository
-                .landmarks(atRelease(query, release), structure, every)
+                .landmarks(atRelease(query, release.lastChange()), structure, every)
                 .thinnedTo(perEntry()));
   }
 

@@ -2,7 +2,6 @@ package org.coopstats.query;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -15,13 +14,15 @@ import org.coopstats.observation.Visibility;
 /**
  * What the total of a query over released data depends on, and nothing else: the filter in a normal
  * form (codes, providers and datasets sorted, periods as the dates the SQL compares, the lower
- * bound of a change query) and the release moment, the last release up to the moment the query
- * reads at. Between two releases no published value opens or closes (every {@code valid_from} and
- * {@code valid_to} is a release moment), so every query with the same key has the same rows; the
- * page asked for, the format and the language are not part of it.
+ * bound of a change query) and the release state ({@link ReleaseState}: the last release up to the
+ * moment the query reads at, and how many releases are effective by then). Between two releases no
+ * published value opens or closes (every {@code valid_from} and {@code valid_to} is a release
+ * moment), so every query with the same key has the same rows; the page asked for, the format and
+ * the language are not part of it.
  *
  * @param since the lower bound of {@link Visibility.Kind#CHANGES}, else null
  * @param release the last release up to the moment the query reads at
+ * @param changes how many releases are effective by then
  */
 record TotalsKey(
     String structure,
@@ -32,12 +33,13 @@ record TotalsKey(
     SortedSet<String> providers,
     SortedSet<Long> datasets,
     Instant since,
-    Instant release) {
+    Instant release,
+    long changes) {
 
   /**
-   * @param release the last release up to {@code query.visibility().at()}
+   * @param release the release state as of {@code query.visibility().at()}
    */
-  static TotalsKey of(String structure, ObservationQuery query, OffsetDateTime release) {
+  static TotalsKey of(String structure, ObservationQuery query, ReleaseState release) {
     Visibility visibility = query.visibility();
     if (visibility.isUnreleased()) {
       throw new IllegalArgumentException("Unreleased views have no shared total");
@@ -57,6 +59,7 @@ record TotalsKey(
         new TreeSet<>(query.providers()),
         new TreeSet<>(query.datasets()),
         visibility.kind() == Visibility.Kind.CHANGES ? visibility.since().toInstant() : null,
-        release.toInstant());
+        release.lastChange().toInstant(),
+        release.changes());
   }
 }

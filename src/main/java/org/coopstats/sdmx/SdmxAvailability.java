@@ -3,7 +3,6 @@ package org.coopstats.sdmx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +13,14 @@ import org.coopstats.observation.ObservationReader.DistinctCodes;
 import org.coopstats.observation.Visibility;
 import org.coopstats.query.DataValidators;
 import org.coopstats.query.ObservationQueryRepository;
+import org.coopstats.query.ReleaseState;
 import org.coopstats.validation.TimePeriod;
 
 /**
  * The codes that have released data, per series dimension, for an availability query: one grouped
  * statement (a grouping set per dimension), kept per query until the next release.
  *
- * <p>An entry is dated by the release moment of the data it was read from ({@link DataValidators},
+ * <p>An entry is keyed by the release state of the data it was read from ({@link DataValidators},
  * which never runs past a scheduled release and is read at most once a second); the statement reads
  * the values released as of the same request's moment, so an entry holds only released data, and a
  * release (scheduled or not) dates the next readings anew, which empties the cache. Bounded: the
@@ -38,7 +38,7 @@ public class SdmxAvailability {
 
   private final ObservationQueryRepository repository;
   private final DataValidators dataValidators;
-  private OffsetDateTime release;
+  private ReleaseState release;
 
   /** Counts the changes recorded here, so that a reading begun before one is not kept. */
   private long changesRecorded;
@@ -71,9 +71,7 @@ public class SdmxAvailability {
     if (query.visibility().kind() != Visibility.Kind.AS_OF) {
       return repository.distinctCodes(query, structure);
     }
-    OffsetDateTime now = query.visibility().at();
-    OffsetDateTime lastChange =
-        dataValidators.released(now, "sdmx-availability", false).lastModified();
+    ReleaseState lastChange = dataValidators.state(query.visibility().at());
     Key key = new Key(query.codes(), query.startPeriod(), query.endPeriod(), query.providers());
     long changesBefore;
     synchronized (this) {
@@ -88,20 +86,20 @@ public class SdmxAvailability {
     return read;
   }
 
-  private synchronized DistinctCodes cached(OffsetDateTime lastChange, Key key) {
-    return release != null && lastChange.isEqual(release) ? entries.get(key) : null;
+  private synchronized DistinctCodes cached(ReleaseState lastChange, Key key) {
+    return lastChange.sameAs(release) ? entries.get(key) : null;
   }
 
   private synchronized void keep(
-      OffsetDateTime lastChange, Key key, DistinctCodes read, long changesBefore) {
+      ReleaseState lastChange, Key key, DistinctCodes read, long changesBefore) {
     if (changesRecorded != changesBefore) {
       return; // read around a change: perhaps before it
     }
-    if (release == null || lastChange.isAfter(release)) {
+    if (release == null || lastChange.compareTo(release) > 0) {
       entries.clear();
       release = lastChange;
     }
-    if (lastChange.isEqual(release)) {
+    if (lastChange.sameAs(release)) {
       entries.put(key, read);
     }
   }

@@ -29,7 +29,7 @@ class TotalsCacheTest {
     ObservationQuery query =
         new ObservationQuery(
             Map.of(), null, null, Set.of(), Set.of(), Visibility.asOf(NOW), new PageRequest(0, 1));
-    return TotalsKey.of("COOP_STATS", query, NOW.minusSeconds(release));
+    return TotalsKey.of("COOP_STATS", query, new ReleaseState(NOW.minusSeconds(release), 1));
   }
 
   private static Landmarks landmarks(long total, int keys) {

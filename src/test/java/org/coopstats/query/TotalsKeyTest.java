@@ -44,7 +44,7 @@ class TotalsKeyTest {
   }
 
   private static TotalsKey key(ObservationQuery query) {
-    return TotalsKey.of("COOP_STATS", query, RELEASE);
+    return TotalsKey.of("COOP_STATS", query, new ReleaseState(RELEASE, 3));
   }
 
   @Test
@@ -96,7 +96,14 @@ class TotalsKeyTest {
             TotalsKey.of(
                 "COOP_STATS",
                 query(codes("REF_AREA", "CAN"), null, Set.of(), now, page),
-                RELEASE.plusNanos(1000)))
+                new ReleaseState(RELEASE.plusNanos(1000), 3)))
+        .isNotEqualTo(base);
+    // a release committed after a later-stamped one: same moment, one more effective change
+    assertThat(
+            TotalsKey.of(
+                "COOP_STATS",
+                query(codes("REF_AREA", "CAN"), null, Set.of(), now, page),
+                new ReleaseState(RELEASE, 4)))
         .isNotEqualTo(base);
   }
 

@@ -9,7 +9,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.coopstats.dataset.DataChangeRecorded;
 import org.coopstats.query.DataValidators;
+import org.coopstats.query.ReleaseState;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,7 +41,7 @@ public class ResponseCache {
       Date lastModified,
       Object cacheControl) {}
 
-  private final ResponseStore<Answer> store;
+  private final ResponseStore<ReleaseState, Answer> store;
   private final long maxEntryBytes;
   private final DataValidators validators;
   private final Clock clock;
@@ -79,18 +79,18 @@ public class ResponseCache {
     return maxEntryBytes;
   }
 
-  /** The release moment a request's answer belongs to: the last release up to now. */
-  Instant releaseMoment() {
-    return validators.lastChange(OffsetDateTime.now(clock)).toInstant();
+  /** The release state a request's answer belongs to: that of the released data now. */
+  ReleaseState releaseMoment() {
+    return validators.state(OffsetDateTime.now(clock));
   }
 
-  Optional<Answer> find(String key, Instant moment) {
+  Optional<Answer> find(String key, ReleaseState moment) {
     Optional<Answer> answer = store.get(key, moment);
     (answer.isPresent() ? hits : misses).increment();
     return answer;
   }
 
-  void keep(String key, Instant moment, Answer answer) {
+  void keep(String key, ReleaseState moment, Answer answer) {
     store.put(key, moment, answer, answer.body().length);
   }
 

@@ -6,10 +6,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.coopstats.query.ReleaseState;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -34,7 +34,7 @@ public class ResponseCacheFilters {
   private static final String OBSERVATIONS = "/observations";
 
   /** Where a miss's answer goes once written: its key and release moment. */
-  record Keep(String key, Instant moment) {}
+  record Keep(String key, ReleaseState moment) {}
 
   private final ResponseCache cache;
 
@@ -48,7 +48,7 @@ public class ResponseCacheFilters {
       return Optional.empty();
     }
     String key = key(request);
-    Instant moment = cache.releaseMoment();
+    ReleaseState moment = cache.releaseMoment();
     Optional<ResponseCache.Answer> answer = cache.find(key, moment);
     if (answer.isEmpty()) {
       request.setProperty(KEEP, new Keep(key, moment));

@@ -1,6 +1,5 @@
 package org.coopstats.query.http;
 
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,9 +12,10 @@ import java.util.Optional;
  * release, ending after it) is not kept. Plain synchronized code: a lookup is a hash probe and a
  * relink, short next to the request around it, and it keeps the bound exact.
  *
+ * @param <M> the release state answers belong to, ordered from older to newer
  * @param <V> what is kept (a rendered answer)
  */
-public final class ResponseStore<V> {
+public final class ResponseStore<M extends Comparable<? super M>, V> {
 
   /** What one entry costs beyond its value's bytes (the key, the map's node, the headers). */
   static final int ENTRY_OVERHEAD = 256;
@@ -24,7 +24,7 @@ public final class ResponseStore<V> {
 
   private final long maxBytes;
   private final LinkedHashMap<String, Kept<V>> entries = new LinkedHashMap<>(64, 0.75f, true);
-  private Instant moment;
+  private M moment;
   private long bytes;
   private long evictions;
 
@@ -36,7 +36,7 @@ public final class ResponseStore<V> {
   }
 
   /** The value kept for {@code key} at release moment {@code at}, if any. */
-  public synchronized Optional<V> get(String key, Instant at) {
+  public synchronized Optional<V> get(String key, M at) {
     if (!advanceTo(at)) {
       return Optional.empty();
     }
@@ -50,7 +50,7 @@ public final class ResponseStore<V> {
    *
    * @return whether it was kept
    */
-  public synchronized boolean put(String key, Instant at, V value, long valueBytes) {
+  public synchronized boolean put(String key, M at, V value, long valueBytes) {
     long cost = valueBytes + key.length() + ENTRY_OVERHEAD;
     if (cost > maxBytes || !advanceTo(at)) {
       return false;
@@ -90,11 +90,11 @@ public final class ResponseStore<V> {
   }
 
   /** False for a moment before the current one; a later one drops what the earlier ones kept. */
-  private boolean advanceTo(Instant at) {
-    if (moment != null && at.isBefore(moment)) {
+  private boolean advanceTo(M at) {
+    if (moment != null && at.compareTo(moment) < 0) {
       return false;
     }
-    if (moment == null || at.isAfter(moment)) {
+    if (moment == null || at.compareTo(moment) > 0) {
       clear();
       moment = at;
     }

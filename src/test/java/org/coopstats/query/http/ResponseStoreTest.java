@@ -12,7 +12,7 @@ class ResponseStoreTest {
   private static final int ENTRY = 1000;
 
   /** Room for exactly two entries of ENTRY bytes under keys of one character. */
-  private final ResponseStore<String> store =
+  private final ResponseStore<Instant, String> store =
       new ResponseStore<>(2L * (ENTRY + 1 + ResponseStore.ENTRY_OVERHEAD));
 
   @Test
