@@ -25,211 +25,249 @@ final class SdmxDataMarkup {
 
   private static final String GENERIC_PREFIX = "generic:";
 
+  /**
+   * The text around the components of one of the two messages: GenericData writes a component as an
+   * element ({@code <generic:Value id="ID" value="v"/>}), StructureSpecificData as an attribute
+   * ({@code ID="v"}); both walk the same rows in the same order, so one loop writes either, with
+   * the text of its markup. Empty texts are not written.
+   */
+  private static final class Markup {
+    private final String dataSetStart;
+    private final String setIdStart;
+    private final String actionStart;
+    private final String[] dimensionStarts;
+    private final String[] attributeStarts;
+    private final String timeStart;
+    private final String componentEnd;
+    private final String seriesStart;
+    private final String seriesKeyEnd;
+    private final String seriesEnd;
+    private final String flatObsStart;
+    private final String flatKeyEnd;
+    private final String obsTimeStart;
+    private final String obsTimeEnd;
+    private final String obsValueStart;
+    private final String attributesStart;
+    private final String attributesEnd;
+    private final String obsEnd;
+
+    private Markup(
+        String dataSetStart,
+        String setIdStart,
+        String actionStart,
+        String[] dimensionStarts,
+        String[] attributeStarts,
+        String timeStart,
+        String componentEnd,
+        String seriesStart,
+        String seriesKeyEnd,
+        String seriesEnd,
+        String flatObsStart,
+        String flatKeyEnd,
+        String obsTimeStart,
+        String obsTimeEnd,
+        String obsValueStart,
+        String attributesStart,
+        String attributesEnd,
+        String obsEnd) {
+      this.dataSetStart = dataSetStart;
+      this.setIdStart = setIdStart;
+      this.actionStart = actionStart;
+      this.dimensionStarts = dimensionStarts;
+      this.attributeStarts = attributeStarts;
+      this.timeStart = timeStart;
+      this.componentEnd = componentEnd;
+      this.seriesStart = seriesStart;
+      this.seriesKeyEnd = seriesKeyEnd;
+      this.seriesEnd = seriesEnd;
+      this.flatObsStart = flatObsStart;
+      this.flatKeyEnd = flatKeyEnd;
+      this.obsTimeStart = obsTimeStart;
+      this.obsTimeEnd = obsTimeEnd;
+      this.obsValueStart = obsValueStart;
+      this.attributesStart = attributesStart;
+      this.attributesEnd = attributesEnd;
+      this.obsEnd = obsEnd;
+    }
+
+    /** GenericData: components as {@code <generic:Value id=".." value=".."/>} elements. */
+    static Markup generic(String[] dimensionIds, String[] attributeIds, String timeId) {
+      return new Markup(
+          "<message:DataSet structureRef=\"",
+          "\" setID=\"DS",
+          "\" action=\"",
+          valueTags(dimensionIds),
+          valueTags(attributeIds),
+          valueTags(new String[] {timeId})[0],
+          "\"/>",
+          "<generic:Series><generic:SeriesKey>",
+          "</generic:SeriesKey>",
+          "</generic:Series>",
+          "<generic:Obs><generic:ObsKey>",
+          "</generic:ObsKey>",
+          "<generic:Obs><generic:ObsDimension value=\"",
+          "\"/>",
+          "<generic:ObsValue value=\"",
+          "<generic:Attributes>",
+          "</generic:Attributes>",
+          "</generic:Obs>");
+    }
+
+    /** StructureSpecificData: components as attributes of Series and Obs. */
+    static Markup structureSpecific(
+        String[] dimensionIds, String[] attributeIds, String timeId, String obsValueName) {
+      return new Markup(
+          "<message:DataSet ss:dataScope=\"DataStructure\" xsi:type=\"ns1:DataSetType\""
+              + " ss:structureRef=\"",
+          "\" ss:setID=\"DS",
+          "\" ss:action=\"",
+          attributeStarts(dimensionIds),
+          attributeStarts(attributeIds),
+          " " + timeId + "=\"",
+          "\"",
+          "<Series",
+          ">",
+          "</Series>",
+          "<Obs",
+          "",
+          "<Obs " + timeId + "=\"",
+          "\"",
+          " " + obsValueName + "=\"",
+          "",
+          "",
+          "/>");
+    }
+  }
+
   private final Writer out;
   private final boolean observations;
   private final boolean attributes;
   private final boolean allDimensions;
-  private final String obsValueName;
-  private final String timeId;
-  private final String[] dimensionIds;
-  private final String[] attributeIds;
+  private final Markup markup;
 
-  private SdmxDataMarkup(OutputStream output, DataStructure structure, SdmxDataRequest request) {
+  private SdmxDataMarkup(OutputStream output, SdmxDataRequest request, Markup markup) {
     this.out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 32_768);
     this.observations = request.withObservations();
     this.attributes = request.withAttributes();
     this.allDimensions = request.allDimensions();
-    this.obsValueName = SdmxStructureWriter.PRIMARY_MEASURE;
-    this.timeId = structure.timeDimension().id();
-    this.dimensionIds =
-        structure.seriesDimensions().stream().map(DimensionDef::id).toArray(String[]::new);
-    this.attributeIds =
-        structure.attributes().stream().map(AttributeDef::id).toArray(String[]::new);
+    this.markup = markup;
   }
 
-  /** The GenericData data sets (the writer of the header flushed before). */
-  static void generic(
+  /**
+   * The data sets of a GenericData message, or of a StructureSpecificData one (the writer of the
+   * header flushed before).
+   */
+  static void write(
       OutputStream output,
       DataStructure structure,
       SdmxDataSets dataSets,
       SdmxDataRequest request,
-      String structureId)
+      String structureId,
+      boolean generic)
       throws IOException {
-    SdmxDataMarkup markup = new SdmxDataMarkup(output, structure, request);
-    Generic generic = markup.new Generic();
+    String[] dimensionIds = dimensionIds(structure);
+    String[] attributeIds = attributeIds(structure);
+    String timeId = structure.timeDimension().id();
+    Markup markup =
+        generic
+            ? Markup.generic(dimensionIds, attributeIds, timeId)
+            : Markup.structureSpecific(
+                dimensionIds, attributeIds, timeId, SdmxStructureWriter.PRIMARY_MEASURE);
+    new SdmxDataMarkup(output, request, markup).dataSets(dataSets, structureId);
+  }
+
+  private static String[] dimensionIds(DataStructure structure) {
+    return structure.seriesDimensions().stream().map(DimensionDef::id).toArray(String[]::new);
+  }
+
+  private static String[] attributeIds(DataStructure structure) {
+    return structure.attributes().stream().map(AttributeDef::id).toArray(String[]::new);
+  }
+
+  private void dataSets(SdmxDataSets dataSets, String structureId) throws IOException {
     for (SdmxDataWriter.DataSet dataSet = dataSets.nextDataSet();
         dataSet != null;
         dataSet = dataSets.nextDataSet()) {
-      markup.raw("<message:DataSet structureRef=\"");
-      markup.escaped(structureId);
-      markup.raw("\" setID=\"DS" + dataSet.datasetId() + "\" action=\"");
-      markup.raw(dataSet.deletions() ? "Delete" : "Information");
-      markup.raw("\">");
+      raw(markup.dataSetStart);
+      escaped(structureId);
+      raw(markup.setIdStart + dataSet.datasetId() + markup.actionStart);
+      raw(dataSet.deletions() ? "Delete" : "Information");
+      raw("\">");
       for (List<ObservationRow> series = dataSets.nextSeries();
           series != null;
           series = dataSets.nextSeries()) {
-        generic.series(series);
+        series(series);
       }
-      markup.raw("</message:DataSet>");
+      raw("</message:DataSet>");
     }
-    markup.out.flush();
+    out.flush();
   }
 
-  /** The StructureSpecificData data sets (the writer of the header flushed before). */
-  static void structureSpecific(
-      OutputStream output,
-      DataStructure structure,
-      SdmxDataSets dataSets,
-      SdmxDataRequest request,
-      String structureId)
-      throws IOException {
-    SdmxDataMarkup markup = new SdmxDataMarkup(output, structure, request);
-    Specific specific = markup.new Specific();
-    for (SdmxDataWriter.DataSet dataSet = dataSets.nextDataSet();
-        dataSet != null;
-        dataSet = dataSets.nextDataSet()) {
-      markup.raw(
-          "<message:DataSet ss:dataScope=\"DataStructure\" xsi:type=\"ns1:DataSetType\""
-              + " ss:structureRef=\"");
-      markup.escaped(structureId);
-      markup.raw("\" ss:setID=\"DS" + dataSet.datasetId() + "\" ss:action=\"");
-      markup.raw(dataSet.deletions() ? "Delete" : "Information");
-      markup.raw("\">");
-      for (List<ObservationRow> series = dataSets.nextSeries();
-          series != null;
-          series = dataSets.nextSeries()) {
-        specific.series(series);
-      }
-      markup.raw("</message:DataSet>");
-    }
-    markup.out.flush();
-  }
-
-  /** GenericData: components as {@code <generic:Value id=".." value=".."/>} elements. */
-  private final class Generic {
-    private final String[] dimensionValues = valueTags(dimensionIds);
-    private final String[] attributeValues = valueTags(attributeIds);
-    private final String timeValue = valueTags(new String[] {timeId})[0];
-
-    void series(List<ObservationRow> series) throws IOException {
-      if (allDimensions) {
-        for (ObservationRow row : series) {
-          raw("<generic:Obs><generic:ObsKey>");
-          key(row.key());
-          value(timeValue, row.timePeriod());
-          raw("</generic:ObsKey>");
-          if (observations) {
-            body(row);
-          }
-          raw("</generic:Obs>");
-        }
-        return;
-      }
-      raw("<generic:Series><generic:SeriesKey>");
-      key(series.get(0).key());
-      raw("</generic:SeriesKey>");
-      if (observations) {
-        for (ObservationRow row : series) {
-          raw("<generic:Obs><generic:ObsDimension value=\"");
-          escaped(row.timePeriod());
-          raw("\"/>");
+  /**
+   * One series, or its observations each with its whole key (dimensionAtObservation=AllDimensions).
+   * A measured hot loop (SdmxWriterBench, bench/RESULTS.md).
+   */
+  private void series(List<ObservationRow> series) throws IOException {
+    Markup m = markup;
+    if (allDimensions) {
+      for (ObservationRow row : series) {
+        raw(m.flatObsStart);
+        key(row.key());
+        component(m.timeStart, row.timePeriod());
+        optional(m.flatKeyEnd);
+        if (observations) {
           body(row);
-          raw("</generic:Obs>");
         }
+        raw(m.obsEnd);
       }
-      raw("</generic:Series>");
+      return;
     }
-
-    private void key(List<String> key) throws IOException {
-      for (int i = 0; i < dimensionValues.length; i++) {
-        value(dimensionValues[i], key.get(i));
+    raw(m.seriesStart);
+    key(series.get(0).key());
+    raw(m.seriesKeyEnd);
+    if (observations) {
+      for (ObservationRow row : series) {
+        raw(m.obsTimeStart);
+        escaped(row.timePeriod());
+        raw(m.obsTimeEnd);
+        body(row);
+        raw(m.obsEnd);
       }
     }
+    raw(m.seriesEnd);
+  }
 
-    private void body(ObservationRow row) throws IOException {
-      raw("<generic:ObsValue value=\"");
-      raw(row.value() == null ? "NaN" : row.value().toPlainString());
-      raw("\"/>");
-      if (!attributes) {
-        return;
-      }
-      raw("<generic:Attributes>");
-      List<String> values = row.attributes();
-      for (int i = 0; i < attributeValues.length; i++) {
-        if (values.get(i) != null) {
-          value(attributeValues[i], values.get(i));
-        }
-      }
-      raw("</generic:Attributes>");
-    }
-
-    private void value(String tag, String value) throws IOException {
-      raw(tag);
-      escaped(value);
-      raw("\"/>");
+  private void key(List<String> key) throws IOException {
+    String[] starts = markup.dimensionStarts;
+    for (int i = 0; i < starts.length; i++) {
+      component(starts[i], key.get(i));
     }
   }
 
-  /** StructureSpecificData: components as attributes of Series and Obs. */
-  private final class Specific {
-    private final String[] dimensionAttributes = attributeStarts(dimensionIds);
-    private final String[] attributeAttributes = attributeStarts(attributeIds);
-    private final String timeAttribute = " " + timeId + "=\"";
-    private final String obsValueAttribute = " " + obsValueName + "=\"";
-
-    void series(List<ObservationRow> series) throws IOException {
-      if (allDimensions) {
-        for (ObservationRow row : series) {
-          raw("<Obs");
-          key(row.key());
-          attribute(timeAttribute, row.timePeriod());
-          if (observations) {
-            values(row);
-          }
-          raw("/>");
-        }
-        return;
-      }
-      raw("<Series");
-      key(series.get(0).key());
-      raw(">");
-      if (observations) {
-        for (ObservationRow row : series) {
-          raw("<Obs");
-          attribute(timeAttribute, row.timePeriod());
-          values(row);
-          raw("/>");
-        }
-      }
-      raw("</Series>");
+  /** The observation's value, then its attributes that are set. */
+  private void body(ObservationRow row) throws IOException {
+    Markup m = markup;
+    raw(m.obsValueStart);
+    raw(row.value() == null ? "NaN" : row.value().toPlainString());
+    raw(m.componentEnd);
+    if (!attributes) {
+      return;
     }
-
-    private void key(List<String> key) throws IOException {
-      for (int i = 0; i < dimensionAttributes.length; i++) {
-        attribute(dimensionAttributes[i], key.get(i));
+    optional(m.attributesStart);
+    String[] starts = m.attributeStarts;
+    List<String> values = row.attributes();
+    for (int i = 0; i < starts.length; i++) {
+      if (values.get(i) != null) {
+        component(starts[i], values.get(i));
       }
     }
+    optional(m.attributesEnd);
+  }
 
-    private void values(ObservationRow row) throws IOException {
-      raw(obsValueAttribute);
-      raw(row.value() == null ? "NaN" : row.value().toPlainString());
-      raw("\"");
-      if (!attributes) {
-        return;
-      }
-      List<String> values = row.attributes();
-      for (int i = 0; i < attributeAttributes.length; i++) {
-        if (values.get(i) != null) {
-          attribute(attributeAttributes[i], values.get(i));
-        }
-      }
-    }
-
-    private void attribute(String start, String value) throws IOException {
-      raw(start);
-      escaped(value);
-      raw("\"");
-    }
+  private void component(String start, String value) throws IOException {
+    raw(start);
+    escaped(value);
+    raw(markup.componentEnd);
   }
 
   /** {@code <generic:Value id="ID" value="} for each id. */
@@ -248,6 +286,12 @@ final class SdmxDataMarkup {
       starts[i] = " " + ids[i] + "=\"";
     }
     return starts;
+  }
+
+  private void optional(String text) throws IOException {
+    if (!text.isEmpty()) {
+      out.write(text);
+    }
   }
 
   private void raw(String text) throws IOException {

@@ -64,7 +64,7 @@ final class SdmxDataWriter {
         prepared,
         (w, ns) -> headerStructure(w, ns, structure, structureId, null, atObservation));
     xml.flush();
-    SdmxDataMarkup.generic(output, structure, dataSets, request, structureId);
+    SdmxDataMarkup.write(output, structure, dataSets, request, structureId, true);
     xml.writeEndElement();
     xml.writeEndDocument();
     xml.flush();
@@ -113,7 +113,7 @@ final class SdmxDataWriter {
         prepared,
         (w, ns) -> headerStructure(w, ns, structure, structureId, namespace, atObservation));
     xml.flush();
-    SdmxDataMarkup.structureSpecific(output, structure, dataSets, request, structureId);
+    SdmxDataMarkup.write(output, structure, dataSets, request, structureId, false);
     xml.writeEndElement();
     xml.writeEndDocument();
     xml.flush();
