@@ -157,19 +157,31 @@ wrk_target() {
   if [ "$1" = series ]; then echo "-s $WORK_DIR/series.lua $H"; else echo "$H$(path_of "$1")"; fi
 }
 
+# idle NAME: waits (at most 120 s) until request NAME is answered 200: after wrk ends, the app
+# still works through the requests in flight, and the query bulkhead answers 503 until they end.
+idle() {
+  for _ in $(seq 1 240); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$H$(path_of "$1")")" = 200 ] && return 0
+    sleep 0.5
+  done
+  log "$1: still no 200 after 120 s"
+}
+
 # answer NAME: "total bytes checksum" of one answer (the SDMX message's id and time aside).
 answer() {
   local body="$WORK_DIR/answer.tmp" total
   total=$(curl -s -D - -o "$body" "$H$(path_of "$1")" | tr -d '\r' |
     awk 'tolower($1)=="x-total-count:" {print $2}')
-  sed -E -i 's#<message:ID>[^<]*<#<message:ID>X<#; s#<message:Prepared>[^<]*<#<message:Prepared>X<#' "$body"
+  sed -E -i 's#<([A-Za-z]+):(ID|Prepared)>[^<]*<#<\1:\2>X<#g' "$body"
   echo "${total:--} $(wc -c <"$body") $(md5sum "$body" | cut -c1-8)"
 }
 
-# single_ms NAME: the median time_total of SINGLE sequential requests, in ms.
+# single_ms NAME: the median time_total of SINGLE sequential requests answered 200, in ms.
 single_ms() {
-  for _ in $(seq 1 "$SINGLE"); do curl -s -o /dev/null -w '%{time_total}\n' "$H$(path_of "$1")"; done |
-    sort -n | awk '{ t[NR] = $1 } END { printf "%.2f", 1000 * (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2) }'
+  for _ in $(seq 1 "$SINGLE"); do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$H$(path_of "$1")"; done |
+    awk '$1 == 200 { print $2 }' | sort -n |
+    awk '{ t[NR] = $1 } END { if (NR == 0) { printf "-"; exit }
+      printf "%.2f", 1000 * (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2) }'
 }
 
 # ok_count WRK_OUTPUT: the 2xx/3xx answers of a wrk run, and its seconds.
@@ -185,6 +197,7 @@ measure() {
   local k=$1 name=$2 label=${3:-$2} out="$WORK_DIR/wrk-s$1-${3:-$2}.txt" ans single a0 a1 p0 p1 ok secs load
   # shellcheck disable=SC2046 # wrk_target gives several words
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${STEP_WARMUP}s" --timeout 30s $(wrk_target "$name") >/dev/null
+  idle "$name"
   ans=$(answer "$name")
   single=$(single_ms "$name")
   load=$(cut -d' ' -f1 /proc/loadavg)
@@ -196,6 +209,7 @@ measure() {
   a1=$(cpu_of "$APP")
   # shellcheck disable=SC2046,SC2086
   p1=$(cpu_of $(pg_pids))
+  idle "$name" # before the next request's warm-up
   read -r ok secs <<<"$(ok_count "$out")"
   python3 - "$k" "$label" "$ok" "$secs" "$(wrk_figures "$out")" "$single" "$a0" "$a1" "$p0" "$p1" "$ans" "$load" <<'PY' | tee -a "$FIGURES"
 import sys
@@ -308,6 +322,7 @@ measure_size() {
   log "size $k: cache off; warm-up, query (a) for ${WARMUP}s"
   run_app "$DB" "$WORK_DIR/app-s$k.log" "$HEAP" -Dcoopstats.response-cache.max-bytes=0
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s -s "$WORK_DIR/series.lua" "$H" >/dev/null
+  idle series
   for name in $REQUESTS; do measure "$k" "$name"; done
   end_app
 
@@ -393,7 +408,7 @@ def num(v):
 def fmt(v, spec="%.2f"):
     return "-" if v is None else spec % v
 def mb(v):
-    return "%.0f MB" % (float(v) / 2**20)
+    return "{:,.0f} MB".format(float(v) / 2**20)
 names = requests + (["series+cache"] if "series" in requests else [])
 for note in notes:
     print(note)
@@ -420,7 +435,7 @@ for k in range(1, n_sizes + 1):
         ratio = "%.0f %%" % (100 * float(a[0]) / float(p[0])) if p and num(p[0]) else "-"
         print("| %s | %s / %s / %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             TITLES.get(n, n), a[7], a[8], a[9], a[0], a[1], a[2], a[3], a[4], a[5], a[6],
-            p[0] if p else "-", p[1] if p else "-", ratio))
+            "%.0f" % float(p[0]) if p else "-", p[1] if p else "-", ratio))
 # latency ratios to size 1 and the extrapolation to 100 M
 measured = [k for k in range(1, n_sizes + 1) if rows.get(k) and any((k, n) in api for n in names)]
 if len(measured) >= 2:
