@@ -108,6 +108,8 @@ load_size() {
   ds=$(new_dataset "Scale benchmark, size $k, $first-2024")
   local out="$WORK_DIR/load-$db.txt"
   echo "# $db: generate.py --areas $AREAS_N --first-year $first --chunk-rows $CHUNK_ROWS; app $(cat "$WORK_DIR/app/.source-commit"); $(date -u +%FT%TZ)" >"$out"
+  # loading need not be quiet, but its times are figures only if it was: say how busy the machine was
+  echo "# uptime before: $(uptime)" >>"$out"
   for f in "$data"/chunk-*.csv; do
     local n store
     n=$(($(wc -l <"$f") - 1))
@@ -130,6 +132,7 @@ load_size() {
   end_app
   settle observation_draft
   settle observation
+  echo "# uptime after: $(uptime)" >>"$out"
   echo "load $k $db $first $rows $chunks $upload $publish" | tee -a "$out"
   [ "${KEEP_DATA:-0}" = 1 ] || rm -rf "$data"
 }
@@ -379,7 +382,7 @@ TITLES = {"series": "(a) one series", "series+cache": "(a) one series, cache on"
           "area": "?REF_AREA", "measure": "?MEASURE=COOPS", "all": "no filter", "deep": "?offset=100000",
           "csv": "REF_AREA, CSV, limit=10000", "sdmx": "SDMX-ML structure-specific, one area",
           "avail": "availableconstraint all/all/all"}
-api, pgb, size, loads, notes = {}, {}, {}, {}, []
+api, pgb, size, loads, notes, load_notes = {}, {}, {}, {}, [], []
 if os.path.exists(figures):
     for line in open(figures):
         f = line.split()
@@ -400,6 +403,8 @@ for k in range(1, n_sizes + 1):
             f = line.split()
             if f and f[0] == "load":
                 loads[k] = f[2:]  # db first rows chunks upload_s publish_s
+            elif line.startswith(("# uptime", "# NOTE")):
+                load_notes.append("size %d, loading: %s" % (k, line[2:].strip()))
 def num(v):
     try:
         return float(v)
@@ -484,6 +489,10 @@ if loads or size:
         f = 1e8 / n_rows
         print("| 100 M (EXTRAPOLATED, linear from the largest size) | | 100,000,000 | %s | %s | %s | | %.0f | %.0f | |" % (
             mb(db_b * f), mb(heap_b * f), mb(idx_b * f), up_s * f, pub_s * f))
+    if load_notes:
+        print()
+        for note in load_notes:
+            print("- " + note)
 print()
 print("raw outputs in %s" % work_dir)
 PY
