@@ -36,9 +36,7 @@ PORT=${PORT:-8120}
 MGMT_PORT=${MGMT_PORT:-9120}
 WORK_DIR=${WORK_DIR:-/tmp/coopstats-chunk-bench}
 export TX_TIMEOUT=${TX_TIMEOUT:-3600s}
-for p in "$PORT" "$MGMT_PORT"; do
-  ! ss -ltnH "sport = :$p" | grep -q . || { echo "port $p is taken: set PORT / MGMT_PORT" >&2; exit 2; }
-done
+ports_free "$PORT" "$MGMT_PORT"
 declare -A REV
 REV[before]=$(git -C "$REPO" rev-parse --verify "$1^{commit}")
 REV[after]=$(git -C "$REPO" rev-parse --verify "$2^{commit}")

@@ -4,7 +4,9 @@
 Standard library only, deterministic (same --seed, same bytes).
 
 What it writes: 200 ISO 3166-1 alpha-3 areas x 20 years (2005-2024) x a mix of series that
-depends on how detailed each area's (fictitious) statistics are:
+depends on how detailed each area's (fictitious) statistics are (--first-year adds earlier years,
+the history a statistics database grows by: the same series, from a generator of their own, so that
+the rows of 2005-2024 stay the same bytes):
 
   tier 2 (full)   cooperatives by type x ISIC section and by level; registered, new, closed;
                   members by type x member kind x sex (+ secondary/tertiary members, kind CO);
@@ -46,6 +48,8 @@ import sys
 HEADER = ["REF_AREA", "MEASURE", "COOP_TYPE", "COOP_LEVEL", "ACTIVITY", "SEX", "MEMBER_KIND",
           "WORK_CAT", "TIME_PERIOD", "OBS_VALUE", "UNIT_MEASURE"]
 YEARS = list(range(2005, 2025))
+# How far back from YEARS[0] the history years (--first-year) follow an area's trend.
+HISTORY_TREND_YEARS = 30
 
 # 200 areas of CL_AREA (the 249 ISO 3166-1 countries less 49 small dependencies and
 # uninhabited territories) with the currency their money figures are in. Currencies are the
@@ -178,20 +182,32 @@ class Area:
 
 def year_cells(area, year, rng):
     """Number of active cooperatives in each (type, section) cell for one year."""
-    t = year - YEARS[0]
+    # Before YEARS (--first-year), the trend is followed back HISTORY_TREND_YEARS at most, then the
+    # level only wanders: a century of compounded growth would shrink or swell an area by 100x,
+    # emptying or multiplying its cells, and each year of history should weigh about the same.
+    t = max(year - YEARS[0], -HISTORY_TREND_YEARS)
     level = area.coops0 * math.exp(area.growth * t + rng.gauss(0, 0.015))
     return {k: max(0, int(round(level * share * rng.uniform(0.97, 1.03))))
             for k, share in area.shares.items()}
 
 
-def generate_area(area):
-    """Yields the rows of one area, all years."""
-    rng = random.Random(area.rng_seed)
+def generate_area(area, first_year=YEARS[0]):
+    """Yields the rows of one area, all years: the history (first_year up to YEARS), then YEARS."""
+    if first_year < YEARS[0]:
+        # A generator of its own for the history, so that the rows of YEARS are the same bytes
+        # whatever the first year (a query of 2005-2024 has the same answer at every size).
+        history = random.Random("%r:history" % area.rng_seed)
+        yield from area_years(area, range(first_year, YEARS[0]), history)
+    yield from area_years(area, YEARS, random.Random(area.rng_seed))
+
+
+def area_years(area, years, rng):
+    """Yields the rows of one area for the given years, drawn from rng in year order."""
     cur = area.currency
     detailed = area.tier == 2
     medium = area.tier >= 1
-    for year in YEARS:
-        period = str(year)
+    for year in years:
+        period = "%04d" % year
         seen = set()
 
         def row(measure, coop_type, level, activity, sex, kind, work, value, unit):
@@ -452,9 +468,15 @@ def main():
     p.add_argument("--chunk-rows", type=int, default=50000,
                    help="start a new file once a file holds at least this many rows")
     p.add_argument("--areas", type=int, default=200, help="how many areas (at most 200)")
+    p.add_argument("--first-year", type=int, default=YEARS[0],
+                   help="first year (default %d): earlier years add history before %d-%d, the "
+                   "rows of those years unchanged (1905: ~6x the rows)" % (YEARS[0], YEARS[0],
+                                                                          YEARS[-1]))
     p.add_argument("--code-lists", default=default_sql,
                    help="V2__code_lists.sql to check codes against ('' to skip)")
     args = p.parse_args()
+    if not 1 <= args.first_year <= YEARS[0]:
+        p.error("--first-year must be between 1 and %d" % YEARS[0])
 
     codes = {}
     if args.code_lists:
@@ -472,7 +494,7 @@ def main():
         if re.fullmatch(r"chunk-\d+\.csv", name):
             os.remove(os.path.join(args.out, name))
     area_codes = sorted(AREA_CURRENCY)[:args.areas]
-    manifest = {"seed": args.seed, "years": [YEARS[0], YEARS[-1]], "files": [], "tiers": {}}
+    manifest = {"seed": args.seed, "years": [args.first_year, YEARS[-1]], "files": [], "tiers": {}}
     total = 0
     chunk_rows, chunk_areas, buffered = 0, [], []
 
@@ -491,7 +513,7 @@ def main():
         area = Area(code, AREA_CURRENCY[code], args.seed)
         manifest["tiers"][code] = area.tier
         lines = []
-        for r in generate_area(area):
+        for r in generate_area(area, args.first_year):
             check_row(r, codes)
             lines.append(",".join(map(str, r)) + "\n")
         n = len(lines)
@@ -509,7 +531,7 @@ def main():
         json.dump(manifest, f, indent=1)
     tiers = [manifest["tiers"][a] for a in area_codes]
     print("%d rows, %d areas (tiers 2/1/0: %d/%d/%d), %d years, %d files in %s" % (
-        total, len(area_codes), tiers.count(2), tiers.count(1), tiers.count(0), len(YEARS),
+        total, len(area_codes), tiers.count(2), tiers.count(1), tiers.count(0), YEARS[-1] - args.first_year + 1,
         len(manifest["files"]), args.out))
 
 

@@ -1,7 +1,9 @@
+# shellcheck shell=bash disable=SC2034 # sourced; the variables it sets are for its callers
 # Helpers shared by the bench scripts: sourced (`. "$HERE/lib.sh"`), not run. They expect to run
 # as root on a machine with PostgreSQL 15 (Debian package), and `set -euo pipefail`.
 #
-# PostgreSQL: pg_ready, fresh_db, settle. The app: package_rev, start_app, stop_app. The API, once
+# PostgreSQL: pg_ready, fresh_db, settle. The app: package_rev, start_app, stop_app, end_app;
+# need_wrk, ports_free. The API, once
 # start_app has set B and AUTH: new_provider, new_dataset, post_job, wait_job, timed_upload.
 # Data: bench_rows. Queries: published_areas, write_lua, write_series_lua, wrk_figures.
 
@@ -81,6 +83,26 @@ stop_app() {
     kill "$APP"
     for _ in $(seq 1 30); do kill -0 "$APP" 2>/dev/null || break; sleep 1; done
   fi
+}
+
+# stop_app, then waits up to 120 s more and kills it: under load an app can take longer than 30 s
+# to end, and the next one needs its port.
+end_app() {
+  [ -n "${APP:-}" ] || return 0
+  stop_app
+  for _ in $(seq 1 120); do kill -0 "$APP" 2>/dev/null || return 0; sleep 1; done
+  kill -9 "$APP"
+}
+
+# Exits (2) unless wrk is installed.
+need_wrk() { command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }; }
+
+# ports_free PORT...: exits (2) if one of the ports is taken (by another app or bench).
+ports_free() {
+  local p
+  for p in "$@"; do
+    ! ss -ltnH "sport = :$p" | grep -q . || { echo "port $p is taken: set PORT / MGMT_PORT" >&2; exit 2; }
+  done
 }
 
 new_provider() {

@@ -42,10 +42,8 @@ MGMT_PORT=${MGMT_PORT:-9110}
 DB=${DB:-coopstats_paging}
 WORK_DIR=${WORK_DIR:-/tmp/coopstats-paging-bench}
 export TX_TIMEOUT=${TX_TIMEOUT:-3600s}
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-for p in "$PORT" "$MGMT_PORT"; do
-  ! ss -ltnH "sport = :$p" | grep -q . || { echo "port $p is taken: set PORT / MGMT_PORT" >&2; exit 2; }
-done
+need_wrk
+ports_free "$PORT" "$MGMT_PORT"
 declare -A REV
 REV[before]=$(git -C "$REPO" rev-parse --verify "$1^{commit}")
 REV[after]=$(git -C "$REPO" rev-parse --verify "$2^{commit}")
@@ -123,10 +121,7 @@ for side in before after; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$WORK_DIR/series.lua" \
     "http://localhost:$PORT" >/dev/null
   for r in $REQUESTS; do measure $side "$r"; done
-  stop_app
-  # under load an app can take longer than stop_app's 30 s to end: the next one needs the port
-  for _ in $(seq 1 120); do kill -0 "$APP" 2>/dev/null || break; sleep 1; done
-  kill -0 "$APP" 2>/dev/null && kill -9 "$APP"
+  end_app # the next app needs the port
 done
 log "uptime after: $(uptime)"
 fi

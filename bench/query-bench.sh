@@ -44,7 +44,7 @@ case "$PGHOST" in
   localhost | 127.0.0.1 | /*) ;;
   *) echo "PGHOST must be local, got $PGHOST" >&2; exit 2 ;;
 esac
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+need_wrk
 [ -x "$PGBENCH" ] || { echo "pgbench not found at $PGBENCH" >&2; exit 2; }
 
 mkdir -p "$WORK_DIR"

@@ -30,7 +30,7 @@ MGMT_PORT=${MGMT_PORT:-9130}
 WORK_DIR=${WORK_DIR:-/tmp/coopstats-sdmx-stream}
 DB=coopstats_sdmx_stream
 export TX_TIMEOUT=${TX_TIMEOUT:-3600s}
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+need_wrk
 declare -A REV
 REV[before]=$(git -C "$REPO" rev-parse --verify "$1^{commit}")
 REV[after]=$(git -C "$REPO" rev-parse --verify "$2^{commit}")
