@@ -306,7 +306,8 @@ class SdmxApiTest {
     Api.uploadCsv(scheduled, Fixtures.CANADA_SERIES);
     given()
         .queryParam(
-            "releaseAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).withNano(0).toString())
+            "releaseAt",
+            OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).withNano(0).toInstant().toString())
         .post("/api/v1/datasets/" + scheduled + "/publish")
         .then()
         .statusCode(200);

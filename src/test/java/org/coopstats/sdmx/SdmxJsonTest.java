@@ -309,7 +309,8 @@ class SdmxJsonTest {
     Api.uploadCsv(scheduled, Fixtures.CANADA_SERIES);
     given()
         .queryParam(
-            "releaseAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).withNano(0).toString())
+            "releaseAt",
+            OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).withNano(0).toInstant().toString())
         .post("/api/v1/datasets/" + scheduled + "/publish")
         .then()
         .statusCode(200);
