@@ -34,10 +34,8 @@ PORT=${PORT:-8094}
 MGMT_PORT=${MGMT_PORT:-9004}
 WORK_DIR=${WORK_DIR:-/tmp/coopstats-before-after}
 export TX_TIMEOUT=${TX_TIMEOUT:-3600s}
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-for p in "$PORT" "$MGMT_PORT"; do
-  ! ss -ltnH "sport = :$p" | grep -q . || { echo "port $p is taken: set PORT / MGMT_PORT" >&2; exit 2; }
-done
+need_wrk
+ports_free "$PORT" "$MGMT_PORT"
 declare -A REV
 REV[before]=$(git -C "$REPO" rev-parse --verify "$1^{commit}")
 REV[after]=$(git -C "$REPO" rev-parse --verify "$2^{commit}")

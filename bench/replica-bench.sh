@@ -9,7 +9,7 @@
 #   bench/replica-bench.sh [REV]     (as root; PostgreSQL 15, wrk, python3; REV defaults to HEAD)
 #
 # Environment (defaults): ROWS (200000), ROUNDS (1), DURATION (20), WARMUP (15), CONNECTIONS (32),
-# THREADS (2), HEAP (256m), JVM_OPTS (-XX:+UseParallelGC), PORT (8150), MGMT_PORT (9150),
+# THREADS (2), HEAP (256m), JVM_OPTS (-XX:+UseParallelGC), PORT (8170), MGMT_PORT (9170),
 # REPLICA_PORT (5433), WORK_DIR (/tmp/coopstats-replica-bench), SKIP_BUILD (0).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -23,18 +23,16 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 HEAP=${HEAP:-256m}
 JVM_OPTS=${JVM_OPTS--XX:+UseParallelGC}
-PORT=${PORT:-8150}
-MGMT_PORT=${MGMT_PORT:-9150}
+PORT=${PORT:-8170}
+MGMT_PORT=${MGMT_PORT:-9170}
 REPLICA_PORT=${REPLICA_PORT:-5433}
 WORK_DIR=${WORK_DIR:-/tmp/coopstats-replica-bench}
 PG_BIN=/usr/lib/postgresql/15/bin
 REPLICA_DIR=/var/lib/postgresql/coopstats-replica-bench
 DB=coopstats_replica_bench
 export TX_TIMEOUT=${TX_TIMEOUT:-3600s}
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-for p in "$PORT" "$MGMT_PORT" "$REPLICA_PORT"; do
-  ! ss -ltnH "sport = :$p" | grep -q . || { echo "port $p is taken: set PORT / MGMT_PORT / REPLICA_PORT" >&2; exit 2; }
-done
+need_wrk
+ports_free "$PORT" "$MGMT_PORT" "$REPLICA_PORT"
 REV=$(git -C "$REPO" rev-parse --verify "${1:-HEAD}^{commit}")
 mkdir -p "$WORK_DIR"
 FIGURES="$WORK_DIR/figures.txt"
