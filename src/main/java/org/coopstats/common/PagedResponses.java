@@ -15,20 +15,38 @@ public final class PagedResponses {
   private PagedResponses() {}
 
   public static Response.ResponseBuilder ok(Object body, Page<?> page, UriInfo uriInfo) {
-    Response.ResponseBuilder builder = Response.ok(body).header(TOTAL_COUNT, page.total());
-    List<Link> links = links(page, uriInfo);
+    return ok(body, page.total(), page.offset(), page.limit(), page.hasNext(), uriInfo);
+  }
+
+  /**
+   * For a page written as it is read (its rows not at hand): its place and the total tell whether
+   * another page follows.
+   */
+  public static Response.ResponseBuilder ok(
+      Object body, long total, int offset, int limit, UriInfo uriInfo) {
+    return ok(body, total, offset, limit, (long) offset + limit < total, uriInfo);
+  }
+
+  private static Response.ResponseBuilder ok(
+      Object body, long total, int offset, int limit, boolean hasNext, UriInfo uriInfo) {
+    Response.ResponseBuilder builder = Response.ok(body).header(TOTAL_COUNT, total);
+    List<Link> links = links(offset, limit, hasNext, uriInfo);
     return builder.links(links.toArray(Link[]::new));
   }
 
   public static List<Link> links(Page<?> page, UriInfo uriInfo) {
+    return links(page.offset(), page.limit(), page.hasNext(), uriInfo);
+  }
+
+  private static List<Link> links(int offset, int limit, boolean hasNext, UriInfo uriInfo) {
     PageUris uris = new PageUris(uriInfo);
     List<Link> links = new ArrayList<>(3);
-    links.add(uris.link(0, page.limit(), "first"));
-    if (page.hasNext()) {
-      links.add(uris.link(page.offset() + page.limit(), page.limit(), "next"));
+    links.add(uris.link(0, limit, "first"));
+    if (hasNext) {
+      links.add(uris.link(offset + limit, limit, "next"));
     }
-    if (page.offset() > 0) {
-      links.add(uris.link(Math.max(0, page.offset() - page.limit()), page.limit(), "prev"));
+    if (offset > 0) {
+      links.add(uris.link(Math.max(0, offset - limit), limit, "prev"));
     }
     return links;
   }

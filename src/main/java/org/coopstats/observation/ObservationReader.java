@@ -271,10 +271,7 @@ public class ObservationReader {
     Connection connection = null;
     ObservationCursor cursor = null;
     try {
-      connection = dataSource.getConnection();
-      connection.setAutoCommit(false);
-      connection.setReadOnly(true);
-      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection = readOnlyTransaction();
       cursor = new ObservationCursor(connection, sql, sql.stream(query), query.visibility().at());
       cursor.rewind();
       return cursor;
@@ -285,6 +282,62 @@ public class ObservationReader {
         closeQuietly(connection);
       }
       throw new IllegalStateException("Querying observations failed", e);
+    }
+  }
+
+  /** A page's rows as they come from a cursor, and the total of the query they are a page of. */
+  public record PageCursor(ObservationCursor rows, long total) implements AutoCloseable {
+    @Override
+    public void close() {
+      rows.close();
+    }
+  }
+
+  /**
+   * Opens a server-side cursor on the page of rows {@code query} asks for, in the order of {@link
+   * ObservationSql#select}, with its first row read; the caller closes it. The total is {@code
+   * marks}' (a released view: the page then seeks past the landmark before it), or, without marks,
+   * counted in the cursor's own transaction, so that it agrees with the rows.
+   *
+   * @param marks the landmarks of the query (a released view), or null
+   */
+  public PageCursor openPage(ObservationQuery query, DataStructure structure, Landmarks marks) {
+    ObservationSql sql = new ObservationSql(structure);
+    ObservationSql.Select select =
+        marks == null ? sql.select(query) : sql.select(query, marks.seek(query.page().offset()));
+    ObservationSql.Unpaged page = new ObservationSql.Unpaged(select.rows(), select.rowParameters());
+    Connection connection = null;
+    ObservationCursor cursor = null;
+    try {
+      connection = readOnlyTransaction();
+      long total = marks == null ? count(connection, select) : marks.total();
+      cursor = new ObservationCursor(connection, sql, page, query.visibility().at());
+      cursor.rewind();
+      return new PageCursor(cursor, total);
+    } catch (SQLException e) {
+      if (cursor != null) {
+        cursor.close();
+      } else {
+        closeQuietly(connection);
+      }
+      throw new IllegalStateException("Querying observations failed", e);
+    }
+  }
+
+  /**
+   * A pooled connection in a read-only repeatable-read transaction (autocommit off, without which
+   * PostgreSQL sends every row of a cursor at once); {@link ObservationCursor#close} resets it.
+   */
+  private Connection readOnlyTransaction() throws SQLException {
+    Connection connection = dataSource.getConnection();
+    try {
+      connection.setAutoCommit(false);
+      connection.setReadOnly(true);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      return connection;
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw e;
     }
   }
 

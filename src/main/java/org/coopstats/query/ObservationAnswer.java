@@ -8,6 +8,7 @@ import org.coopstats.common.Page;
 import org.coopstats.common.Validators;
 import org.coopstats.observation.ObservationQuery;
 import org.coopstats.observation.ObservationRow;
+import org.coopstats.observation.ObservationRows;
 
 /**
  * An observation query parsed and dated, not yet run: what it asks, the format of its answer and
@@ -45,6 +46,16 @@ public final class ObservationAnswer {
     return validators;
   }
 
+  /** Where the page asked for starts. */
+  public int offset() {
+    return query.page().offset();
+  }
+
+  /** How many rows the page asked for holds at most. */
+  public int limit() {
+    return query.page().limit();
+  }
+
   DataStructure structure() {
     return structure;
   }
@@ -53,9 +64,9 @@ public final class ObservationAnswer {
     return query;
   }
 
-  /** The page's rows as CSV, headed by their column names. */
-  public void csv(Page<ObservationRow> page, Writer writer) throws IOException {
-    renderer.csv(page.items(), writer);
+  /** The rows as CSV, as they are read, headed by their column names. */
+  public void csv(ObservationRows rows, Writer writer) throws IOException {
+    renderer.csv(rows, writer);
   }
 
   /**

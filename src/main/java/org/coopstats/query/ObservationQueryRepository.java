@@ -64,6 +64,15 @@ public class ObservationQueryRepository {
   }
 
   /**
+   * A cursor on the page of rows {@code query} asks for, and its total: {@code marks}' for a
+   * released view, else counted (see {@link ObservationReader#openPage}). The caller closes it.
+   */
+  public ObservationReader.PageCursor openPage(
+      ObservationQuery query, DataStructure structure, Landmarks marks) {
+    return released(query, reader -> reader.openPage(query, structure, marks));
+  }
+
+  /**
    * The distinct codes per series dimension of the rows {@code query} asks for, and their range.
    */
   public ObservationReader.DistinctCodes distinctCodes(

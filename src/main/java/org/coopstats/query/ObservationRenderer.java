@@ -2,6 +2,7 @@ package org.coopstats.query;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
 import org.coopstats.common.ProblemException;
 import org.coopstats.observation.ObservationRow;
+import org.coopstats.observation.ObservationRows;
 
 /**
  * Writes observations as JSON objects or CSV rows, with codes, labels or both ({@code
@@ -106,11 +108,11 @@ public final class ObservationRenderer {
    * The rows as RFC 4180 CSV. Cells are the data exactly, as in JSON (a text beginning with = or +
    * is not altered): see README, "CSV is data".
    */
-  public void csv(List<ObservationRow> rows, Writer writer) throws IOException {
+  public void csv(ObservationRows rows, Writer writer) throws IOException {
     CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
     printer.printRecord(columns());
     List<Object> record = new ArrayList<>();
-    for (ObservationRow row : rows) {
+    for (ObservationRow row = next(rows); row != null; row = next(rows)) {
       record.clear();
       record.add(row.datasetId());
       record.add(row.providerId());
@@ -138,6 +140,14 @@ public final class ObservationRenderer {
       printer.printRecord(record);
     }
     printer.flush();
+  }
+
+  private static ObservationRow next(ObservationRows rows) throws IOException {
+    try {
+      return rows.next();
+    } catch (SQLException e) {
+      throw new IOException("Reading observations failed", e);
+    }
   }
 
   private Object jsonCode(String codeListId, String code) {

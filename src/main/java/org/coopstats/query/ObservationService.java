@@ -13,7 +13,9 @@ import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.common.Validators;
 import org.coopstats.dataset.Dataset;
+import org.coopstats.observation.Landmarks;
 import org.coopstats.observation.ObservationQuery;
+import org.coopstats.observation.ObservationReader;
 import org.coopstats.observation.ObservationRow;
 import org.coopstats.observation.Visibility;
 import org.coopstats.security.Access;
@@ -106,6 +108,18 @@ public class ObservationService {
     }
     return repository.find(
         query, answer.structure(), totals.every(), () -> totals.of(query, answer.structure()));
+  }
+
+  /**
+   * A cursor on the page of rows the query asks for, to be written as it is read (CSV), and its
+   * total: for released views {@link QueryTotals}' (computed once per filter and release, and the
+   * landmarks a deep page seeks past), else counted with the page. The caller closes it.
+   */
+  public ObservationReader.PageCursor open(ObservationAnswer answer) {
+    ObservationQuery query = answer.query();
+    Landmarks marks =
+        query.visibility().isUnreleased() ? null : totals.of(query, answer.structure());
+    return repository.openPage(query, answer.structure(), marks);
   }
 
   private static void requireOneValuePerCell(ObservationFormat format, Visibility.Kind kind) {

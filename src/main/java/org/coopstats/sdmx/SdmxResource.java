@@ -21,6 +21,7 @@ import org.coopstats.common.ConditionalResponses;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryBulkhead;
 import org.coopstats.common.QueryParameters;
+import org.coopstats.common.StreamedBody;
 import org.coopstats.sdmx.SdmxFormats.DataFormat;
 
 /**
@@ -303,13 +304,14 @@ public class SdmxResource {
       permit.close();
       return notModified.get();
     }
-    StreamedMessage message =
-        service.data(answer, uriInfo.getBaseUri().toString()).alsoClosing(permit);
-    // Should the body never be written (the exchange ended first), its end gives them back.
-    exchange.getCurrent().addEndHandler(ended -> message.close());
+    StreamedBody message =
+        service
+            .data(answer, uriInfo.getBaseUri().toString())
+            .alsoClosing(permit)
+            .closedAtEndOf(exchange);
     String type =
         format == DataFormat.CSV ? format.mediaType + "; charset=UTF-8" : format.mediaType;
-    Response.ResponseBuilder response = Response.ok((StreamingOutput) message::writeTo).type(type);
+    Response.ResponseBuilder response = Response.ok(message).type(type);
     return ConditionalResponses.withValidators(response, answer.validators())
         .header("Vary", "Accept")
         .build();

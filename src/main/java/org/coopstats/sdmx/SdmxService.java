@@ -21,6 +21,7 @@ import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
+import org.coopstats.common.StreamedBody;
 import org.coopstats.common.Validators;
 import org.coopstats.observation.ObservationCursor;
 import org.coopstats.observation.ObservationReader.DistinctCodes;
@@ -195,14 +196,14 @@ public class SdmxService {
    *
    * @param baseUri the service's base URI, for the links of an SDMX-JSON message
    */
-  StreamedMessage data(DataAnswer answer, String baseUri) {
+  StreamedBody data(DataAnswer answer, String baseUri) {
     ObservationCursor cursor = repository.open(answer.request().query(), answer.structure());
     if (!cursor.hasNext()) {
       cursor.close();
       throw ProblemException.notFound(NO_DATA);
     }
     SdmxDataSets dataSets = new SdmxDataSets(cursor, answer.request());
-    return new StreamedMessage(output -> writeData(answer, dataSets, baseUri, output), cursor);
+    return new StreamedBody(output -> writeData(answer, dataSets, baseUri, output), cursor);
   }
 
   /** Writes the message of {@code answer} in its format as the data sets are read. */

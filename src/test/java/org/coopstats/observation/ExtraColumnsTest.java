@@ -92,7 +92,7 @@ class ExtraColumnsTest {
     assertThat(json).containsEntry("OWNERSHIP", "PUB").containsEntry("OBS_SOURCE", "survey");
     assertThat(json).containsEntry("UNIT_MULT", "0").containsEntry("OBS_STATUS", "A");
     StringWriter csv = new StringWriter();
-    renderer.csv(current, csv);
+    renderer.csv(ObservationRows.of(current), csv);
     assertThat(csv.toString())
         .startsWith(
             "DATASET,PROVIDER,REF_AREA,MEASURE,COOP_TYPE,COOP_LEVEL,ACTIVITY,SEX,MEMBER_KIND,"

@@ -116,6 +116,24 @@ class DeepPagesTest {
     }
   }
 
+  /** A CSV page streams from a cursor: nothing of it is at hand when its headers are written. */
+  @Test
+  void everyCsvPageHasTheRowsTotalAndLinksOfItsJsonPage() throws Exception {
+    for (int offset : List.of(0, 60, 150, 163, 260, 270, 300)) {
+      Response json = page(offset, 20, "provider", provider);
+      Response csv = page(offset, 20, "provider", provider, "format", "csv");
+      assertThat(csv.statusCode()).as("offset %d", offset).isEqualTo(200);
+      assertThat(csv.header("X-Total-Count")).as("offset %d", offset).isEqualTo("" + ROWS);
+      assertThat(PageChecks.csvLinks(csv))
+          .as("offset %d", offset)
+          .isEqualTo(String.join(",", json.headers().getValues("Link")));
+      assertThat(PageChecks.csvItems(csv))
+          .as("offset %d", offset)
+          .isEqualTo(items(json))
+          .isEqualTo(sqlRows(dataSource, byProvider, Instant.now(), offset, 20));
+    }
+  }
+
   @Test
   void anotherLimitOrFormatOfTheSameQueryKeepsItsTotalAndASecondProviderIsCountedApart()
       throws Exception {

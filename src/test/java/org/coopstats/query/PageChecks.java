@@ -73,6 +73,37 @@ final class PageChecks {
     return rows;
   }
 
+  /** The rows of a CSV page, as {@link #items} gives a JSON page's. */
+  static List<String> csvItems(Response page) throws java.io.IOException {
+    List<String> rows = new ArrayList<>();
+    var format =
+        org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true);
+    try (var parser = format.get().parse(new java.io.StringReader(page.asString()))) {
+      for (var record : parser) {
+        rows.add(
+            String.join(
+                "|",
+                record.get("DATASET"),
+                record.get("REF_AREA"),
+                record.get("MEASURE"),
+                record.get("COOP_TYPE"),
+                record.get("COOP_LEVEL"),
+                record.get("ACTIVITY"),
+                record.get("SEX"),
+                record.get("MEMBER_KIND"),
+                record.get("WORK_CAT"),
+                record.get("TIME_PERIOD"),
+                new BigDecimal(record.get("OBS_VALUE")).toPlainString()));
+      }
+    }
+    return rows;
+  }
+
+  /** A CSV page's Link header, as its JSON page's (without format=csv). */
+  static String csvLinks(Response page) {
+    return String.join(",", page.headers().getValues("Link")).replace("format=csv&", "");
+  }
+
   /**
    * The page of the current values at {@code at} with {@code condition} (SQL on {@code o} and
    * {@code d}, e.g. {@code "d.provider_id = 'P'"}, or null), read with a plain OFFSET.

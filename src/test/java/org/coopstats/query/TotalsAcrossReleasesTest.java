@@ -132,7 +132,7 @@ class TotalsAcrossReleasesTest {
   }
 
   @Test
-  void aDraftIsCountedExactlyForItsProviderAndNeverInAPublicTotal() {
+  void aDraftIsCountedExactlyForItsProviderAndNeverInAPublicTotal() throws Exception {
     String provider = Api.newProvider();
     long dataset = Api.newDataset(provider);
     Api.uploadCsv(dataset, PageChecks.rows(List.of("CAN", "KOR"), 1991, 2020, 10)); // 60 rows
@@ -151,6 +151,17 @@ class TotalsAcrossReleasesTest {
             .get(path);
     assertThat(deepDraft.header("X-Total-Count")).isEqualTo("30");
     assertThat(deepDraft.jsonPath().getList("items")).hasSize(4);
+    Response deepDraftCsv =
+        insider()
+            .queryParam("view", "draft")
+            .queryParam("offset", 26)
+            .queryParam("limit", 10)
+            .queryParam("format", "csv")
+            .get(path);
+    assertThat(deepDraftCsv.header("X-Total-Count")).isEqualTo("30");
+    assertThat(PageChecks.csvLinks(deepDraftCsv))
+        .isEqualTo(String.join(",", deepDraft.headers().getValues("Link")));
+    assertThat(PageChecks.csvItems(deepDraftCsv)).isEqualTo(items(deepDraft));
 
     Response published = given().queryParam("offset", 30).queryParam("limit", 10).get(path);
     assertPaging(published, 60, 30, 10);

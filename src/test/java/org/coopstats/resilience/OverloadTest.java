@@ -118,4 +118,22 @@ class OverloadTest {
     }
     given().get(QUERY).then().statusCode(200);
   }
+
+  /**
+   * A CSV page holds its one place while it streams from its cursor: each answer, a 304 and a
+   * refused parameter give it back, or the next query would find the bulkhead full.
+   */
+  @Test
+  void aStreamedCsvPageGivesItsPlaceBackHoweverItEnds() {
+    String csv = QUERY + "&format=csv&limit=3";
+    Response first = given().get(csv).andReturn();
+    assertThat(first.statusCode()).isEqualTo(200);
+    for (int i = 0; i < 3; i++) {
+      given().get(csv).then().statusCode(200);
+      given().header("If-None-Match", first.header("ETag")).get(csv).then().statusCode(304);
+      given().get(csv + "&limit=0").then().statusCode(400);
+      given().get(csv + "&offset=1").then().statusCode(200);
+    }
+    given().get(QUERY).then().statusCode(200);
+  }
 }

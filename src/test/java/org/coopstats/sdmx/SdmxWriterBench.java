@@ -30,31 +30,6 @@ public final class SdmxWriterBench {
 
   private SdmxWriterBench() {}
 
-  /** The rows at hand, as a cursor would give them. */
-  private static final class RowsAtHand implements ObservationRows {
-    private final List<ObservationRow> rows;
-    private int next;
-
-    RowsAtHand(List<ObservationRow> rows) {
-      this.rows = rows;
-    }
-
-    @Override
-    public ObservationRow peek() {
-      return next < rows.size() ? rows.get(next) : null;
-    }
-
-    @Override
-    public ObservationRow next() {
-      return next < rows.size() ? rows.get(next++) : null;
-    }
-
-    @Override
-    public void rewind() {
-      next = 0;
-    }
-  }
-
   /**
    * Like the server's output stream (Quarkus's VertxOutputStream): a byte written alone becomes a
    * one-byte array written (its write(int) allocates one), and what is written is copied into a
@@ -153,7 +128,7 @@ public final class SdmxWriterBench {
       for (int round = 0; round < rounds; round++) {
         Counting out = new Counting();
         java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
-        RowsAtHand source = new RowsAtHand(rows);
+        ObservationRows source = ObservationRows.of(rows);
         long start = THREAD.getCurrentThreadCpuTime();
         SdmxService.writeData(
             new SdmxService.DataAnswer(structure, request, dataFormat, OffsetDateTime.now(), null),

@@ -1,11 +1,11 @@
 package org.coopstats.query.http;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -19,7 +19,9 @@ import org.coopstats.common.PageBody;
 import org.coopstats.common.PagedResponses;
 import org.coopstats.common.QueryBulkhead;
 import org.coopstats.common.QueryParameters;
+import org.coopstats.common.StreamedBody;
 import org.coopstats.dataset.Dataset;
+import org.coopstats.observation.ObservationReader;
 import org.coopstats.observation.ObservationRow;
 import org.coopstats.query.ObservationAnswer;
 import org.coopstats.query.ObservationFormat;
@@ -37,57 +39,93 @@ public class ObservationResponses {
 
   private final ObservationService observations;
   private final QueryBulkhead bulkhead;
+  private final CurrentVertxRequest exchange;
 
-  public ObservationResponses(ObservationService observations, QueryBulkhead bulkhead) {
+  public ObservationResponses(
+      ObservationService observations, QueryBulkhead bulkhead, CurrentVertxRequest exchange) {
     this.observations = observations;
     this.bulkhead = bulkhead;
+    this.exchange = exchange;
   }
 
   /**
    * @param dataset the dataset of a dataset-scoped query, or null for the published data of all
    */
   public Response answer(UriInfo uriInfo, HttpHeaders headers, Request request, Dataset dataset) {
-    return bulkhead.run(() -> answerNow(uriInfo, headers, request, dataset));
+    // A CSV page streams from a cursor: its place in the bulkhead is held until its last row is
+    // written (the body gives it back), not only while the response is built.
+    QueryBulkhead.Permit permit = bulkhead.acquire();
+    try {
+      return answerNow(uriInfo, headers, request, dataset, permit);
+    } catch (RuntimeException e) {
+      permit.close();
+      throw e;
+    }
   }
 
+  /** The answer, which owns {@code permit} when it streams (closed here otherwise). */
   private Response answerNow(
-      UriInfo uriInfo, HttpHeaders headers, Request request, Dataset dataset) {
+      UriInfo uriInfo,
+      HttpHeaders headers,
+      Request request,
+      Dataset dataset,
+      QueryBulkhead.Permit permit) {
     QueryParameters.rejectUnknown(uriInfo, observations.allowedParameters(dataset));
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
     ObservationFormat format = format(QueryParameters.single(parameters, "format"), headers);
     ObservationAnswer answer = observations.prepare(parameters, format, dataset);
     Optional<Response> notModified = ConditionalResponses.notModified(request, answer.validators());
     if (notModified.isPresent()) {
+      permit.close();
       return notModified.get();
     }
-    Page<ObservationRow> page = observations.find(answer);
-    return ConditionalResponses.withValidators(body(answer, page, uriInfo), answer.validators())
+    Response.ResponseBuilder body =
+        answer.format() == ObservationFormat.CSV
+            ? csv(answer, uriInfo, permit)
+            : rendered(answer, uriInfo, permit);
+    return ConditionalResponses.withValidators(body, answer.validators())
         .header("Vary", "Accept")
         .build();
   }
 
-  private static Response.ResponseBuilder body(
-      ObservationAnswer answer, Page<ObservationRow> page, UriInfo uriInfo) {
-    return switch (answer.format()) {
-      case CSV ->
-          PagedResponses.ok(csv(answer, page), page, uriInfo)
-              .type(TEXT_CSV + "; charset=UTF-8; header=present");
-      case JSONSTAT ->
-          PagedResponses.ok(
-                  answer.jsonStat(page, PagedResponses.nextHref(page, uriInfo)), page, uriInfo)
-              .type(MediaType.APPLICATION_JSON);
-      case JSON ->
-          PagedResponses.ok(PageBody.of(answer.json(page), uriInfo), page, uriInfo)
-              .type(MediaType.APPLICATION_JSON);
-    };
+  /** The page read, then rendered as JSON or JSON-stat; the place is given back once it is read. */
+  private Response.ResponseBuilder rendered(
+      ObservationAnswer answer, UriInfo uriInfo, QueryBulkhead.Permit permit) {
+    Page<ObservationRow> page;
+    try (permit) {
+      page = observations.find(answer);
+    }
+    if (answer.format() == ObservationFormat.JSONSTAT) {
+      return PagedResponses.ok(
+              answer.jsonStat(page, PagedResponses.nextHref(page, uriInfo)), page, uriInfo)
+          .type(MediaType.APPLICATION_JSON);
+    }
+    return PagedResponses.ok(PageBody.of(answer.json(page), uriInfo), page, uriInfo)
+        .type(MediaType.APPLICATION_JSON);
   }
 
-  private static StreamingOutput csv(ObservationAnswer answer, Page<ObservationRow> page) {
-    return output -> {
-      var writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-      answer.csv(page, writer);
-      writer.flush();
-    };
+  /** The page as CSV, written from its cursor as it is read: no list of its rows. */
+  private Response.ResponseBuilder csv(
+      ObservationAnswer answer, UriInfo uriInfo, QueryBulkhead.Permit permit) {
+    ObservationReader.PageCursor page = observations.open(answer);
+    StreamedBody body =
+        new StreamedBody(
+                output -> {
+                  var writer =
+                      new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+                  answer.csv(page.rows(), writer);
+                  writer.flush();
+                },
+                page)
+            .alsoClosing(permit);
+    try {
+      body.closedAtEndOf(exchange);
+      return PagedResponses.ok(body, page.total(), answer.offset(), answer.limit(), uriInfo)
+          .type(TEXT_CSV + "; charset=UTF-8; header=present");
+    } catch (RuntimeException e) {
+      body.close();
+      throw e;
+    }
   }
 
   /** The {@code format} parameter first; else CSV when the Accept header prefers it. */

@@ -1,5 +1,7 @@
-package org.coopstats.sdmx;
+package org.coopstats.common;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,54 +11,67 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * A data message written as it is read from an open cursor: it holds the cursor (a connection) and
- * the query's place in the bulkhead from before the answer is sent until its last byte is written,
- * the write fails (the client left, or the database failed after the status was sent), or it is
- * dropped unwritten; whichever comes first gives them back, once.
+ * A body written as it is read from an open cursor (an SDMX data message, a CSV page): it holds the
+ * cursor (a connection) and the query's place in the bulkhead from before the answer is sent until
+ * its last byte is written, the write fails (the client left, or the database failed after the
+ * status was sent), or it is dropped unwritten; whichever comes first gives them back, once.
  *
  * <p>Once a byte is sent, the status can no longer change: a failure then ends the body where it is
  * (the client sees a truncated message, never a complete-looking one) and is logged here.
  */
-final class StreamedMessage implements SdmxMessage, AutoCloseable {
+public final class StreamedBody implements StreamingOutput, AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(StreamedMessage.class);
+  private static final Logger LOG = Logger.getLogger(StreamedBody.class);
 
   private static final int READY = 0;
   private static final int WRITING = 1;
   private static final int CLOSED = 2;
 
-  private final SdmxMessage body;
+  private final StreamingOutput body;
   private final List<AutoCloseable> held = new ArrayList<>();
   private final AtomicInteger state = new AtomicInteger(READY);
 
-  StreamedMessage(SdmxMessage body, AutoCloseable resource) {
+  /**
+   * @param body what writes the answer
+   * @param resource what it reads from (a cursor), given back when it is done
+   */
+  public StreamedBody(StreamingOutput body, AutoCloseable resource) {
     this.body = body;
     held.add(resource);
   }
 
-  /** Gives {@code resource} back too when the message is done (synchronized with close). */
-  synchronized StreamedMessage alsoClosing(AutoCloseable resource) {
+  /** Gives {@code resource} back too when the body is done (synchronized with close). */
+  public synchronized StreamedBody alsoClosing(AutoCloseable resource) {
     held.add(resource);
     return this;
   }
 
+  /**
+   * Should the body never be written (the exchange ended first, e.g. the client left), the end of
+   * the current exchange gives everything back.
+   */
+  public StreamedBody closedAtEndOf(CurrentVertxRequest exchange) {
+    exchange.getCurrent().addEndHandler(ended -> close());
+    return this;
+  }
+
   @Override
-  public void writeTo(OutputStream output) throws IOException {
+  public void write(OutputStream output) throws IOException {
     if (!state.compareAndSet(READY, WRITING)) {
-      throw new IOException("The data message was closed before it was written");
+      throw new IOException("The body was closed before it was written");
     }
     Watched watched = new Watched(output);
     try {
-      body.writeTo(watched);
+      body.write(watched);
     } catch (IOException | RuntimeException e) {
       if (watched.failed) {
         // The client left: nobody to tell; a rethrow would only log an error per disconnect.
-        LOG.debugf("An SDMX data message was cut short: %s", e);
+        LOG.debugf("A streamed answer was cut short: %s", e);
         return;
       }
       // Reading or writing failed here: rethrown, so that the server resets the connection
       // (the client sees a truncated message) or, before the first byte, answers 500.
-      LOG.warnf(e, "An SDMX data message was cut short");
+      LOG.warnf(e, "A streamed answer was cut short");
       throw e;
     } finally {
       release();
@@ -102,7 +117,7 @@ final class StreamedMessage implements SdmxMessage, AutoCloseable {
     }
   }
 
-  /** Gives everything back unless the message is being written (then its end does). */
+  /** Gives everything back unless the body is being written (then its end does). */
   @Override
   public void close() {
     if (state.compareAndSet(READY, CLOSED)) {
@@ -116,7 +131,7 @@ final class StreamedMessage implements SdmxMessage, AutoCloseable {
       try {
         resource.close();
       } catch (Exception e) {
-        LOG.debugf(e, "Closing what an SDMX data message held failed");
+        LOG.debugf(e, "Closing what a streamed answer held failed");
       }
     }
     held.clear();
