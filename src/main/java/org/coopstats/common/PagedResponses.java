@@ -51,6 +51,11 @@ public final class PagedResponses {
     return links;
   }
 
+  /** The next page's href for a page known by its place and total, or null on the last one. */
+  public static String nextHref(long total, int offset, int limit, UriInfo uriInfo) {
+    return (long) offset + limit < total ? new PageUris(uriInfo).href(offset + limit, limit) : null;
+  }
+
   public static String nextHref(Page<?> page, UriInfo uriInfo) {
     return page.hasNext()
         ? new PageUris(uriInfo).href(page.offset() + page.limit(), page.limit())

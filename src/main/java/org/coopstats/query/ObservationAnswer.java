@@ -1,6 +1,8 @@
 package org.coopstats.query;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.Map;
 import org.coopstats.catalog.DataStructure;
@@ -70,20 +72,23 @@ public final class ObservationAnswer {
   }
 
   /**
+   * The rows as the JSON body of a list page, as they are read.
+   *
+   * @param next the link to the next page, or null on the last one
+   * @param writer writes each item (one that does not flush after each value)
+   */
+  public void json(
+      ObservationRows rows, long total, String next, ObjectWriter writer, OutputStream output)
+      throws IOException {
+    renderer.jsonPage(rows, total, offset(), limit(), next, writer, output);
+  }
+
+  /**
    * The page as one JSON-stat dataset.
    *
    * @param next the link to the next page, or null on the last one
    */
   public Map<String, Object> jsonStat(Page<ObservationRow> page, String next) {
     return new JsonStatRenderer(structure, lang).dataset(page, validators.lastModified(), next);
-  }
-
-  /** The page with each row as a JSON object. */
-  public Page<Map<String, Object>> json(Page<ObservationRow> page) {
-    return new Page<>(
-        page.items().stream().map(renderer::json).toList(),
-        page.total(),
-        page.offset(),
-        page.limit());
   }
 }

@@ -1,6 +1,9 @@
 package org.coopstats.query;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -140,6 +143,40 @@ public final class ObservationRenderer {
       printer.printRecord(record);
     }
     printer.flush();
+  }
+
+  /**
+   * The rows, as they are read, as the JSON body of a list page: {@code items} (each row as {@link
+   * #json(ObservationRow)}), then {@code total}, {@code offset}, {@code limit} and {@code next}
+   * (when there is a next page), the members of {@link org.coopstats.common.PageBody} in its order.
+   *
+   * @param writer writes each item (one that does not flush after each value)
+   */
+  public void jsonPage(
+      ObservationRows rows,
+      long total,
+      int offset,
+      int limit,
+      String next,
+      ObjectWriter writer,
+      OutputStream output)
+      throws IOException {
+    try (JsonGenerator json = writer.createGenerator(output)) {
+      json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+      json.writeStartObject();
+      json.writeArrayFieldStart("items");
+      for (ObservationRow row = next(rows); row != null; row = next(rows)) {
+        writer.writeValue(json, json(row));
+      }
+      json.writeEndArray();
+      json.writeNumberField("total", total);
+      json.writeNumberField("offset", offset);
+      json.writeNumberField("limit", limit);
+      if (next != null) {
+        json.writeStringField("next", next);
+      }
+      json.writeEndObject();
+    }
   }
 
   private static ObservationRow next(ObservationRows rows) throws IOException {

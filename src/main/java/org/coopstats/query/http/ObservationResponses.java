@@ -1,5 +1,8 @@
 package org.coopstats.query.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.coopstats.common.ConditionalResponses;
 import org.coopstats.common.Page;
-import org.coopstats.common.PageBody;
 import org.coopstats.common.PagedResponses;
 import org.coopstats.common.QueryBulkhead;
 import org.coopstats.common.QueryParameters;
@@ -40,12 +42,18 @@ public class ObservationResponses {
   private final ObservationService observations;
   private final QueryBulkhead bulkhead;
   private final CurrentVertxRequest exchange;
+  private final ObjectWriter items;
 
   public ObservationResponses(
-      ObservationService observations, QueryBulkhead bulkhead, CurrentVertxRequest exchange) {
+      ObservationService observations,
+      QueryBulkhead bulkhead,
+      CurrentVertxRequest exchange,
+      ObjectMapper mapper) {
     this.observations = observations;
     this.bulkhead = bulkhead;
     this.exchange = exchange;
+    // the items of one page: the body's buffer decides when bytes go, not each item
+    this.items = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
   }
 
   /**
@@ -80,48 +88,58 @@ public class ObservationResponses {
       return notModified.get();
     }
     Response.ResponseBuilder body =
-        answer.format() == ObservationFormat.CSV
-            ? csv(answer, uriInfo, permit)
-            : rendered(answer, uriInfo, permit);
+        answer.format() == ObservationFormat.JSONSTAT
+            ? jsonStat(answer, uriInfo, permit)
+            : streamed(answer, uriInfo, permit);
     return ConditionalResponses.withValidators(body, answer.validators())
         .header("Vary", "Accept")
         .build();
   }
 
-  /** The page read, then rendered as JSON or JSON-stat; the place is given back once it is read. */
-  private Response.ResponseBuilder rendered(
+  /**
+   * The page read, then rendered as one JSON-stat dataset (which lists every category before the
+   * values); the place is given back once it is read.
+   */
+  private Response.ResponseBuilder jsonStat(
       ObservationAnswer answer, UriInfo uriInfo, QueryBulkhead.Permit permit) {
     Page<ObservationRow> page;
     try (permit) {
       page = observations.find(answer);
     }
-    if (answer.format() == ObservationFormat.JSONSTAT) {
-      return PagedResponses.ok(
-              answer.jsonStat(page, PagedResponses.nextHref(page, uriInfo)), page, uriInfo)
-          .type(MediaType.APPLICATION_JSON);
-    }
-    return PagedResponses.ok(PageBody.of(answer.json(page), uriInfo), page, uriInfo)
+    return PagedResponses.ok(
+            answer.jsonStat(page, PagedResponses.nextHref(page, uriInfo)), page, uriInfo)
         .type(MediaType.APPLICATION_JSON);
   }
 
-  /** The page as CSV, written from its cursor as it is read: no list of its rows. */
-  private Response.ResponseBuilder csv(
+  /**
+   * The page as JSON or CSV, written from its cursor as it is read: no list of its rows. Its total
+   * is known before its first row (see {@link ObservationService#open}).
+   */
+  private Response.ResponseBuilder streamed(
       ObservationAnswer answer, UriInfo uriInfo, QueryBulkhead.Permit permit) {
     ObservationReader.PageCursor page = observations.open(answer);
+    int offset = answer.offset();
+    int limit = answer.limit();
+    boolean csv = answer.format() == ObservationFormat.CSV;
+    String next = PagedResponses.nextHref(page.total(), offset, limit, uriInfo);
     StreamedBody body =
         new StreamedBody(
                 output -> {
-                  var writer =
-                      new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-                  answer.csv(page.rows(), writer);
-                  writer.flush();
+                  if (csv) {
+                    var writer =
+                        new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+                    answer.csv(page.rows(), writer);
+                    writer.flush();
+                  } else {
+                    answer.json(page.rows(), page.total(), next, items, output);
+                  }
                 },
                 page)
             .alsoClosing(permit);
     try {
       body.closedAtEndOf(exchange);
-      return PagedResponses.ok(body, page.total(), answer.offset(), answer.limit(), uriInfo)
-          .type(TEXT_CSV + "; charset=UTF-8; header=present");
+      return PagedResponses.ok(body, page.total(), offset, limit, uriInfo)
+          .type(csv ? TEXT_CSV + "; charset=UTF-8; header=present" : MediaType.APPLICATION_JSON);
     } catch (RuntimeException e) {
       body.close();
       throw e;
