@@ -18,7 +18,7 @@
 #      series  one series of a random area (query-bench.sh's (a)), 20 observations
 #      area    ?REF_AREA=$AREA                       measure ?MEASURE=COOPS
 #      all     no filter but the periods             deep    ?offset=100000
-#      csv     ?REF_AREA=$AREA&format=csv&limit=10000
+#      csv     ?REF_AREA=$AREA&format=csv&limit=10000    json    the same page as JSON
 #      sdmx    /sdmx/v2.1/data/COOP_STATS/$AREA....... structure-specific SDMX-ML, all its series
 #      avail   /sdmx/v2.1/availableconstraint/COOP_STATS/all/all/all (no period filter: its answer,
 #              the codes present and the time range, has the same size at every size)
@@ -29,7 +29,9 @@
 #    2xx answer; then pgbench on the SQL of each request: the statement the app ran for it,
 #    taken from PostgreSQL's log (log_min_duration_statement=0 for this database, set for one
 #    short app run and reset), its parameters written in; for series, the area drawn at random
-#    as wrk draws it. Then the series request again with the cache on (the default size);
+#    as wrk draws it. Then the requests of CACHED again with the response cache on (its default
+#    size, as the service runs): after its first answer a request is a hit until the next release
+#    (the SDMX message, past the cache's per-entry bound, stays a miss);
 # 4. prints, ready for bench/RESULTS.md: a table per size, the ratios of each size to the first
 #    (latency) and of the API to pgbench, the sizes of the database and the observation table,
 #    and extrapolations to 100 M rows (labelled so: a power law through the measured points).
@@ -38,7 +40,7 @@
 # AREAS (200: generate.py --areas; 26 gives ~200,000 rows at 2005), CHUNK_ROWS (1000000),
 # DB_PREFIX (coopstats_scale), AREA (CAN, or the first published area if CAN is not),
 # PERIODS (startPeriod=2005&endPeriod=2024; empty: none), REQUESTS ("series area measure all deep
-# csv sdmx avail"), DURATION (30), WARMUP (60: query (a) per app start, for the JIT),
+# csv json sdmx avail"), CACHED (the same), DURATION (30), WARMUP (60: query (a) per app start, for the JIT),
 # STEP_WARMUP (10), CONNECTIONS (32), THREADS (2), SINGLE (20), HEAP (512m), LOAD_HEAP (1g),
 # JVM_OPTS (-XX:+UseParallelGC), PORT (8150), MGMT_PORT (9150), WORK_DIR
 # (/tmp/coopstats-scale-bench), TX_TIMEOUT (3600s: publishing millions of rows takes longer than
@@ -59,7 +61,8 @@ AREAS_N=${AREAS:-200}
 CHUNK_ROWS=${CHUNK_ROWS:-1000000}
 DB_PREFIX=${DB_PREFIX:-coopstats_scale}
 PERIODS=${PERIODS-startPeriod=2005&endPeriod=2024}
-REQUESTS=${REQUESTS:-series area measure all deep csv sdmx avail}
+REQUESTS=${REQUESTS:-series area measure all deep csv json sdmx avail}
+CACHED=${CACHED-$REQUESTS}
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-60}
 STEP_WARMUP=${STEP_WARMUP:-10}
@@ -149,6 +152,7 @@ path_of() {
     all) echo "/api/v1/observations${PERIODS:+?$PERIODS}" ;;
     deep) echo "/api/v1/observations?offset=100000$p" ;;
     csv) echo "/api/v1/observations?REF_AREA=$AREA&format=csv&limit=10000$p" ;;
+    json) echo "/api/v1/observations?REF_AREA=$AREA&limit=10000$p" ;;
     sdmx) echo "/sdmx/v2.1/data/COOP_STATS/$AREA.......?format=structurespecificdata$p" ;;
     avail) echo "/sdmx/v2.1/availableconstraint/COOP_STATS/all/all/all" ;;
     *) echo "unknown request $1" >&2; return 1 ;;
@@ -335,7 +339,7 @@ measure_size() {
   log "size $k: cache on; warm-up, query (a) for ${WARMUP}s"
   run_app "$DB" "$WORK_DIR/app-cache-s$k.log" "$HEAP"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s -s "$WORK_DIR/series.lua" "$H" >/dev/null
-  measure "$k" series series+cache
+  for name in $CACHED; do measure "$k" "$name" "$name+cache"; done
   end_app
 }
 
@@ -374,13 +378,13 @@ fi
 
 # ---- the tables ------------------------------------------------------------------------------
 
-python3 - "$FIGURES" "$WORK_DIR" "$DB_PREFIX" "${#SIZES[@]}" "$REQUESTS" <<'PY'
+python3 - "$FIGURES" "$WORK_DIR" "$DB_PREFIX" "${#SIZES[@]}" "$REQUESTS" "$CACHED" <<'PY'
 import glob, math, os, sys
-figures, work_dir, prefix, n_sizes, requests = sys.argv[1:6]
-n_sizes, requests = int(n_sizes), requests.split()
-TITLES = {"series": "(a) one series", "series+cache": "(a) one series, cache on",
+figures, work_dir, prefix, n_sizes, requests, cached = sys.argv[1:7]
+n_sizes, requests, cached = int(n_sizes), requests.split(), cached.split()
+TITLES = {"series": "(a) one series",
           "area": "?REF_AREA", "measure": "?MEASURE=COOPS", "all": "no filter", "deep": "?offset=100000",
-          "csv": "REF_AREA, CSV, limit=10000", "sdmx": "SDMX-ML structure-specific, one area",
+          "csv": "REF_AREA, CSV, limit=10000", "json": "REF_AREA, JSON, limit=10000", "sdmx": "SDMX-ML structure-specific, one area",
           "avail": "availableconstraint all/all/all"}
 api, pgb, size, loads, notes, load_notes = {}, {}, {}, {}, [], []
 if os.path.exists(figures):
@@ -414,7 +418,9 @@ def fmt(v, spec="%.2f"):
     return "-" if v is None else spec % v
 def mb(v):
     return "{:,.0f} MB".format(float(v) / 2**20)
-names = requests + (["series+cache"] if "series" in requests else [])
+for n in list(TITLES):
+    TITLES[n + "+cache"] = TITLES[n] + ", cache on"
+names = requests + [n + "+cache" for n in cached]
 for note in notes:
     print(note)
 rows = {}
@@ -435,8 +441,8 @@ for k in range(1, n_sizes + 1):
         a = api.get((k, n))
         if not a:
             continue
-        # the cached series against pgbench on the same SQL (the target: >= 100 %)
-        p = pgb.get((k, "series" if n == "series+cache" else n))
+        # a cached request against pgbench on the same SQL
+        p = pgb.get((k, n[: -len("+cache")] if n.endswith("+cache") else n))
         ratio = "%.0f %%" % (100 * float(a[0]) / float(p[0])) if p and num(p[0]) else "-"
         print("| %s | %s / %s / %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             TITLES.get(n, n), a[7], a[8], a[9], a[0], a[1], a[2], a[3], a[4], a[5], a[6],
