@@ -41,8 +41,10 @@ public final class StreamedBody implements StreamingOutput, AutoCloseable {
   }
 
   /** Gives {@code resource} back too when the body is done (synchronized with close). */
-  public synchronized StreamedBody alsoClosing(AutoCloseable resource) {
-    held.add(resource);
+  public StreamedBody alsoClosing(AutoCloseable resource) {
+    synchronized (held) {
+      held.add(resource);
+    }
     return this;
   }
 
@@ -125,15 +127,17 @@ public final class StreamedBody implements StreamingOutput, AutoCloseable {
     }
   }
 
-  private synchronized void release() {
-    state.set(CLOSED);
-    for (AutoCloseable resource : held) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        LOG.debugf(e, "Closing what a streamed answer held failed");
+  private void release() {
+    synchronized (held) {
+      state.set(CLOSED);
+      for (AutoCloseable resource : held) {
+        try {
+          resource.close();
+        } catch (Exception e) {
+          LOG.debugf(e, "Closing what a streamed answer held failed");
+        }
       }
+      held.clear();
     }
-    held.clear();
   }
 }
