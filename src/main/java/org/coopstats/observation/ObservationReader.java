@@ -268,21 +268,7 @@ public class ObservationReader {
    */
   public ObservationCursor open(ObservationQuery query, DataStructure structure) {
     ObservationSql sql = new ObservationSql(structure);
-    Connection connection = null;
-    ObservationCursor cursor = null;
-    try {
-      connection = readOnlyTransaction();
-      cursor = new ObservationCursor(connection, sql, sql.stream(query), query.visibility().at());
-      cursor.rewind();
-      return cursor;
-    } catch (SQLException e) {
-      if (cursor != null) {
-        cursor.close();
-      } else {
-        closeQuietly(connection);
-      }
-      throw new IllegalStateException("Querying observations failed", e);
-    }
+    return openCursor(sql, sql.stream(query), query.visibility().at(), connection -> -1).rows();
   }
 
   /** A page's rows as they come from a cursor, and the total of the query they are a page of. */
@@ -306,14 +292,30 @@ public class ObservationReader {
     ObservationSql.Select select =
         marks == null ? sql.select(query) : sql.select(query, marks.seek(query.page().offset()));
     ObservationSql.Unpaged page = new ObservationSql.Unpaged(select.rows(), select.rowParameters());
+    return openCursor(
+        sql,
+        page,
+        query.visibility().at(),
+        connection -> marks == null ? count(connection, select) : marks.total());
+  }
+
+  /** What a cursor's total is: counted on its connection, in its transaction, or known. */
+  @FunctionalInterface
+  private interface Total {
+    long of(Connection connection) throws SQLException;
+  }
+
+  /** A cursor on {@code select}, its first row read, and the total {@code total} gives first. */
+  private PageCursor openCursor(
+      ObservationSql sql, ObservationSql.Unpaged select, OffsetDateTime now, Total total) {
     Connection connection = null;
     ObservationCursor cursor = null;
     try {
       connection = readOnlyTransaction();
-      long total = marks == null ? count(connection, select) : marks.total();
-      cursor = new ObservationCursor(connection, sql, page, query.visibility().at());
+      long counted = total.of(connection);
+      cursor = new ObservationCursor(connection, sql, select, now);
       cursor.rewind();
-      return new PageCursor(cursor, total);
+      return new PageCursor(cursor, counted);
     } catch (SQLException e) {
       if (cursor != null) {
         cursor.close();
