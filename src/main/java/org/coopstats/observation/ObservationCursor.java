@@ -8,12 +8,13 @@ import java.time.OffsetDateTime;
 import org.jboss.logging.Logger;
 
 /**
- * The rows of one query as they come from a server-side cursor ({@link ObservationReader#open}), in
- * the order of {@link ObservationSql#stream}: one connection, in a read-only repeatable-read
- * transaction (autocommit off and a fetch size, without which PostgreSQL sends every row at once),
- * held until {@link #close}. The first row is read when it opens, so that whether there is any is
- * known before an answer starts. {@link #rewind} runs the query again in the same transaction, on
- * the same snapshot, for a writer that needs two passes.
+ * The rows of one query as they come from a server-side cursor ({@link ObservationReader#open},
+ * {@link ObservationReader#openPage}): one connection, held until {@link #close}, in a transaction
+ * (autocommit off and a fetch size, without which PostgreSQL sends every row at once; read-only
+ * repeatable-read where it needs one snapshot for several statements), or none for rows that fit in
+ * one fetch. The first row is read when it opens, so that whether there is any is known before an
+ * answer starts. {@link #rewind} runs the query again in the same transaction, on the same
+ * snapshot, for a writer that needs two passes.
  */
 public final class ObservationCursor implements ObservationRows, AutoCloseable {
 
@@ -26,6 +27,7 @@ public final class ObservationCursor implements ObservationRows, AutoCloseable {
   private final ObservationSql sql;
   private final ObservationSql.Unpaged select;
   private final OffsetDateTime now;
+  private final boolean transaction;
   private PreparedStatement statement;
   private ResultSet rows;
   private ObservationRow next;
@@ -35,11 +37,13 @@ public final class ObservationCursor implements ObservationRows, AutoCloseable {
       Connection connection,
       ObservationSql sql,
       ObservationSql.Unpaged select,
-      OffsetDateTime now) {
+      OffsetDateTime now,
+      boolean transaction) {
     this.connection = connection;
     this.sql = sql;
     this.select = select;
     this.now = now;
+    this.transaction = transaction;
   }
 
   /** Runs the query (again) from its first row. */
@@ -85,8 +89,8 @@ public final class ObservationCursor implements ObservationRows, AutoCloseable {
   }
 
   /**
-   * Ends the transaction and gives the connection back to the pool, with its settings as they were.
-   * Safe to call more than once.
+   * Ends the transaction (if any) and gives the connection back to the pool, with its settings as
+   * they were. Safe to call more than once.
    */
   @Override
   public void close() {
@@ -96,10 +100,10 @@ public final class ObservationCursor implements ObservationRows, AutoCloseable {
     closed = true;
     try (connection) {
       closeStatement();
-      connection.rollback(); // nothing written: ends the read-only transaction
-      connection.setAutoCommit(true);
-      connection.setReadOnly(false);
-      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      if (transaction) {
+        connection.rollback(); // nothing written: ends the transaction
+        connection.setAutoCommit(true);
+      }
     } catch (SQLException e) {
       // the pool drops a connection whose reset fails
       LOG.debugf(e, "Closing an observation cursor failed");

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -268,7 +269,9 @@ public class ObservationReader {
    */
   public ObservationCursor open(ObservationQuery query, DataStructure structure) {
     ObservationSql sql = new ObservationSql(structure);
-    return openCursor(sql, sql.stream(query), query.visibility().at(), connection -> -1).rows();
+    return openCursor(
+            sql, sql.stream(query), query.visibility().at(), Reading.SNAPSHOT, connection -> -1)
+        .rows();
   }
 
   /** A page's rows as they come from a cursor, and the total of the query they are a page of. */
@@ -292,11 +295,34 @@ public class ObservationReader {
     ObservationSql.Select select =
         marks == null ? sql.select(query) : sql.select(query, marks.seek(query.page().offset()));
     ObservationSql.Unpaged page = new ObservationSql.Unpaged(select.rows(), select.rowParameters());
+    Reading reading;
+    if (marks == null) {
+      reading = Reading.SNAPSHOT; // the count and the rows
+    } else if (query.page().limit() <= ObservationCursor.FETCH_SIZE) {
+      reading = Reading.AT_ONCE;
+    } else {
+      reading = Reading.STATEMENT;
+    }
     return openCursor(
         sql,
         page,
         query.visibility().at(),
+        reading,
         connection -> marks == null ? count(connection, select) : marks.total());
+  }
+
+  /**
+   * How a cursor's connection reads, the fewest round trips for what it needs: a cursor needs a
+   * transaction (autocommit off, without which PostgreSQL sends every row at once), several
+   * statements on one snapshot need it repeatable-read; a page of one fetch needs neither.
+   */
+  private enum Reading {
+    /** Several statements (a count and the rows, or two passes) on one snapshot. */
+    SNAPSHOT,
+    /** One statement, its rows a fetch at a time. */
+    STATEMENT,
+    /** One statement whose rows fit in one fetch: as a plain query. */
+    AT_ONCE
   }
 
   /** What a cursor's total is: counted on its connection, in its transaction, or known. */
@@ -307,13 +333,17 @@ public class ObservationReader {
 
   /** A cursor on {@code select}, its first row read, and the total {@code total} gives first. */
   private PageCursor openCursor(
-      ObservationSql sql, ObservationSql.Unpaged select, OffsetDateTime now, Total total) {
+      ObservationSql sql,
+      ObservationSql.Unpaged select,
+      OffsetDateTime now,
+      Reading reading,
+      Total total) {
     Connection connection = null;
     ObservationCursor cursor = null;
     try {
-      connection = readOnlyTransaction();
+      connection = connection(reading);
       long counted = total.of(connection);
-      cursor = new ObservationCursor(connection, sql, select, now);
+      cursor = new ObservationCursor(connection, sql, select, now, reading != Reading.AT_ONCE);
       cursor.rewind();
       return new PageCursor(cursor, counted);
     } catch (SQLException e) {
@@ -327,15 +357,20 @@ public class ObservationReader {
   }
 
   /**
-   * A pooled connection in a read-only repeatable-read transaction (autocommit off, without which
-   * PostgreSQL sends every row of a cursor at once); {@link ObservationCursor#close} resets it.
+   * A pooled connection set for {@code reading}; {@link ObservationCursor#close} ends its
+   * transaction. SET TRANSACTION, not the session's isolation: nothing to reset afterwards.
    */
-  private Connection readOnlyTransaction() throws SQLException {
+  private Connection connection(Reading reading) throws SQLException {
     Connection connection = dataSource.getConnection();
     try {
-      connection.setAutoCommit(false);
-      connection.setReadOnly(true);
-      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      if (reading != Reading.AT_ONCE) {
+        connection.setAutoCommit(false);
+      }
+      if (reading == Reading.SNAPSHOT) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        }
+      }
       return connection;
     } catch (SQLException e) {
       closeQuietly(connection);

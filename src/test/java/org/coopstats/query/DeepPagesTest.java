@@ -134,6 +134,27 @@ class DeepPagesTest {
     }
   }
 
+  /** Beyond one fetch (2,000 rows) a page is read a fetch at a time, in one statement. */
+  @Test
+  void aPageOfMoreRowsThanOneFetchIsWholeInJsonAndCsv() throws Exception {
+    List<String> countries =
+        given().get("/api/v1/codelists/CL_AREA").jsonPath().<String>getList("items.id").stream()
+            .filter(id -> id.matches("[A-Z]{3}"))
+            .limit(70)
+            .toList();
+    assertThat(countries).hasSize(70);
+    String many = Api.publishedProvider(PageChecks.rows(countries, 1990, 2024, 7)); // 2,450 rows
+    String byMany = "d.provider_id = '" + many + "'";
+    List<String> expected = sqlRows(dataSource, byMany, Instant.now(), 150, 2250);
+    assertThat(expected).hasSize(2250);
+    Response json = page(150, 2250, "provider", many);
+    assertPaging(json, 2450, 150, 2250);
+    assertThat(items(json)).isEqualTo(expected);
+    Response csv = page(150, 2250, "provider", many, "format", "csv");
+    assertThat(csv.header("X-Total-Count")).isEqualTo("2450");
+    assertThat(PageChecks.csvItems(csv)).isEqualTo(expected);
+  }
+
   @Test
   void anotherLimitOrFormatOfTheSameQueryKeepsItsTotalAndASecondProviderIsCountedApart()
       throws Exception {
