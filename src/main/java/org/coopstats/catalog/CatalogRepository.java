@@ -86,7 +86,8 @@ public class CatalogRepository {
     Map<String, DataStructure> structures = new LinkedHashMap<>();
     try (ResultSet rs =
         statement.executeQuery(
-            "SELECT id, agency, version, name_en, description FROM data_structure ORDER BY id")) {
+            "SELECT id, agency, version, name_en, description, storage_table FROM data_structure"
+                + " WHERE storage_table IS NOT NULL ORDER BY id")) {
       while (rs.next()) {
         String id = rs.getString(1);
         structures.put(
@@ -100,7 +101,8 @@ public class CatalogRepository {
                 List.copyOf(dimensions.getOrDefault(id, List.of())),
                 List.copyOf(attributes.getOrDefault(id, List.of())),
                 measures,
-                codeLists));
+                codeLists,
+                rs.getString(6)));
       }
     }
     return structures;

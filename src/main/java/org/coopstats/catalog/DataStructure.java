@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * A data structure definition (SDMX DSD) with everything needed to check data against it: its
- * dimensions in key order, attributes, measures and the code lists they draw on.
+ * dimensions in key order, attributes, measures and the code lists they draw on; and the table its
+ * published values are kept in ({@code storage}, with the drafts in {@link #draftTable()}).
  */
 public record DataStructure(
     String id,
@@ -18,12 +19,23 @@ public record DataStructure(
     List<DimensionDef> dimensions,
     List<AttributeDef> attributes,
     Map<String, MeasureDef> measures,
-    Map<String, CodeList> codeLists) {
+    Map<String, CodeList> codeLists,
+    String storage) {
 
   public static final String MEASURE = "MEASURE";
   public static final String REF_AREA = "REF_AREA";
   public static final String NOT_APPLICABLE = "_Z";
   public static final String TOTAL = "_T";
+
+  /** The table of the structure's published values (one column per dimension). */
+  public String publishedTable() {
+    return storage;
+  }
+
+  /** The table of the structure's drafts, partitioned by dataset, shaped as the published one. */
+  public String draftTable() {
+    return storage + "_draft";
+  }
 
   /** The dimensions that form the series key, in key order (all but the time dimension). */
   public List<DimensionDef> seriesDimensions() {

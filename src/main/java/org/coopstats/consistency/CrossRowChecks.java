@@ -432,8 +432,11 @@ public final class CrossRowChecks {
     if (members == null) {
       return;
     }
-    int level = dimension("COOP_LEVEL");
-    int kind = dimension("MEMBER_KIND");
+    int level = optionalDimension("COOP_LEVEL");
+    int kind = optionalDimension("MEMBER_KIND");
+    if (level < 0 || kind < 0) {
+      return;
+    }
     List<Integer> higherLevels = codes(level, "SEC", "TERT");
     List<Integer> allowedKinds = codes(kind, "CO", "_T");
     int found = 0;
@@ -525,7 +528,7 @@ public final class CrossRowChecks {
     Condition a = condition(pair.whichA());
     Condition b = condition(pair.whichB());
     List<String> differing = pair.differing();
-    if (a == null || b == null) {
+    if (a == null || b == null || differing.stream().anyMatch(id -> optionalDimension(id) < 0)) {
       return;
     }
     boolean sameUnit = !differing.contains("WORK_CAT");
@@ -595,8 +598,8 @@ public final class CrossRowChecks {
     long mask = 0;
     long value = 0;
     for (Map.Entry<String, String> entry : codes.entrySet()) {
-      int d = dimension(entry.getKey());
-      int code = rows.codeIndex(d, entry.getValue());
+      int d = optionalDimension(entry.getKey());
+      int code = d < 0 ? -1 : rows.codeIndex(d, entry.getValue());
       if (code < 0) {
         return null;
       }
@@ -623,12 +626,24 @@ public final class CrossRowChecks {
   }
 
   private int dimension(String id) {
+    int d = optionalDimension(id);
+    if (d < 0) {
+      throw new IllegalStateException("The structure has no dimension " + id);
+    }
+    return d;
+  }
+
+  /**
+   * The index of a dimension, or -1: a rule on dimensions a structure lacks (COOP_LEVEL in
+   * SSE_STATS, COOP_TYPE in CONTEXT) does not apply to it.
+   */
+  private int optionalDimension(String id) {
     for (int d = 0; d < dimensions.size(); d++) {
       if (dimensions.get(d).id().equals(id)) {
         return d;
       }
     }
-    throw new IllegalStateException("The structure has no dimension " + id);
+    return -1;
   }
 
   /** An issue of a row of the submission, named by its series key and period. */

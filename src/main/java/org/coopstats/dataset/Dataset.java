@@ -45,6 +45,9 @@ public class Dataset extends PanacheEntityBase {
 
   public String methodology;
 
+  /** Who produced the figures (a national statistical office, ILOSTAT …), as the provider says. */
+  public String source;
+
   @Column(nullable = false)
   public String status;
 

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,15 +86,7 @@ public class DatasetRepository {
       parameters.put("statusNow", now);
     }
     if (!areas.isEmpty()) {
-      // Every dataset's values are in the same tables, whose area column is COOP_STATS's.
-      ObservationSql observationSql = new ObservationSql(catalog.coopStats());
-      where.append(
-          " AND ("
-              + observationSql.publishedInAreas("d.id")
-              + " OR ((:allDrafts OR d.provider_id = ANY(CAST(:draftProviders AS text[])))"
-              + " AND "
-              + observationSql.draftInAreas("d.id")
-              + "))");
+      where.append(inAreas(parameters));
       parameters.put("areas", areas.toArray(String[]::new));
       parameters.put("areaNow", now);
       parameters.put("allDrafts", allProviders);
@@ -117,10 +110,37 @@ public class DatasetRepository {
     return Map.entry(items, total);
   }
 
+  /**
+   * The condition that a dataset has a value in {@code :areas}, published or (for the providers the
+   * caller may see unreleased data of) in its draft. Each structure keeps its values in tables of
+   * its own: a dataset is looked for in its structure's.
+   */
+  private String inAreas(Map<String, Object> parameters) {
+    List<String> inAreas = new ArrayList<>();
+    for (DataStructure structure : catalog.catalog().structures().values()) {
+      if (structure.dimension(DataStructure.REF_AREA).isEmpty()) {
+        continue;
+      }
+      ObservationSql observationSql = new ObservationSql(structure);
+      String name = "structure" + inAreas.size();
+      inAreas.add(
+          "(d.structure_id = :"
+              + name
+              + " AND ("
+              + observationSql.publishedInAreas("d.id")
+              + " OR ((:allDrafts OR d.provider_id = ANY(CAST(:draftProviders AS text[])))"
+              + " AND "
+              + observationSql.draftInAreas("d.id")
+              + ")))");
+      parameters.put(name, structure.id());
+    }
+    return inAreas.isEmpty() ? " AND false" : " AND (" + String.join(" OR ", inAreas) + ")";
+  }
+
   /** What the dataset holds at {@code now}; with the draft count when {@code withDraft}. */
   public DatasetSummary summary(Dataset dataset, OffsetDateTime now, boolean withDraft) {
     ObservationLifecycle.Holdings held = observations.holdings(structure(dataset), dataset.id, now);
-    Long drafts = withDraft ? draftCount(dataset.id) : null;
+    Long drafts = withDraft ? draftCount(dataset) : null;
     Long warnings =
         withDraft
             ? ((Number)
@@ -141,8 +161,8 @@ public class DatasetRepository {
         held.lastPeriod());
   }
 
-  public long draftCount(long datasetId) {
-    return observations.draftCount(datasetId);
+  public long draftCount(Dataset dataset) {
+    return observations.draftCount(structure(dataset), dataset.id);
   }
 
   /**
@@ -155,8 +175,8 @@ public class DatasetRepository {
   }
 
   /** Closes every current value of the dataset at {@code at}; returns how many. */
-  public long closeAll(long datasetId, OffsetDateTime at) {
-    return observations.closeAll(datasetId, at);
+  public long closeAll(Dataset dataset, OffsetDateTime at) {
+    return observations.closeAll(structure(dataset), dataset.id, at);
   }
 
   public void recordChange(
@@ -175,7 +195,7 @@ public class DatasetRepository {
   }
 
   public void delete(Dataset dataset) {
-    observations.deleteDraft(dataset.id);
+    observations.deleteDraft(structure(dataset), dataset.id);
     em.remove(dataset);
   }
 

@@ -99,11 +99,12 @@ public class DatasetService {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Dataset dataset = new Dataset();
     dataset.providerId = request.providerId();
-    dataset.structureId = CatalogService.COOP_STATS;
+    dataset.structureId = structureOf(request);
     dataset.title = request.title();
     dataset.sourceKind = request.sourceKind();
     dataset.periodBasis = request.periodBasis();
     dataset.methodology = request.methodology();
+    dataset.source = request.source();
     dataset.status = Dataset.DRAFT;
     dataset.createdAt = now;
     dataset.updatedAt = now;
@@ -149,7 +150,7 @@ public class DatasetService {
               + dataset.releasedAt
               + "; publish the next version after that.");
     }
-    if (datasets.draftCount(id) == 0 && !dataset.draftReplaces) {
+    if (datasets.draftCount(dataset) == 0 && !dataset.draftReplaces) {
       throw ProblemException.conflict(
           "Dataset " + id + " has no draft observations: upload data before publishing.");
     }
@@ -208,7 +209,7 @@ public class DatasetService {
               + dataset.releasedAt
               + "; withdraw after it is out.");
     }
-    long closed = datasets.closeAll(id, now);
+    long closed = datasets.closeAll(dataset, now);
     dataset.status = Dataset.WITHDRAWN;
     dataset.withdrawnAt = now;
     dataset.withdrawalReason = reason;
@@ -243,6 +244,7 @@ public class DatasetService {
         d.sourceKind,
         d.periodBasis,
         d.methodology,
+        d.source,
         status,
         releasedVersion,
         releasedAt,
@@ -252,6 +254,20 @@ public class DatasetService {
         d.createdAt,
         insider ? d.updatedAt : null,
         withSummary ? datasets.summary(d, now, insider) : null);
+  }
+
+  /** The structure a new dataset's values follow: COOP_STATS unless the request names another. */
+  private String structureOf(DatasetRequest request) {
+    String id = request.structure() == null ? CatalogService.COOP_STATS : request.structure();
+    if (catalog.catalog().structure(id).isEmpty()) {
+      throw ProblemException.badRequest(
+          "structure '"
+              + id
+              + "' is not a data structure of this service; use one of "
+              + String.join(", ", catalog.catalog().structures().keySet())
+              + " (GET /api/v1/structures).");
+    }
+    return id;
   }
 
   private void requireCode(String field, String codeListId, String code) {

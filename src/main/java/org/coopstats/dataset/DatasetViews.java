@@ -16,7 +16,9 @@ public final class DatasetViews {
       @NotBlank @Size(max = 500) String title,
       @NotBlank String sourceKind,
       @NotBlank String periodBasis,
-      @Size(max = 20000) String methodology) {}
+      @Size(max = 20000) String methodology,
+      @Size(max = 100) String structure,
+      @Size(max = 500) String source) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DatasetView(
@@ -27,6 +29,7 @@ public final class DatasetViews {
       String sourceKind,
       String periodBasis,
       String methodology,
+      String source,
       String status,
       int version,
       OffsetDateTime releasedAt,

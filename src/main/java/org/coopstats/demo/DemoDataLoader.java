@@ -50,7 +50,9 @@ public class DemoDataLoader {
             "CALENDAR_YEAR",
             "Active non-financial cooperatives and their employment (Statistics Canada)."
                 + " Provinces for 2021; the three territories (40 together) are in the national"
-                + " total only."),
+                + " total only.",
+            null,
+            "Statistics Canada"),
         "/demo/canada.csv");
     load(
         datasets,
@@ -63,7 +65,9 @@ public class DemoDataLoader {
             "Registered primary cooperatives by national type, mapped to ICLS types by CoopStats:"
                 + " producer (industrial, crop marketing, livestock, fishery, mining, transport),"
                 + " consumer/user (SACCOs, service, housing, water users, consumers), unknown"
-                + " (others). National labels and figures are kept in COMMENT_OBS."),
+                + " (others). National labels and figures are kept in COMMENT_OBS.",
+            null,
+            "Tanzania Cooperative Development Commission"),
         "/demo/tanzania.csv");
     LOG.info("Loaded the demo datasets (Canada, Tanzania)");
   }

@@ -58,26 +58,26 @@ public class ObservationLifecycle {
             .setParameter("version", version)
             .setParameter("id", datasetId)
             .executeUpdate();
-    deleteDraft(datasetId);
+    deleteDraft(structure, datasetId);
     return new long[] {opened, closed};
   }
 
   /** Closes every current value of the dataset at {@code at}; returns how many. */
-  public long closeAll(long datasetId, OffsetDateTime at) {
-    return update(ObservationSql.closeAll(), datasetId, at);
+  public long closeAll(DataStructure structure, long datasetId, OffsetDateTime at) {
+    return update(new ObservationSql(structure).closeAll(), datasetId, at);
   }
 
-  public long draftCount(long datasetId) {
+  public long draftCount(DataStructure structure, long datasetId) {
     return ((Number)
-            em.createNativeQuery(ObservationSql.countDraft())
+            em.createNativeQuery(new ObservationSql(structure).countDraft())
                 .setParameter("id", datasetId)
                 .getSingleResult())
         .longValue();
   }
 
   /** Removes the dataset's draft rows (they have no foreign key to cascade from the dataset). */
-  public void deleteDraft(long datasetId) {
-    update(ObservationSql.clearDraft(), datasetId, null);
+  public void deleteDraft(DataStructure structure, long datasetId) {
+    update(new ObservationSql(structure).clearDraft(), datasetId, null);
   }
 
   /** What the dataset has published at {@code now}. */

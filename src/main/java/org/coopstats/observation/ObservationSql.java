@@ -27,8 +27,6 @@ import org.coopstats.catalog.DimensionDef;
  */
 public final class ObservationSql {
 
-  private static final String PUBLISHED = "observation";
-  private static final String DRAFT = "observation_draft";
   private static final String STAGING = "staging";
   private static final String VALUE = "obs_value";
 
@@ -38,6 +36,10 @@ public final class ObservationSql {
 
   private static final String OF_DRAFT = "d.dataset_id = :id";
 
+  /** The structure's published values, and its drafts (one partition per dataset). */
+  private final String publishedName;
+
+  private final String draftName;
   private final List<DimensionDef> series;
   private final List<AttributeDef> attributes;
   private final List<String> keyColumns;
@@ -49,6 +51,8 @@ public final class ObservationSql {
   private final List<String> orderedColumns;
 
   public ObservationSql(DataStructure structure) {
+    this.publishedName = structure.publishedTable();
+    this.draftName = structure.draftTable();
     this.series = structure.seriesDimensions();
     this.attributes = structure.attributes();
     this.keyColumns = series.stream().map(DimensionDef::column).toList();
@@ -109,8 +113,8 @@ public final class ObservationSql {
    * The partition of {@code observation_draft} that holds one dataset's draft. Named by the
    * dataset's id (a number), never by anything from a request.
    */
-  public static String draftTable(long datasetId) {
-    return DRAFT + "_" + datasetId;
+  public String draftTable(long datasetId) {
+    return draftName + "_" + datasetId;
   }
 
   /** Whether a table exists: parameter its name. */
@@ -119,14 +123,14 @@ public final class ObservationSql {
   }
 
   /** A dataset's draft table, shaped as {@code observation_draft}; not yet a partition of it. */
-  public static String createDraftTable(long datasetId) {
-    return "CREATE TABLE " + draftTable(datasetId) + " (LIKE " + DRAFT + " INCLUDING DEFAULTS)";
+  public String createDraftTable(long datasetId) {
+    return "CREATE TABLE " + draftTable(datasetId) + " (LIKE " + draftName + " INCLUDING DEFAULTS)";
   }
 
   /** Makes a dataset's draft table the partition of {@code observation_draft} for its rows. */
-  public static String attachDraftTable(long datasetId) {
+  public String attachDraftTable(long datasetId) {
     return "ALTER TABLE "
-        + DRAFT
+        + draftName
         + " ATTACH PARTITION "
         + draftTable(datasetId)
         + " FOR VALUES IN ("
@@ -152,22 +156,22 @@ public final class ObservationSql {
    * Drops the key index of a dataset's draft, for an upload into the empty draft: copying a large
    * upload costs several times more with the index kept up row by row than without it.
    */
-  public static String dropDraftKey(long datasetId) {
+  public String dropDraftKey(long datasetId) {
     return "DROP INDEX IF EXISTS " + draftKey(datasetId);
   }
 
-  private static String draftKey(long datasetId) {
+  private String draftKey(long datasetId) {
     return draftTable(datasetId) + "_key";
   }
 
   /** Empties a dataset's draft: parameter the dataset. */
-  public static String deleteDraft() {
-    return "DELETE FROM " + DRAFT + " WHERE dataset_id = ?";
+  public String deleteDraft() {
+    return "DELETE FROM " + draftName + " WHERE dataset_id = ?";
   }
 
   /** Whether a dataset's draft has rows: parameter the dataset. */
-  public static String hasDraft() {
-    return "SELECT EXISTS (SELECT 1 FROM " + DRAFT + " WHERE dataset_id = ?)";
+  public String hasDraft() {
+    return "SELECT EXISTS (SELECT 1 FROM " + draftName + " WHERE dataset_id = ?)";
   }
 
   /** Records periods and their dates: parameters text[], date[] and date[] of equal lengths. */
@@ -177,8 +181,8 @@ public final class ObservationSql {
   }
 
   /** The temporary table that rows to be merged into a draft go to first. */
-  public static String createStaging() {
-    return "CREATE TEMP TABLE " + STAGING + " (LIKE " + DRAFT + ") ON COMMIT DROP";
+  public String createStaging() {
+    return "CREATE TEMP TABLE " + STAGING + " (LIKE " + draftName + ") ON COMMIT DROP";
   }
 
   /**
@@ -225,7 +229,7 @@ public final class ObservationSql {
         + ", "
         + VALUE
         + " FROM "
-        + PUBLISHED
+        + publishedName
         + " WHERE dataset_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) AND "
         + VALUE
         + " <> 0";
@@ -238,11 +242,11 @@ public final class ObservationSql {
    */
   public String closeMissing() {
     return "UPDATE "
-        + PUBLISHED
+        + publishedName
         + " c SET valid_to = :at WHERE "
         + OPEN
         + " AND NOT EXISTS (SELECT 1 FROM "
-        + DRAFT
+        + draftName
         + " d WHERE "
         + OF_DRAFT
         + " AND "
@@ -253,9 +257,9 @@ public final class ObservationSql {
   /** Drops the draft rows of {@code :id} equal to the open value of their key (no change). */
   public String dropUnchanged() {
     return "DELETE FROM "
-        + DRAFT
+        + draftName
         + " d USING "
-        + PUBLISHED
+        + publishedName
         + " c WHERE "
         + OF_DRAFT
         + " AND NOT d.deleted AND "
@@ -269,9 +273,9 @@ public final class ObservationSql {
   /** Closes at {@code :at} the open values of {@code :id} whose key the draft has a row for. */
   public String closeChanged() {
     return "UPDATE "
-        + PUBLISHED
+        + publishedName
         + " c SET valid_to = :at FROM "
-        + DRAFT
+        + draftName
         + " d WHERE "
         + OPEN
         + " AND "
@@ -288,13 +292,13 @@ public final class ObservationSql {
    */
   public String openDraft() {
     return "INSERT INTO "
-        + PUBLISHED
+        + publishedName
         + " (dataset_id, "
         + valueColumns("")
         + ", period_start, period_end, valid_from, version) SELECT d.dataset_id, "
         + valueColumns("d.")
         + ", p.period_start, p.period_end, :at, :version FROM "
-        + DRAFT
+        + draftName
         + " d LEFT JOIN reference_period p ON p.time_period = d."
         + timeColumn
         + " WHERE "
@@ -303,18 +307,18 @@ public final class ObservationSql {
   }
 
   /** Empties the draft of {@code :id}. */
-  public static String clearDraft() {
-    return "DELETE FROM " + DRAFT + " d WHERE " + OF_DRAFT;
+  public String clearDraft() {
+    return "DELETE FROM " + draftName + " d WHERE " + OF_DRAFT;
   }
 
   /** Closes at {@code :at} every open value of {@code :id}. */
-  public static String closeAll() {
-    return "UPDATE " + PUBLISHED + " c SET valid_to = :at WHERE " + OPEN;
+  public String closeAll() {
+    return "UPDATE " + publishedName + " c SET valid_to = :at WHERE " + OPEN;
   }
 
   /** How many rows the draft of {@code :id} has. */
-  public static String countDraft() {
-    return "SELECT count(*) FROM " + DRAFT + " WHERE dataset_id = :id";
+  public String countDraft() {
+    return "SELECT count(*) FROM " + draftName + " WHERE dataset_id = :id";
   }
 
   /**
@@ -331,7 +335,7 @@ public final class ObservationSql {
         + "), max("
         + timeColumn
         + ") FROM "
-        + PUBLISHED
+        + publishedName
         + " WHERE dataset_id = :id AND valid_from <= :now AND (valid_to IS NULL OR valid_to > :now)";
   }
 
@@ -341,7 +345,7 @@ public final class ObservationSql {
    */
   public String publishedInAreas(String datasetId) {
     return "EXISTS (SELECT 1 FROM "
-        + PUBLISHED
+        + publishedName
         + " o WHERE o.dataset_id = "
         + datasetId
         + " AND o."
@@ -353,7 +357,7 @@ public final class ObservationSql {
   /** Whether the draft of {@code datasetId} (an SQL expression) has a row in {@code :areas}. */
   public String draftInAreas(String datasetId) {
     return "EXISTS (SELECT 1 FROM "
-        + DRAFT
+        + draftName
         + " o WHERE o.dataset_id = "
         + datasetId
         + " AND o."
@@ -575,12 +579,12 @@ public final class ObservationSql {
         " AND ((o.valid_from > ? AND o.valid_from <= ? AND (o.valid_to IS NULL OR o.valid_to > ?))"
             + " OR (o.valid_to > ? AND o.valid_to <= ?"
             + " AND NOT EXISTS (SELECT 1 FROM "
-            + PUBLISHED
+            + publishedName
             + " n WHERE "
             + sameKey
             + " AND n.valid_from <= ? AND (n.valid_to IS NULL OR n.valid_to > ?))"
             + " AND NOT EXISTS (SELECT 1 FROM "
-            + PUBLISHED
+            + publishedName
             + " n WHERE "
             + sameKey
             + " AND n.valid_to > o.valid_to AND n.valid_to <= ?)))",
@@ -636,11 +640,11 @@ public final class ObservationSql {
     return " FROM "
         + (draft
             ? "(SELECT r.*, p.period_start, p.period_end FROM "
-                + DRAFT
+                + draftName
                 + " r LEFT JOIN reference_period p ON p.time_period = r."
                 + timeColumn
                 + ")"
-            : PUBLISHED)
+            : publishedName)
         + " o JOIN dataset d ON d.id = o.dataset_id";
   }
 

@@ -49,20 +49,51 @@ public class ObservationService {
     this.clock = clock;
   }
 
+  /** The parameter naming the structure a query of all published data is about. */
+  public static final String STRUCTURE = "structure";
+
   /**
-   * The query parameters taken: those of every query, with {@code view} instead of {@code dataset}
-   * for the query of one dataset.
+   * The query parameters taken: those of every query of the structure, with {@code view} instead of
+   * {@code dataset} (and no {@code structure}) for the query of one dataset.
    *
    * @param dataset the dataset of a dataset-scoped query, or null for the published data of all
    */
-  public List<String> allowedParameters(Dataset dataset) {
+  public List<String> allowedParameters(Dataset dataset, Map<String, List<String>> parameters) {
     List<String> allowed =
-        new ArrayList<>(new ObservationQueryParser(catalog.coopStats()).allowedParameters());
+        new ArrayList<>(
+            new ObservationQueryParser(structure(parameters, dataset)).allowedParameters());
     if (dataset != null) {
       allowed.remove("dataset");
       allowed.add("view");
+    } else {
+      allowed.add(STRUCTURE);
     }
     return allowed;
+  }
+
+  /**
+   * The structure of the query: the dataset's, or the one {@code structure} names (a 400 naming the
+   * structures when it names none of them), COOP_STATS by default.
+   */
+  public DataStructure structure(Map<String, List<String>> parameters, Dataset dataset) {
+    if (dataset != null) {
+      return catalog.catalog().structure(dataset.structureId).orElseThrow();
+    }
+    String id = QueryParameters.single(parameters, STRUCTURE);
+    if (id == null) {
+      return catalog.coopStats();
+    }
+    return catalog
+        .catalog()
+        .structure(id)
+        .orElseThrow(
+            () ->
+                ProblemException.badRequest(
+                    "structure '"
+                        + id
+                        + "' is not a data structure of this service; use one of "
+                        + String.join(", ", catalog.catalog().structures().keySet())
+                        + " (GET /api/v1/structures)."));
   }
 
   /**
@@ -72,7 +103,7 @@ public class ObservationService {
    */
   public ObservationAnswer prepare(
       Map<String, List<String>> parameters, ObservationFormat format, Dataset dataset) {
-    DataStructure structure = catalog.coopStats();
+    DataStructure structure = structure(parameters, dataset);
     OffsetDateTime now = OffsetDateTime.now(clock);
     boolean insider = dataset != null && access.canSeeUnreleased(dataset.providerId);
     ObservationQuery query =

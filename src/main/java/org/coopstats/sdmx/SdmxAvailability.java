@@ -34,7 +34,11 @@ public class SdmxAvailability {
 
   /** What an availability query asks for, its moment aside. */
   private record Key(
-      Map<String, Set<String>> codes, TimePeriod start, TimePeriod end, Set<String> providers) {}
+      String structure,
+      Map<String, Set<String>> codes,
+      TimePeriod start,
+      TimePeriod end,
+      Set<String> providers) {}
 
   private final ObservationQueryRepository repository;
   private final DataValidators dataValidators;
@@ -72,7 +76,13 @@ public class SdmxAvailability {
       return repository.distinctCodes(query, structure);
     }
     ReleaseState lastChange = dataValidators.state(query.visibility().at());
-    Key key = new Key(query.codes(), query.startPeriod(), query.endPeriod(), query.providers());
+    Key key =
+        new Key(
+            structure.id(),
+            query.codes(),
+            query.startPeriod(),
+            query.endPeriod(),
+            query.providers());
     long changesBefore;
     synchronized (this) {
       DistinctCodes known = cached(lastChange, key);

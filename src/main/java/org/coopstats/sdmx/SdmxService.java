@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.xml.stream.XMLStreamException;
 import org.coopstats.catalog.CatalogService;
 import org.coopstats.catalog.Code;
@@ -171,6 +172,29 @@ public class SdmxService {
                         + ")."));
   }
 
+  /**
+   * The structure of the dataflow {@code flowRef} names ({@code ID}, {@code AGENCY,ID} or {@code
+   * AGENCY,ID,VERSION}): every structure has a dataflow of its id. The agency and the version are
+   * checked by {@link SdmxDataRequest#parse}; a 404 lists the dataflows when none has the id.
+   */
+  private DataStructure flowStructure(String flowRef) {
+    String[] parts = flowRef.split(",", -1);
+    String id = parts.length >= 2 ? parts[1] : parts[0];
+    return catalog
+        .catalog()
+        .structure(id)
+        .orElseThrow(
+            () ->
+                ProblemException.notFound(
+                    "No dataflow '"
+                        + flowRef
+                        + "'. The dataflows are "
+                        + catalog.catalog().structures().values().stream()
+                            .map(s -> s.agency() + "," + s.id() + "," + s.version())
+                            .collect(Collectors.joining(", "))
+                        + " (GET /sdmx/v2.1/dataflow)."));
+  }
+
   /** Parses a data query (400, 404 or 501 when it cannot be answered) and dates its answer. */
   DataAnswer prepareData(
       String flowRef,
@@ -178,7 +202,7 @@ public class SdmxService {
       String providerRef,
       Map<String, List<String>> parameters,
       DataFormat format) {
-    DataStructure structure = catalog.coopStats();
+    DataStructure structure = flowStructure(flowRef);
     OffsetDateTime now = OffsetDateTime.now(clock);
     SdmxDataRequest request =
         SdmxDataRequest.parse(structure, flowRef, key, providerRef, parameters, now);
@@ -242,7 +266,7 @@ public class SdmxService {
       String componentId,
       Map<String, List<String>> parameters) {
     requireExactModeWithoutReferences(parameters);
-    DataStructure structure = catalog.coopStats();
+    DataStructure structure = flowStructure(flowRef);
     Component component = component(structure, componentId);
     OffsetDateTime now = OffsetDateTime.now(clock);
     SdmxDataRequest request =

@@ -50,10 +50,14 @@ final class DraftWriter implements AutoCloseable {
     long datasetId = command.datasetId();
     boolean dryRun = command.dryRun();
     long deleted =
-        command.replaces() && !dryRun ? ObservationStaging.deleteDraft(connection, datasetId) : 0;
+        command.replaces() && !dryRun
+            ? ObservationStaging.deleteDraft(connection, structure, datasetId)
+            : 0;
     // Only a merge asks whether the draft has rows: a replacing upload has just emptied it.
     boolean draftHasRows =
-        !dryRun && !command.replaces() && ObservationStaging.hasDraft(connection, datasetId);
+        !dryRun
+            && !command.replaces()
+            && ObservationStaging.hasDraft(connection, structure, datasetId);
     ObservationStaging.Target target = target(dryRun, command.mode(), draftHasRows);
     ObservationStaging staging =
         new ObservationStaging(connection, structure, datasetId, target, workMem);

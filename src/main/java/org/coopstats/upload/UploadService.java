@@ -109,7 +109,7 @@ public class UploadService {
     }
     DataStructure structure = catalog.catalog().structure(dataset.structureId).orElseThrow();
     if (!command.dryRun()) {
-      prepareDraftTable(command);
+      prepareDraftTable(command, structure);
     }
     try (OpenedSource source = OpenedSource.open(command.format(), body, limits);
         Connection connection = dataSource.getConnection();
@@ -132,13 +132,13 @@ public class UploadService {
    * transaction, keeps the draft as it is meanwhile; if the upload fails, the next merge builds the
    * index again.
    */
-  private void prepareDraftTable(UploadCommand command) {
+  private void prepareDraftTable(UploadCommand command, DataStructure structure) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
               try (Connection connection = dataSource.getConnection()) {
                 ObservationStaging.prepareDraftTable(
-                    connection, command.datasetId(), command.replaces());
+                    connection, structure, command.datasetId(), command.replaces());
               } catch (SQLException e) {
                 throw new IllegalStateException("Preparing the draft table failed", e);
               }

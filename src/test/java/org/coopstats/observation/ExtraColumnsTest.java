@@ -150,7 +150,7 @@ class ExtraColumnsTest {
       throws SQLException {
     DataStructure withDimension = withoutSource(ObservationSqlTest.extended());
     ObservationStaging.recordPeriods(connection, List.of(rows[0].period()));
-    boolean hasDraft = ObservationStaging.hasDraft(connection, dataset);
+    boolean hasDraft = ObservationStaging.hasDraft(connection, withDimension, dataset);
     try (ObservationStaging staging =
         new ObservationStaging(
             connection,
@@ -235,6 +235,7 @@ class ExtraColumnsTest {
         structure.dimensions(),
         structure.attributes().stream().filter(a -> !a.id().equals("OBS_SOURCE")).toList(),
         structure.measures(),
-        structure.codeLists());
+        structure.codeLists(),
+        structure.publishedTable());
   }
 }

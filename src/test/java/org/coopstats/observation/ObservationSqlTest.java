@@ -51,7 +51,8 @@ class ObservationSqlTest {
         dimensions,
         attributes,
         base.measures(),
-        lists);
+        lists,
+        base.publishedTable());
   }
 
   @Test
@@ -248,14 +249,52 @@ class ObservationSqlTest {
   /** A dataset's draft table is its partition, named by its id alone. */
   @Test
   void eachDraftIsAPartitionNamedByItsDataset() {
-    assertThat(ObservationSql.createDraftTable(42))
+    ObservationSql sql = new ObservationSql(TestStructure.coopStats());
+    assertThat(sql.createDraftTable(42))
         .isEqualTo("CREATE TABLE observation_draft_42 (LIKE observation_draft INCLUDING DEFAULTS)");
-    assertThat(ObservationSql.attachDraftTable(42))
+    assertThat(sql.attachDraftTable(42))
         .isEqualTo(
             "ALTER TABLE observation_draft ATTACH PARTITION observation_draft_42 FOR VALUES IN"
                 + " (42)");
-    assertThat(ObservationSql.dropDraftKey(42))
-        .isEqualTo("DROP INDEX IF EXISTS observation_draft_42_key");
+    assertThat(sql.dropDraftKey(42)).isEqualTo("DROP INDEX IF EXISTS observation_draft_42_key");
+  }
+
+  /** A structure's statements name its own tables, never COOP_STATS's. */
+  @Test
+  void eachStructureHasTablesOfItsOwn() {
+    DataStructure base = TestStructure.coopStats();
+    ObservationSql sql =
+        new ObservationSql(
+            new DataStructure(
+                "CONTEXT",
+                base.agency(),
+                base.version(),
+                "Reference figures",
+                null,
+                base.dimensions(),
+                base.attributes(),
+                base.measures(),
+                base.codeLists(),
+                "observation_context"));
+    List<String> statements =
+        List.of(
+            sql.openDraft(),
+            sql.closeChanged(),
+            sql.closeMissing(),
+            sql.dropUnchanged(),
+            sql.closeAll(),
+            sql.countDraft(),
+            sql.mergeIntoDraft(7),
+            sql.createDraftTable(7),
+            sql.attachDraftTable(7),
+            sql.select(query(Visibility.asOf(NOW))).rows(),
+            sql.select(query(new Visibility(Visibility.Kind.DRAFT, NOW, null))).rows());
+    for (String statement : statements) {
+      assertThat(statement)
+          .as(statement)
+          .containsPattern("\\bobservation_context(_draft(_7)?)?\\b")
+          .doesNotContainPattern("\\bobservation(_draft(_7)?)?\\b");
+    }
   }
 
   /** The statements on the three tables are this package's: no other source names them in SQL. */
@@ -263,7 +302,7 @@ class ObservationSqlTest {
   void noOtherPackageHasSqlOnTheObservationTables() throws IOException {
     Pattern sql =
         Pattern.compile(
-            "(?i)\\b(FROM|INTO|UPDATE|JOIN|TABLE|USING)\\s+(observation|observation_draft|"
+            "(?i)\\b(FROM|INTO|UPDATE|JOIN|TABLE|USING)\\s+(observation(_\\w+)?|"
                 + "reference_period)\\b");
     Path main = Path.of("src/main/java/org/coopstats");
     List<String> found = new ArrayList<>();

@@ -56,12 +56,19 @@ class SdmxApiTest {
         .statusCode(200)
         .contentType(startsWith("application/vnd.sdmx.structure+xml;version=2.1"))
         .body(hasXPath("/*[local-name()='Structure']"))
-        .body(hasXPath("//*[local-name()='Dataflow']/@id", equalTo("COOP_STATS")))
-        .body(hasXPath("//*[local-name()='Dataflow']/@agencyID", equalTo("COOPSTATS")))
+        // one dataflow per structure, each referring to the structure of its id
+        .body(hasXPath("count(//*[local-name()='Dataflow'])", equalTo("3")))
         .body(
             hasXPath(
-                "//*[local-name()='Dataflow']/*[local-name()='Structure']/Ref/@id",
-                equalTo("COOP_STATS")));
+                "//*[local-name()='Dataflow'][@id='COOP_STATS']/@agencyID", equalTo("COOPSTATS")))
+        .body(
+            hasXPath(
+                "//*[local-name()='Dataflow'][@id='COOP_STATS']/*[local-name()='Structure']/Ref/@id",
+                equalTo("COOP_STATS")))
+        .body(
+            hasXPath(
+                "//*[local-name()='Dataflow'][@id='SSE_STATS']/*[local-name()='Structure']/Ref/@id",
+                equalTo("SSE_STATS")));
     given()
         .accept("application/xml")
         .get("/sdmx/v2.1/dataflow/COOPSTATS/COOP_STATS/latest")

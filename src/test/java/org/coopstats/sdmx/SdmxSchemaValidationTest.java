@@ -68,6 +68,9 @@ class SdmxSchemaValidationTest {
   private Schema official;
   private final Map<String, Schema> specific = new HashMap<>();
 
+  /** The provider of a published dataset of each structure besides COOP_STATS. */
+  private final Map<String, String> otherStructures = new HashMap<>();
+
   @BeforeEach
   void publishOnce() throws Exception {
     Api.actAsAdmin();
@@ -231,6 +234,74 @@ class SdmxSchemaValidationTest {
         .anyMatch(e -> e.contains("XXX"));
   }
 
+  static Stream<Arguments> otherStructures() {
+    List<Arguments> shapes = new ArrayList<>();
+    for (String flow : List.of("CONTEXT", "SSE_STATS")) {
+      for (String format : List.of(GENERIC_DATA, SPECIFIC_DATA)) {
+        for (String atObservation : List.of("TIME_PERIOD", "AllDimensions")) {
+          shapes.add(Arguments.of(flow, format, atObservation));
+        }
+      }
+    }
+    return shapes.stream();
+  }
+
+  /** The structures added by migrations alone have valid data and structure messages too. */
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("otherStructures")
+  void otherStructuresMessagesAreValid(String flow, String format, String atObservation) {
+    String provider = otherStructures.computeIfAbsent(flow, SdmxSchemaValidationTest::published);
+    byte[] message =
+        given()
+            .accept(format)
+            .queryParam("dimensionAtObservation", atObservation)
+            .get("/sdmx/v2.1/data/" + flow + "/all/" + provider)
+            .then()
+            .statusCode(200)
+            .contentType(startsWith(format))
+            .extract()
+            .asByteArray();
+    assertValid(schemaFor(format, atObservation, flow), message);
+    byte[] structure =
+        given()
+            .queryParam("references", "all")
+            .get("/sdmx/v2.1/dataflow/COOPSTATS/" + flow + "/1.0")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    assertValid(official, structure);
+  }
+
+  private static String published(String flow) {
+    String provider = Api.newProvider();
+    long dataset =
+        given()
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "providerId", provider,
+                    "title", flow,
+                    "sourceKind", "ESTIMATE",
+                    "periodBasis", "CALENDAR_YEAR",
+                    "structure", flow))
+            .post("/api/v1/datasets")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    Api.uploadCsv(
+        dataset,
+        flow.equals("CONTEXT")
+            ? "REF_AREA,MEASURE,SEX,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,UNIT_MULT\n"
+                + "CAN,POP,F,2021,18700000,,\nCAN,GDP,_Z,2021,2500,CAD,9\n"
+            : "REF_AREA,MEASURE,ENTITY_TYPE,TIME_PERIOD,OBS_VALUE\n"
+                + "FRA,ENTITIES,COOP,2021,300\nFRA,ENTITIES,ASSOC,2021,600\n");
+    Api.publish(dataset);
+    return provider;
+  }
+
   @Test
   void theSchemaResourceServesTheSchemaOfTheDataStructure() {
     for (String path :
@@ -322,13 +393,21 @@ class SdmxSchemaValidationTest {
 
   /** The official schemas, plus for StructureSpecificData the one the service serves. */
   private Schema schemaFor(String format, String atObservation) {
+    return schemaFor(format, atObservation, "COOP_STATS");
+  }
+
+  private Schema schemaFor(String format, String atObservation, String flow) {
     if (format.equals(GENERIC_DATA)) {
       return official;
     }
     return specific.computeIfAbsent(
-        atObservation,
+        flow + " " + atObservation,
         shape -> {
-          String location = SCHEMA + "?dimensionAtObservation=" + shape;
+          String location =
+              "/sdmx/v2.1/schema/dataflow/COOPSTATS/"
+                  + flow
+                  + "/1.0?dimensionAtObservation="
+                  + atObservation;
           byte[] xsd =
               given()
                   .accept(SdmxFormats.SCHEMA_XML)
@@ -340,7 +419,8 @@ class SdmxSchemaValidationTest {
                   .asByteArray();
           StreamSource served = new StreamSource(new ByteArrayInputStream(xsd));
           // Its relative schemaLocation (SDMXDataStructureSpecific.xsd) resolves by the resolver.
-          served.setSystemId("http://localhost/sdmx/v2.1/schema/dataflow/COOPSTATS/COOP_STATS/1.0");
+          served.setSystemId(
+              "http://localhost/sdmx/v2.1/schema/dataflow/COOPSTATS/" + flow + "/1.0");
           try {
             return schemaFactory()
                 .newSchema(new Source[] {officialSource("SDMXMessage.xsd"), served});

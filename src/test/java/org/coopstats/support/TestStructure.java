@@ -101,7 +101,16 @@ public final class TestStructure {
               Set.of()));
     }
     return new DataStructure(
-        "COOP_STATS", "TEST", "1.0", "Test", null, dimensions, attributes, measures, lists);
+        "COOP_STATS",
+        "TEST",
+        "1.0",
+        "Test",
+        null,
+        dimensions,
+        attributes,
+        measures,
+        lists,
+        "observation");
   }
 
   private static MeasureDef count(

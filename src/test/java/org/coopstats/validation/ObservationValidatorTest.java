@@ -354,7 +354,8 @@ class ObservationValidatorTest {
                 structure.dimensions(),
                 structure.attributes(),
                 structure.measures(),
-                lists));
+                lists,
+                structure.publishedTable()));
     List<ValidationIssue> issues = new ArrayList<>();
     assertThat(
             withShares.check(

@@ -78,8 +78,8 @@ public class ObservationResponses {
       Request request,
       Dataset dataset,
       QueryBulkhead.Permit permit) {
-    QueryParameters.rejectUnknown(uriInfo, observations.allowedParameters(dataset));
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
+    QueryParameters.rejectUnknown(uriInfo, observations.allowedParameters(dataset, parameters));
     ObservationFormat format = format(QueryParameters.single(parameters, "format"), headers);
     ObservationAnswer answer = observations.prepare(parameters, format, dataset);
     Optional<Response> notModified = ConditionalResponses.notModified(request, answer.validators());
