@@ -59,6 +59,7 @@ class ArchitectureTest {
           Map.entry("query", 5),
           Map.entry("upload", 5),
           Map.entry("sdmx", 6),
+          Map.entry("indicator", 6),
           Map.entry("demo", 7),
           Map.entry("runtime", 7),
           Map.entry("health", 7));

@@ -70,7 +70,8 @@ public class DatasetResource {
 
   @GET
   @Path("/{id}")
-  public DatasetView get(@PathParam("id") long id) {
+  public DatasetView get(@PathParam("id") long id, @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of());
     return datasets.get(id);
   }
 

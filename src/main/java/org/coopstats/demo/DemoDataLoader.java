@@ -69,7 +69,20 @@ public class DemoDataLoader {
             null,
             "Tanzania Cooperative Development Commission"),
         "/demo/tanzania.csv");
-    LOG.info("Loaded the demo datasets (Canada, Tanzania)");
+    load(
+        datasets,
+        uploads,
+        new DatasetRequest(
+            "STATCAN",
+            "Population of Canada, its provinces and territories, 2021",
+            "CENSUS",
+            "CALENDAR_YEAR",
+            "Population counts on Census Day, 11 May 2021. The denominator of indicators such as"
+                + " cooperatives per 100,000 inhabitants.",
+            "CONTEXT",
+            "Statistics Canada, 2021 Census of Population"),
+        "/demo/canada-population.csv");
+    LOG.info("Loaded the demo datasets (Canada, Tanzania, Canada's population)");
   }
 
   private static void load(

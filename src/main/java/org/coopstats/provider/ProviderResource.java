@@ -45,7 +45,8 @@ public class ProviderResource {
 
   @GET
   @Path("/{id}")
-  public ProviderView get(@PathParam("id") String id) {
+  public ProviderView get(@PathParam("id") String id, @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of());
     return service
         .find(id)
         .orElseThrow(() -> ProblemException.notFound("There is no provider '" + id + "'."));

@@ -49,8 +49,9 @@ public class UserResource {
 
   @GET
   @Path("/{username}")
-  public UserView get(@PathParam("username") String username) {
+  public UserView get(@PathParam("username") String username, @Context UriInfo uriInfo) {
     access.requireAdmin();
+    QueryParameters.rejectUnknown(uriInfo, List.of());
     return users
         .find(username)
         .orElseThrow(() -> ProblemException.notFound("There is no user '" + username + "'."));

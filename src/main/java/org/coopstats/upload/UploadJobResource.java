@@ -45,7 +45,8 @@ public class UploadJobResource {
 
   @GET
   @Path("/{id}")
-  public JobView get(@PathParam("id") long id) {
+  public JobView get(@PathParam("id") long id, @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of());
     return jobs.get(id);
   }
 

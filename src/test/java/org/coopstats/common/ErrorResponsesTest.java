@@ -29,6 +29,27 @@ class ErrorResponsesTest {
         .body("instance", is("/api/v1/nothing-here"));
   }
 
+  /** Found by the contract fuzzer: a single item's GET took any parameter, and ignored it. */
+  @Test
+  void singleItemsRefuseUnknownParameters() {
+    org.coopstats.support.Api.actAsAdmin();
+    String provider = org.coopstats.support.Api.newProvider();
+    long dataset = org.coopstats.support.Api.newDataset(provider);
+    for (String path :
+        java.util.List.of(
+            "/api/v1/providers/" + provider,
+            "/api/v1/datasets/" + dataset,
+            "/api/v1/users/" + org.coopstats.support.Api.ADMIN)) {
+      given()
+          .queryParam("unknown", "1")
+          .get(path)
+          .then()
+          .statusCode(400)
+          .contentType(containsString("application/problem+json"))
+          .body("detail", containsString("unknown"));
+    }
+  }
+
   @Test
   void wrongMethodsAre405Problems() {
     given()

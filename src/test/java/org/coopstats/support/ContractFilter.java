@@ -66,6 +66,10 @@ public final class ContractFilter implements OrderedFilter {
       return response;
     }
     ValidationReport report = check(request, RestAssuredResponse.of(response));
+    if (response.statusCode() == 204 || response.statusCode() == 304) {
+      // no content, so no media type for Accept to refuse (RFC 9110, 12.5.1)
+      report = withoutKey(report, "validation.request.accept.notAllowed");
+    }
     if (request.getQueryParameterValues("format").stream().anyMatch(f -> !f.isBlank())) {
       // format overrides Accept (SDMX REST, and the JSON API's ?format=), as the contract says
       report = withoutKey(report, "validation.request.accept.notAllowed");

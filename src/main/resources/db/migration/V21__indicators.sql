@@ -1,0 +1,67 @@
+-- Derived indicators as data (issue #15, item 3). Each is a numerator and a denominator, each a
+-- measure of a structure with fixed codes (a dimension not named is _T where it applies to the
+-- measure, _Z where it does not), so an indicator is added by a row, not by code.
+--   kind RATIO:  value = numerator / denominator x multiplier, both of the same area and period;
+--   kind CHANGE: value = (numerator / the same series a year earlier - 1) x multiplier (the
+--                denominator is then the numerator's series, one year before).
+CREATE TABLE indicator (
+    id                    text     PRIMARY KEY CHECK (id ~ '^[A-Z][A-Z0-9_]*$'),
+    position              integer  NOT NULL UNIQUE,
+    name_en               text     NOT NULL,
+    name_fr               text,
+    name_es               text,
+    kind                  text     NOT NULL CHECK (kind IN ('RATIO', 'CHANGE')),
+    numerator_structure   text     NOT NULL REFERENCES data_structure (id),
+    numerator_measure     text     NOT NULL REFERENCES measure (id),
+    numerator_filters     jsonb    NOT NULL DEFAULT '{}',
+    denominator_structure text     REFERENCES data_structure (id),
+    denominator_measure   text     REFERENCES measure (id),
+    denominator_filters   jsonb    NOT NULL DEFAULT '{}',
+    multiplier            numeric  NOT NULL CHECK (multiplier > 0),
+    unit                  text     NOT NULL,
+    decimals              smallint NOT NULL CHECK (decimals BETWEEN 0 AND 6),
+    notes                 text,
+    CHECK ((kind = 'RATIO') = (denominator_measure IS NOT NULL AND denominator_structure IS NOT NULL))
+);
+
+INSERT INTO indicator (id, position, name_en, name_fr, name_es, kind, numerator_structure, numerator_measure, numerator_filters, denominator_structure, denominator_measure, denominator_filters, multiplier, unit, decimals, notes) VALUES
+('MEMBERS_PER_COOP', 1, 'Memberships per primary cooperative', 'Adhésions par coopérative primaire', 'Membresías por cooperativa primaria',
+ 'RATIO', 'COOP_STATS', 'MEMBERS', '{"COOP_LEVEL": "PRIM"}', 'COOP_STATS', 'COOPS', '{"COOP_LEVEL": "PRIM"}', 1, 'MEMBERSHIPS_PER_COOP', 1,
+ 'Primary cooperatives only: the members of secondary and tertiary cooperatives are cooperatives, and memberships never add across levels. Memberships, not persons: one person may belong to several cooperatives.'),
+('WORKERS_PER_COOP', 2, 'Persons employed per cooperative', 'Personnes employées par coopérative', 'Personas empleadas por cooperativa',
+ 'RATIO', 'COOP_STATS', 'WORKERS', '{"WORK_CAT": "IN_EMP"}', 'COOP_STATS', 'COOPS', '{}', 1, 'PERSONS_PER_COOP', 1,
+ 'Employment in cooperatives (WORK_CAT IN_EMP, headcount) per active cooperative.'),
+('WOMEN_SHARE_MEMBERS', 3, 'Women''s share of natural-person members', 'Part des femmes parmi les membres personnes physiques', 'Proporción de mujeres entre los miembros personas físicas',
+ 'RATIO', 'COOP_STATS', 'MEMBERS', '{"COOP_LEVEL": "PRIM", "MEMBER_KIND": "NP", "SEX": "F"}', 'COOP_STATS', 'MEMBERS', '{"COOP_LEVEL": "PRIM", "MEMBER_KIND": "NP"}', 100, 'PERCENT', 1,
+ 'Natural-person memberships of primary cooperatives, the only level whose members are persons.'),
+('WOMEN_SHARE_WORKERS', 4, 'Women''s share of persons employed in cooperatives', 'Part des femmes parmi les personnes employées dans les coopératives', 'Proporción de mujeres entre las personas empleadas en cooperativas',
+ 'RATIO', 'COOP_STATS', 'WORKERS', '{"WORK_CAT": "IN_EMP", "SEX": "F"}', 'COOP_STATS', 'WORKERS', '{"WORK_CAT": "IN_EMP"}', 100, 'PERCENT', 1, NULL),
+('WORKER_MEMBERS_SHARE', 5, 'Worker-members'' share of employment in cooperatives', 'Part des membres travailleurs dans l''emploi des coopératives', 'Proporción de socios trabajadores en el empleo de las cooperativas',
+ 'RATIO', 'COOP_STATS', 'WORKERS', '{"WORK_CAT": "IN_EMP_WM"}', 'COOP_STATS', 'WORKERS', '{"WORK_CAT": "IN_EMP"}', 100, 'PERCENT', 1, NULL),
+('ACTIVE_SHARE', 6, 'Active share of registered cooperatives', 'Part des coopératives actives parmi les enregistrées', 'Proporción de cooperativas activas entre las registradas',
+ 'RATIO', 'COOP_STATS', 'COOPS', '{}', 'COOP_STATS', 'COOPS_REG', '{}', 100, 'PERCENT', 1, NULL),
+('COOPS_CHANGE', 7, 'Active cooperatives, change on a year earlier', 'Coopératives actives, variation sur un an', 'Cooperativas activas, variación interanual',
+ 'CHANGE', 'COOP_STATS', 'COOPS', '{}', NULL, NULL, '{}', 100, 'PERCENT', 1, NULL),
+('COOPS_REG_CHANGE', 8, 'Registered cooperatives, change on a year earlier', 'Coopératives enregistrées, variation sur un an', 'Cooperativas registradas, variación interanual',
+ 'CHANGE', 'COOP_STATS', 'COOPS_REG', '{}', NULL, NULL, '{}', 100, 'PERCENT', 1, NULL),
+('COOPS_NEW_CHANGE', 9, 'Cooperatives registered in the period, change on a year earlier', 'Coopératives créées dans la période, variation sur un an', 'Cooperativas registradas en el período, variación interanual',
+ 'CHANGE', 'COOP_STATS', 'COOPS_NEW', '{}', NULL, NULL, '{}', 100, 'PERCENT', 1, NULL),
+('COOPS_CLOSED_CHANGE', 10, 'Cooperatives dissolved in the period, change on a year earlier', 'Coopératives dissoutes dans la période, variation sur un an', 'Cooperativas disueltas en el período, variación interanual',
+ 'CHANGE', 'COOP_STATS', 'COOPS_CLOSED', '{}', NULL, NULL, '{}', 100, 'PERCENT', 1, NULL),
+('MEMBERS_CHANGE', 11, 'Memberships of primary cooperatives, change on a year earlier', 'Adhésions aux coopératives primaires, variation sur un an', 'Membresías de cooperativas primarias, variación interanual',
+ 'CHANGE', 'COOP_STATS', 'MEMBERS', '{"COOP_LEVEL": "PRIM"}', NULL, NULL, '{}', 100, 'PERCENT', 1, NULL),
+('WORKERS_CHANGE', 12, 'Employment in cooperatives, change on a year earlier', 'Emploi dans les coopératives, variation sur un an', 'Empleo en las cooperativas, variación interanual',
+ 'CHANGE', 'COOP_STATS', 'WORKERS', '{"WORK_CAT": "IN_EMP"}', NULL, NULL, '{}', 100, 'PERCENT', 1, NULL),
+('EQUITY_RATIO', 13, 'Equity ratio (equity / assets)', 'Ratio de fonds propres (fonds propres / actifs)', 'Ratio de patrimonio (patrimonio / activos)',
+ 'RATIO', 'COOP_STATS', 'EQUITY', '{}', 'COOP_STATS', 'ASSETS', '{}', 100, 'PERCENT', 1, 'Both in one currency.'),
+('SURPLUS_MARGIN', 14, 'Surplus margin (surplus / turnover)', 'Marge d''excédent (excédent / chiffre d''affaires)', 'Margen de excedente (excedente / volumen de negocios)',
+ 'RATIO', 'COOP_STATS', 'SURPLUS', '{}', 'COOP_STATS', 'TURNOVER', '{}', 100, 'PERCENT', 1, 'Both in one currency; negative when the cooperatives made a loss.'),
+('EMP_PER_100_EMPLOYED', 15, 'Employment in cooperatives per 100 employed persons', 'Emploi dans les coopératives pour 100 personnes en emploi', 'Empleo en las cooperativas por cada 100 personas ocupadas',
+ 'RATIO', 'COOP_STATS', 'WORKERS', '{"WORK_CAT": "IN_EMP"}', 'CONTEXT', 'EMP', '{}', 100, 'PER_100_EMPLOYED', 2,
+ 'Total employment from a CONTEXT dataset (a labour force survey, ILOSTAT).'),
+('COOPS_PER_100K', 16, 'Cooperatives per 100,000 inhabitants', 'Coopératives pour 100 000 habitants', 'Cooperativas por cada 100 000 habitantes',
+ 'RATIO', 'COOP_STATS', 'COOPS', '{}', 'CONTEXT', 'POP', '{}', 100000, 'PER_100000_INHABITANTS', 1,
+ 'Population from a CONTEXT dataset (a census or population estimate).'),
+('VALUE_ADDED_PCT_GDP', 17, 'Value added of cooperatives as a share of GDP', 'Valeur ajoutée des coopératives en part du PIB', 'Valor añadido de las cooperativas como proporción del PIB',
+ 'RATIO', 'COOP_STATS', 'VALUE_ADDED', '{}', 'CONTEXT', 'GDP', '{}', 100, 'PERCENT', 2,
+ 'Gross value added and GDP at current prices, in one currency.');

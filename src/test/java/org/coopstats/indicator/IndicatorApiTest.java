@@ -1,0 +1,262 @@
+package org.coopstats.indicator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.coopstats.support.Api;
+import org.coopstats.support.PostgresResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Indicators on real figures: Statistics Canada's non-financial cooperatives and their employment
+ * (domain file, section 9) and the 2021 Census population, each value with its numerator,
+ * denominator and origin.
+ */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndicatorApiTest {
+
+  private static final String CANADA =
+      """
+      REF_AREA,MEASURE,WORK_CAT,TIME_PERIOD,OBS_VALUE
+      CAN,COOPS,,2018,5846
+      CAN,COOPS,,2020,5531
+      CAN,COOPS,,2021,5605
+      CAN,WORKERS,IN_EMP,2018,103470
+      CAN,WORKERS,IN_EMP,2020,101230
+      CAN,WORKERS,IN_EMP,2021,100755
+      """;
+
+  private String coops;
+  private long coopsDataset;
+  private String census;
+  private long censusDataset;
+
+  @BeforeEach
+  void publishOnce() {
+    Api.actAsAdmin();
+    if (coops != null) {
+      return;
+    }
+    coops = Api.newProvider();
+    coopsDataset = Api.newDataset(coops);
+    Api.uploadCsv(coopsDataset, CANADA);
+    Api.publish(coopsDataset);
+    census = Api.newProvider();
+    censusDataset = dataset(census, "CONTEXT");
+    Api.uploadCsv(
+        censusDataset, "REF_AREA,MEASURE,SEX,TIME_PERIOD,OBS_VALUE\nCAN,POP,_T,2021,36991981\n");
+    Api.publish(censusDataset);
+  }
+
+  @Test
+  void theDefinitionsListEveryIndicatorWithTheFullKeyOfItsInputs() {
+    JsonPath list =
+        given()
+            .queryParam("limit", 1000)
+            .get("/api/v1/indicators")
+            .then()
+            .statusCode(200)
+            .body("total", is(17))
+            .body(
+                "items.id",
+                hasItems(
+                    "MEMBERS_PER_COOP",
+                    "WORKERS_PER_COOP",
+                    "WOMEN_SHARE_MEMBERS",
+                    "WOMEN_SHARE_WORKERS",
+                    "WORKER_MEMBERS_SHARE",
+                    "ACTIVE_SHARE",
+                    "COOPS_CHANGE",
+                    "WORKERS_CHANGE",
+                    "EQUITY_RATIO",
+                    "SURPLUS_MARGIN",
+                    "EMP_PER_100_EMPLOYED",
+                    "COOPS_PER_100K",
+                    "VALUE_ADDED_PCT_GDP"))
+            .extract()
+            .jsonPath();
+    assertThat(list.getMap("items.find { it.id == 'WOMEN_SHARE_MEMBERS' }.numerator.key"))
+        .containsEntry("MEMBER_KIND", "NP")
+        .containsEntry("SEX", "F")
+        .containsEntry("COOP_LEVEL", "PRIM")
+        .containsEntry("WORK_CAT", "_Z");
+    given()
+        .queryParam("lang", "fr")
+        .get("/api/v1/indicators/COOPS_PER_100K")
+        .then()
+        .statusCode(200)
+        .body("name", is("Coopératives pour 100 000 habitants"))
+        .body("denominator.structure", is("CONTEXT"))
+        .body("denominator.key", is(Map.of("MEASURE", "POP", "SEX", "_T")));
+  }
+
+  @Test
+  void cooperativesPer100000InhabitantsOfCanadaIn2021() {
+    JsonPath value =
+        given()
+            .queryParam("REF_AREA", "CAN")
+            .queryParam("provider", coops)
+            .queryParam("denominatorProvider", census)
+            .get("/api/v1/indicators/COOPS_PER_100K/values")
+            .then()
+            .statusCode(200)
+            .body("total", is(3))
+            .extract()
+            .jsonPath();
+    // 5,605 / 36,991,981 x 100,000 = 15.15
+    assertThat(value.getString("items[2].TIME_PERIOD")).isEqualTo("2021");
+    assertThat(value.getDouble("items[2].OBS_VALUE")).isEqualTo(15.2);
+    assertThat(value.getString("items[2].UNIT_MEASURE")).isEqualTo("PER_100000_INHABITANTS");
+    assertThat(value.getInt("items[2].numerator.OBS_VALUE")).isEqualTo(5605);
+    assertThat(value.getLong("items[2].numerator.dataset")).isEqualTo(coopsDataset);
+    assertThat(value.getInt("items[2].numerator.version")).isEqualTo(1);
+    assertThat(value.getString("items[2].numerator.releasedAt")).isNotBlank();
+    assertThat(value.getInt("items[2].denominator.OBS_VALUE")).isEqualTo(36991981);
+    assertThat(value.getString("items[2].denominator.provider")).isEqualTo(census);
+    // no population for 2018 and 2020: no value, and why
+    assertThat(value.getString("items[0].problem")).contains("no POP is published for CAN 2018");
+  }
+
+  @Test
+  void workersPerCooperativeAndTheYearOnYearChange() {
+    JsonPath perCoop =
+        given()
+            .queryParam("provider", coops)
+            .queryParam("startPeriod", "2021")
+            .get("/api/v1/indicators/WORKERS_PER_COOP/values")
+            .then()
+            .statusCode(200)
+            .body("total", is(1))
+            .extract()
+            .jsonPath();
+    assertThat(perCoop.getDouble("items[0].OBS_VALUE")).isEqualTo(18.0); // 100,755 / 5,605
+    assertThat(perCoop.getInt("items[0].numerator.OBS_VALUE")).isEqualTo(100755);
+    JsonPath change =
+        given()
+            .queryParam("provider", coops)
+            .queryParam("startPeriod", "2021")
+            .get("/api/v1/indicators/COOPS_CHANGE/values")
+            .then()
+            .statusCode(200)
+            .body("total", is(1))
+            .extract()
+            .jsonPath();
+    assertThat(change.getDouble("items[0].OBS_VALUE")).isEqualTo(1.3); // 5,605 / 5,531 - 1
+    assertThat(change.getString("items[0].denominator.TIME_PERIOD")).isEqualTo("2020");
+  }
+
+  @Test
+  void aScheduledInputDoesNotShowThrough() {
+    String provider = Api.newProvider();
+    long dataset = Api.newDataset(provider);
+    Api.uploadCsv(
+        dataset,
+        "REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\nCAN,COOPS,2021,5605\nCAN,COOPS_REG,2021,8000\n");
+    Api.publish(dataset);
+    // a revision of the registered count, released tomorrow
+    Api.uploadCsv(dataset, "REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\nCAN,COOPS_REG,2021,7000\n");
+    Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    given()
+        .queryParam("releaseAt", tomorrow.toString())
+        .post("/api/v1/datasets/" + dataset + "/publish")
+        .then()
+        .statusCode(200);
+    Api.actAnonymously();
+    // 5,605 / 8,000, not 5,605 / 7,000
+    given()
+        .queryParam("provider", provider)
+        .get("/api/v1/indicators/ACTIVE_SHARE/values")
+        .then()
+        .statusCode(200)
+        .body("items[0].OBS_VALUE", is(70.1f))
+        .body("items[0].denominator.OBS_VALUE", is(8000))
+        .body("items[0].denominator.version", is(1));
+    // and a provider whose figures come out only tomorrow has no value yet
+    Api.actAsAdmin();
+    String later = Api.newProvider();
+    long scheduled = Api.newDataset(later);
+    Api.uploadCsv(scheduled, "REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\nCAN,COOPS,2021,1\n");
+    given()
+        .queryParam("releaseAt", tomorrow.toString())
+        .post("/api/v1/datasets/" + scheduled + "/publish")
+        .then()
+        .statusCode(200);
+    Api.actAnonymously();
+    given()
+        .queryParam("provider", later)
+        .get("/api/v1/indicators/COOPS_PER_100K/values")
+        .then()
+        .statusCode(200)
+        .body("total", is(0));
+  }
+
+  @Test
+  void anAnswerRevalidatesAndErrorsAreProblems() {
+    String etag =
+        given()
+            .queryParam("provider", coops)
+            .get("/api/v1/indicators/ACTIVE_SHARE/values")
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    assertThat(etag).isNotBlank();
+    given()
+        .header("If-None-Match", etag)
+        .queryParam("provider", coops)
+        .get("/api/v1/indicators/ACTIVE_SHARE/values")
+        .then()
+        .statusCode(304);
+    given()
+        .get("/api/v1/indicators/NO_SUCH/values")
+        .then()
+        .statusCode(404)
+        .contentType(containsString("application/problem+json"));
+    given()
+        .queryParam("startPeriod", "2021-13")
+        .get("/api/v1/indicators/ACTIVE_SHARE/values")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("startPeriod"));
+    given()
+        .queryParam("REF_AREA", "XXX")
+        .get("/api/v1/indicators/ACTIVE_SHARE/values")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("XXX"));
+    given().queryParam("lang", "de").get("/api/v1/indicators").then().statusCode(400);
+  }
+
+  private static long dataset(String provider, String structure) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "providerId", provider,
+                "title", "Population",
+                "sourceKind", "CENSUS",
+                "periodBasis", "CALENDAR_YEAR",
+                "structure", structure,
+                "source", "Statistics Canada, 2021 Census of Population"))
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+}
