@@ -69,14 +69,26 @@ public class IndicatorResource {
       @PathParam("id") String id, @Context UriInfo uriInfo, @Context Request request) {
     QueryParameters.rejectUnknown(uriInfo, IndicatorService.VALUE_PARAMETERS);
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
-    language(QueryParameters.single(parameters, "lang"));
+    String lang = language(QueryParameters.single(parameters, "lang"));
+    boolean jsonStat = jsonStat(QueryParameters.single(parameters, "format"));
     IndicatorDef definition = service.get(id);
-    Validators validators = service.validators("indicator-json");
+    Validators validators = service.validators(jsonStat ? "indicator-jsonstat" : "indicator-json");
     Optional<Response> notModified = ConditionalResponses.notModified(request, validators);
     if (notModified.isPresent()) {
       return notModified.get();
     }
     Page<IndicatorValue> values = service.values(id, parameters);
+    if (jsonStat) {
+      Map<String, Object> dataset =
+          new IndicatorJsonStat(definition, service.areas(definition), lang)
+              .dataset(
+                  values,
+                  validators.lastModified(),
+                  values.hasNext() ? PagedResponses.nextHref(values, uriInfo) : null);
+      return ConditionalResponses.withValidators(
+              PagedResponses.ok(dataset, values, uriInfo), validators)
+          .build();
+    }
     Page<ValueView> page =
         new Page<>(
             values.items().stream().map(v -> ValueView.of(v, definition)).toList(),
@@ -86,6 +98,18 @@ public class IndicatorResource {
     return ConditionalResponses.withValidators(
             PagedResponses.ok(PageBody.of(page, uriInfo), page, uriInfo), validators)
         .build();
+  }
+
+  /** format=json (the default) or jsonstat. */
+  private static boolean jsonStat(String format) {
+    if (format == null || format.equals("json")) {
+      return false;
+    }
+    if (format.equals("jsonstat")) {
+      return true;
+    }
+    throw ProblemException.badRequest(
+        "format '" + format + "' is not offered: use json or jsonstat.");
   }
 
   private static String language(String lang) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.coopstats.catalog.CatalogService;
+import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
 import org.coopstats.catalog.MeasureDef;
@@ -46,6 +47,7 @@ public class IndicatorService {
           "denominatorProvider",
           "asOf",
           "lang",
+          "format",
           "offset",
           "limit");
 
@@ -239,6 +241,13 @@ public class IndicatorService {
               row.validFrom()));
     }
     return values;
+  }
+
+  /** The code list of the numerator's areas, for labels. */
+  public CodeList areas(IndicatorDef definition) {
+    DataStructure structure = structure(definition.numerator());
+    return structure.codeList(
+        structure.dimension(DataStructure.REF_AREA).orElseThrow().codeListId());
   }
 
   private DataStructure structure(Input input) {

@@ -131,6 +131,39 @@ class IndicatorApiTest {
     assertThat(value.getString("items[0].problem")).contains("no POP is published for CAN 2018");
   }
 
+  /** format=jsonstat, read back with Statistics Norway's JSON-stat reader (json-stat-java). */
+  @Test
+  void anIndependentJsonStatReaderSeesTheValues() throws Exception {
+    String body =
+        given()
+            .queryParam("REF_AREA", "CAN")
+            .queryParam("provider", coops)
+            .queryParam("format", "jsonstat")
+            .get("/api/v1/indicators/WORKERS_PER_COOP/values")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    no.ssb.jsonstat.v2.Dataset dataset =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.guava.GuavaModule())
+            .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+            .registerModule(new no.ssb.jsonstat.JsonStatModule())
+            .readValue(body, no.ssb.jsonstat.v2.DatasetBuildable.class)
+            .build();
+    assertThat(dataset.getId()).containsExactly("INDICATOR", "REF_AREA", "TIME_PERIOD");
+    Map<java.util.List<String>, Number> values = dataset.asMap();
+    assertThat(values.get(java.util.List.of("WORKERS_PER_COOP", "CAN", "2021")).doubleValue())
+        .isEqualTo(18.0);
+    assertThat(values.get(java.util.List.of("WORKERS_PER_COOP", "CAN", "2018")).doubleValue())
+        .isEqualTo(17.7); // 103,470 / 5,846
+    given()
+        .queryParam("format", "xml")
+        .get("/api/v1/indicators/WORKERS_PER_COOP/values")
+        .then()
+        .statusCode(400);
+  }
+
   @Test
   void workersPerCooperativeAndTheYearOnYearChange() {
     JsonPath perCoop =
