@@ -210,6 +210,88 @@ class TableApiTest {
   }
 
   @Test
+  void moneyIsNeverAddedAcrossUnitMultipliersNorCurrencies() {
+    // illustrative figures: every type present, one of them in thousands rather than millions
+    String provider =
+        Api.publishedProvider(
+            """
+            REF_AREA,MEASURE,COOP_TYPE,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,UNIT_MULT
+            CAN,TURNOVER,PROD,2021,120.5,CAD,6
+            CAN,TURNOVER,WORK,2021,30,CAD,6
+            CAN,TURNOVER,CONS,2021,410,CAD,6
+            CAN,TURNOVER,MULTI,2021,95000,CAD,3
+            CAN,TURNOVER,_U,2021,2,CAD,6
+            CAN,WAGES,PROD,2021,10,CAD,6
+            CAN,WAGES,WORK,2021,5,CAD,6
+            CAN,WAGES,CONS,2021,40,CAD,6
+            CAN,WAGES,MULTI,2021,9,CAD,6
+            CAN,WAGES,_U,2021,1,USD,6
+            CAN,SURPLUS,PROD,2021,-1.5,CAD,6
+            CAN,SURPLUS,WORK,2021,0.5,CAD,6
+            CAN,SURPLUS,CONS,2021,12,CAD,6
+            CAN,SURPLUS,MULTI,2021,1,CAD,6
+            CAN,SURPLUS,_U,2021,0,CAD,6
+            """);
+    JsonPath grid =
+        given()
+            .queryParam("REF_AREA", "CAN")
+            .queryParam("TIME_PERIOD", "2021")
+            .queryParam("provider", provider)
+            .get("/api/v1/tables/MONEY_BY_TYPE_ACTIVITY/data")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<String> rows = grid.getList("rows.collect { it.heading[0].id + '/' + it.heading[1].id }");
+    Map<String, Object> turnover =
+        grid.getMap("rows[" + rows.indexOf("TURNOVER/_T") + "].cells[0]");
+    assertThat(turnover).containsEntry("origin", "refused").doesNotContainKey("value");
+    assertThat((String) turnover.get("reason")).contains("CAD × 10^6").contains("CAD × 10^3");
+    Map<String, Object> wages = grid.getMap("rows[" + rows.indexOf("WAGES/_T") + "].cells[0]");
+    assertThat((String) wages.get("reason")).contains("USD × 10^6");
+    Map<String, Object> surplus = grid.getMap("rows[" + rows.indexOf("SURPLUS/_T") + "].cells[0]");
+    assertThat(surplus)
+        .containsEntry("origin", "computed")
+        .containsEntry("value", 12.0f)
+        .containsEntry("UNIT_MEASURE", "CAD")
+        .containsEntry("UNIT_MULT", "6");
+  }
+
+  /** Every core table renders in every format, for the demo's Canada figures. */
+  @Test
+  void everyCoreTableRendersInEveryFormat() {
+    String provider = Api.publishedProvider(Fixtures.CANADA_SERIES);
+    List<String> tables =
+        given().get("/api/v1/tables").then().extract().jsonPath().getList("items.id");
+    for (String table : tables) {
+      for (String format : List.of("json", "jsonstat", "csv", "xlsx")) {
+        var request =
+            given()
+                .queryParam("REF_AREA", "CAN")
+                .queryParam("provider", provider)
+                .queryParam("format", format);
+        if (!table.equals("COOPS_OVER_TIME")) {
+          request.queryParam("TIME_PERIOD", "2021");
+        }
+        request.get("/api/v1/tables/" + table + "/data").then().statusCode(200);
+      }
+    }
+    JsonPath overTime =
+        given()
+            .queryParam("REF_AREA", "CAN")
+            .queryParam("provider", provider)
+            .queryParam("startPeriod", "2019")
+            .get("/api/v1/tables/COOPS_OVER_TIME/data")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(overTime.getList("rows.collect { it.heading[0].id }"))
+        .containsExactly("2020", "2021");
+    assertThat(overTime.getInt("rows[1].cells[1].value")).isEqualTo(5605);
+  }
+
+  @Test
   void aScheduledReleaseShowsInNoCellReportedOrSummed() {
     String provider = Api.newProvider();
     long dataset = Api.newDataset(provider);
