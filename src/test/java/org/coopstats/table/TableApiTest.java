@@ -292,6 +292,44 @@ class TableApiTest {
   }
 
   @Test
+  void sexAppliesToNaturalPersonsOnlyAndTotalsBuildOnComputedParts() {
+    // illustrative memberships of primary cooperatives
+    String provider =
+        Api.publishedProvider(
+            """
+            REF_AREA,MEASURE,COOP_LEVEL,MEMBER_KIND,SEX,TIME_PERIOD,OBS_VALUE
+            CAN,MEMBERS,PRIM,NP,F,2021,100
+            CAN,MEMBERS,PRIM,NP,M,2021,120
+            CAN,MEMBERS,PRIM,NP,_U,2021,5
+            CAN,MEMBERS,PRIM,LE,,2021,10
+            CAN,MEMBERS,PRIM,CO,,2021,3
+            """);
+    JsonPath grid =
+        given()
+            .queryParam("REF_AREA", "CAN")
+            .queryParam("TIME_PERIOD", "2021")
+            .queryParam("provider", provider)
+            .get("/api/v1/tables/MEMBERS_BY_TYPE_KIND_SEX/data")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<String> columns = grid.getList("columns.collect { it[0].id + '/' + it[1].id }");
+    assertThat(columns).hasSize(16).startsWith("_T/_T", "_T/F");
+    assertThat(cell(grid, "_T", columns.indexOf("NP/_T")))
+        .containsEntry("origin", "computed")
+        .containsEntry("value", 225)
+        .containsEntry("summedCodes", List.of("F", "M", "_U"));
+    assertThat(cell(grid, "_T", columns.indexOf("_T/_T")))
+        .containsEntry("origin", "computed")
+        .containsEntry("value", 238)
+        .containsEntry("summedCodes", List.of("NP", "LE", "CO"));
+    assertThat(cell(grid, "_T", columns.indexOf("LE/_T"))).containsEntry("value", 10);
+    assertThat(cell(grid, "_T", columns.indexOf("LE/F"))).containsEntry("origin", "notApplicable");
+    assertThat(cell(grid, "_T", columns.indexOf("_T/F"))).containsEntry("origin", "notApplicable");
+  }
+
+  @Test
   void aScheduledReleaseShowsInNoCellReportedOrSummed() {
     String provider = Api.newProvider();
     long dataset = Api.newDataset(provider);
