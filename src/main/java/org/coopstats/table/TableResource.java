@@ -40,6 +40,7 @@ public class TableResource {
       @QueryParam("limit") Integer limit,
       @Context UriInfo uriInfo) {
     QueryParameters.rejectUnknown(uriInfo, List.of("lang", "offset", "limit"));
+    QueryParameters.rejectBlank(uriInfo, "offset", "limit");
     String lang = TableRequest.lang(uriInfo.getQueryParameters());
     Page<TableSummary> page = tables.list(PageRequest.of(offset, limit, 100, 1000), lang);
     return PagedResponses.ok(PageBody.of(page, uriInfo), page, uriInfo).build();

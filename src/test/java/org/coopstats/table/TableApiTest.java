@@ -432,6 +432,8 @@ class TableApiTest {
         .get("/api/v1/tables/NO_SUCH_TABLE/data")
         .then()
         .statusCode(404);
+    given().queryParam("offset", "").get("/api/v1/tables").then().statusCode(400);
+    given().accept("application/json;q=abc").get("/api/v1/tables").then().statusCode(400);
   }
 
   private static io.restassured.response.Response region(String provider) {
