@@ -149,8 +149,10 @@ final class CellTotals {
           measure.id()
               + " does not add across "
               + dimension
-              + ": only a total the provider reported is shown (memberships of secondary and"
-              + " tertiary cooperatives are cooperatives, not persons).");
+              + ": only a total the provider reported is shown"
+              + (dimension.equals("COOP_LEVEL")
+                  ? " (the members of secondary and tertiary cooperatives are cooperatives)."
+                  : "."));
     }
     return sum(dimension, parts);
   }
