@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   7  runtime, health, demo
- *   6  sdmx
+ *   6  sdmx, table
  *   5  query, upload
  *   4  dataset
  *   3  provider, consistency, observation
@@ -60,6 +60,7 @@ class ArchitectureTest {
           Map.entry("upload", 5),
           Map.entry("sdmx", 6),
           Map.entry("indicator", 6),
+          Map.entry("table", 6),
           Map.entry("demo", 7),
           Map.entry("runtime", 7),
           Map.entry("health", 7));

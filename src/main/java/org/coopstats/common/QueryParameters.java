@@ -42,6 +42,16 @@ public final class QueryParameters {
   }
 
   /**
+   * A 400 naming the first of {@code names} given empty or blank ({@code offset=}): bound to a
+   * number, JAX-RS reads such a value as absent.
+   */
+  public static void rejectBlank(UriInfo uriInfo, String... names) {
+    for (String name : names) {
+      single(uriInfo.getQueryParameters(), name);
+    }
+  }
+
+  /**
    * Values of a multi-valued parameter: repeated ({@code a=X&a=Y}) or comma-separated. An empty or
    * blank value ({@code a=}, {@code a=X,,Y}) is a 400 naming the parameter: ignoring it would widen
    * the filter to everything.

@@ -15,6 +15,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class RequestInputFilter {
 
+  /** A weight in Accept (RFC 9110, 12.4.2). */
+  private static final java.util.regex.Pattern QVALUE =
+      java.util.regex.Pattern.compile("0(\\.\\d{0,3})?|1(\\.0{0,3})?");
+
   @ServerRequestFilter
   public void refuseUnusableInput(ContainerRequestContext request, UriInfo uriInfo) {
     MultivaluedMap<String, String> path;
@@ -37,7 +41,7 @@ public class RequestInputFilter {
     String accept = request.getHeaderString(HttpHeaders.ACCEPT);
     if (accept != null) {
       try {
-        request.getAcceptableMediaTypes();
+        request.getAcceptableMediaTypes().forEach(RequestInputFilter::checkWeight);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(
             HttpHeaders.ACCEPT,
@@ -46,6 +50,17 @@ public class RequestInputFilter {
                 + Text.printable(accept)
                 + "' is not a list of media types, e.g. application/json or text/csv;q=0.5.");
       }
+    }
+  }
+
+  /**
+   * A weight is a qvalue (RFC 9110, 12.4.2: 0 to 1, three decimals at most); the parser takes
+   * {@code q=abc} as it is.
+   */
+  private static void checkWeight(jakarta.ws.rs.core.MediaType type) {
+    String q = type.getParameters().get("q");
+    if (q != null && !QVALUE.matcher(q).matches()) {
+      throw new IllegalArgumentException("q=" + q + " is not a weight from 0 to 1");
     }
   }
 

@@ -39,6 +39,7 @@ public class ProviderResource {
       @QueryParam("limit") Integer limit,
       @Context UriInfo uriInfo) {
     QueryParameters.rejectUnknown(uriInfo, List.of("offset", "limit"));
+    QueryParameters.rejectBlank(uriInfo, "offset", "limit");
     Page<ProviderView> page = service.list(PageRequest.of(offset, limit, 100, 1000));
     return PagedResponses.ok(PageBody.of(page, uriInfo), page, uriInfo).build();
   }
