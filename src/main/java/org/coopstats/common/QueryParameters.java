@@ -1,23 +1,71 @@
 package org.coopstats.common;
 
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Checks of query strings shared by every endpoint: an unknown parameter is a 400 naming it. */
 public final class QueryParameters {
 
   private QueryParameters() {}
 
+  /**
+   * The single value of {@code name} as {@code parse} reads it, or null when absent; a 400 saying
+   * "NAME 'TEXT' is not EXPECTED." when it cannot be read.
+   */
+  public static <T> T parsed(
+      Map<String, List<String>> parameters,
+      String name,
+      Function<String, Optional<T>> parse,
+      String expected) {
+    String text = single(parameters, name);
+    if (text == null) {
+      return null;
+    }
+    return parse
+        .apply(text)
+        .orElseThrow(
+            () -> ProblemException.badRequest(name + " '" + text + "' is not " + expected + "."));
+  }
+
+  /**
+   * A timestamp in ISO 8601 (2026-01-31T12:00:00Z), or a date (the start of its day, UTC); empty
+   * when it is neither. An unencoded {@code +} in a query string arrives as a space: read back.
+   */
+  public static Optional<OffsetDateTime> timestamp(String raw) {
+    String text = raw.replace(' ', '+');
+    try {
+      return Optional.of(OffsetDateTime.parse(text));
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC));
+      } catch (DateTimeParseException again) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * A 400 naming the parameters not in {@code allowed}; and, the paging parameters being numbers
+   * everywhere, one for an {@code offset} or {@code limit} given blank or twice (bound to a number,
+   * JAX-RS would read a blank one as absent and take the first of two).
+   */
   public static void rejectUnknown(UriInfo uriInfo, Collection<String> allowed) {
     Set<String> unknown = new TreeSet<>(uriInfo.getQueryParameters().keySet());
     unknown.removeAll(allowed);
     if (unknown.isEmpty()) {
+      rejectBlank(uriInfo, "offset", "limit");
       return;
     }
     List<String> hints = new ArrayList<>();

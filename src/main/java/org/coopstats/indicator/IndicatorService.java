@@ -269,26 +269,20 @@ public class IndicatorService {
   }
 
   private static TimePeriod period(Map<String, List<String>> parameters, String name) {
-    String text = QueryParameters.single(parameters, name);
-    if (text == null) {
-      return null;
-    }
-    return TimePeriod.parse(text)
-        .orElseThrow(
-            () ->
-                ProblemException.badRequest(
-                    name + " '" + text + "' is not a period: use " + TimePeriod.FORMATS + "."));
+    return QueryParameters.parsed(
+        parameters, name, TimePeriod::parse, "a period: use " + TimePeriod.FORMATS);
   }
 
   private static Integer integer(Map<String, List<String>> parameters, String name) {
-    String text = QueryParameters.single(parameters, name);
-    if (text == null) {
-      return null;
-    }
+    return QueryParameters.parsed(
+        parameters, name, IndicatorService::wholeNumber, "a whole number");
+  }
+
+  private static java.util.Optional<Integer> wholeNumber(String text) {
     try {
-      return Integer.valueOf(text);
+      return java.util.Optional.of(Integer.valueOf(text));
     } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(name + " '" + text + "' is not a whole number.");
+      return java.util.Optional.empty();
     }
   }
 

@@ -1,14 +1,12 @@
 package org.coopstats.query;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
@@ -187,21 +185,16 @@ public class ObservationQueryParser {
     if (raw == null) {
       return null;
     }
-    String text = raw.replace(' ', '+'); // an unencoded + in a query string arrives as a space
-    try {
-      return OffsetDateTime.parse(text);
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
-      } catch (DateTimeParseException again) {
-        problems.add(
-            name
-                + " '"
-                + text
-                + "' is not a timestamp: use ISO 8601, e.g. 2026-01-31T12:00:00Z or 2026-01-31");
-        return null;
-      }
+    Optional<OffsetDateTime> read = QueryParameters.timestamp(raw);
+    if (read.isEmpty()) {
+      String text = raw.replace(' ', '+');
+      problems.add(
+          name
+              + " '"
+              + text
+              + "' is not a timestamp: use ISO 8601, e.g. 2026-01-31T12:00:00Z or 2026-01-31");
     }
+    return read.orElse(null);
   }
 
   private static TimePeriod period(

@@ -2,7 +2,6 @@ package org.coopstats.sdmx;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -236,19 +235,13 @@ record SdmxDataRequest(
   }
 
   private static OffsetDateTime timestamp(String raw) {
-    String text = raw.replace(' ', '+');
-    try {
-      return OffsetDateTime.parse(text);
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
-      } catch (DateTimeParseException again) {
-        throw ProblemException.badRequest(
-            "updatedAfter '"
-                + text
-                + "' is not a timestamp: use ISO 8601, e.g. 2026-01-31T12:00:00Z.");
-      }
-    }
+    return QueryParameters.timestamp(raw)
+        .orElseThrow(
+            () ->
+                ProblemException.badRequest(
+                    "updatedAfter '"
+                        + raw.replace(' ', '+')
+                        + "' is not a timestamp: use ISO 8601, e.g. 2026-01-31T12:00:00Z."));
   }
 
   private static Integer positive(Map<String, List<String>> parameters, String name) {

@@ -1,9 +1,6 @@
 package org.coopstats.table;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,15 +69,8 @@ public record TableRequest(
   }
 
   private static TimePeriod period(Map<String, List<String>> parameters, String name) {
-    String text = QueryParameters.single(parameters, name);
-    if (text == null) {
-      return null;
-    }
-    return TimePeriod.parse(text)
-        .orElseThrow(
-            () ->
-                ProblemException.badRequest(
-                    name + " '" + text + "' is not a period: use " + TimePeriod.FORMATS + "."));
+    return QueryParameters.parsed(
+        parameters, name, TimePeriod::parse, "a period: use " + TimePeriod.FORMATS);
   }
 
   private static Set<Long> datasets(Map<String, List<String>> parameters) {
@@ -97,22 +87,10 @@ public record TableRequest(
   }
 
   private static OffsetDateTime asOf(Map<String, List<String>> parameters) {
-    String raw = QueryParameters.single(parameters, "asOf");
-    if (raw == null) {
-      return null;
-    }
-    String text = raw.replace(' ', '+'); // an unencoded + in a query string arrives as a space
-    try {
-      return OffsetDateTime.parse(text);
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
-      } catch (DateTimeParseException again) {
-        throw ProblemException.badRequest(
-            "asOf '"
-                + text
-                + "' is not a timestamp: use ISO 8601, e.g. 2026-01-31T12:00:00Z or 2026-01-31.");
-      }
-    }
+    return QueryParameters.parsed(
+        parameters,
+        "asOf",
+        QueryParameters::timestamp,
+        "a timestamp: use ISO 8601, e.g. 2026-01-31T12:00:00Z or 2026-01-31");
   }
 }

@@ -50,6 +50,22 @@ class ErrorResponsesTest {
     }
   }
 
+  /** Found by the contract fuzzer: a blank offset was read as absent on every list but two. */
+  @Test
+  void blankPagingParametersAre400s() {
+    org.coopstats.support.Api.actAsAdmin();
+    for (String list :
+        java.util.List.of(
+            "/api/v1/codelists", "/api/v1/audit", "/api/v1/users", "/api/v1/indicators")) {
+      given()
+          .queryParam("offset", "")
+          .get(list)
+          .then()
+          .statusCode(400)
+          .body("detail", containsString("offset"));
+    }
+  }
+
   @Test
   void wrongMethodsAre405Problems() {
     given()
