@@ -192,6 +192,98 @@ class IndicatorApiTest {
     assertThat(change.getString("items[0].denominator.TIME_PERIOD")).isEqualTo("2020");
   }
 
+  /**
+   * Every shipped indicator computes, from one dataset holding each input once (Canada's counts of
+   * 2020-2021 with made-up members, work and money figures) and CONTEXT figures (the 2021 Census
+   * population; made-up employment and GDP): the value, its rounding and its sign.
+   */
+  @Test
+  void everyShippedIndicatorComputes() {
+    String provider = Api.newProvider();
+    long dataset = Api.newDataset(provider);
+    Api.uploadCsv(
+        dataset,
+        """
+        REF_AREA,MEASURE,COOP_LEVEL,SEX,MEMBER_KIND,WORK_CAT,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,UNIT_MULT
+        CAN,COOPS,,,,,2020,5531,,
+        CAN,COOPS,,,,,2021,5605,,
+        CAN,COOPS,PRIM,,,,2021,5500,,
+        CAN,COOPS_REG,,,,,2020,7900,,
+        CAN,COOPS_REG,,,,,2021,8000,,
+        CAN,COOPS_NEW,,,,,2020,100,,
+        CAN,COOPS_NEW,,,,,2021,120,,
+        CAN,COOPS_CLOSED,,,,,2020,50,,
+        CAN,COOPS_CLOSED,,,,,2021,46,,
+        CAN,MEMBERS,PRIM,,,,2020,880000,,
+        CAN,MEMBERS,PRIM,,,,2021,900000,,
+        CAN,MEMBERS,PRIM,_T,NP,,2021,850000,,
+        CAN,MEMBERS,PRIM,F,NP,,2021,400000,,
+        CAN,WORKERS,,,,IN_EMP,2020,101230,,
+        CAN,WORKERS,,,,IN_EMP,2021,100755,,
+        CAN,WORKERS,,F,,IN_EMP,2021,45000,,
+        CAN,WORKERS,,,,IN_EMP_WM,2021,20000,,
+        CAN,EQUITY,,,,,2021,400,CAD,6
+        CAN,ASSETS,,,,,2021,1000,CAD,6
+        CAN,SURPLUS,,,,,2021,50,CAD,6
+        CAN,TURNOVER,,,,,2021,2000,CAD,6
+        CAN,VALUE_ADDED,,,,,2021,600,CAD,6
+        """);
+    Api.publish(dataset);
+    String context = Api.newProvider();
+    long figures = dataset(context, "CONTEXT");
+    Api.uploadCsv(
+        figures,
+        """
+        REF_AREA,MEASURE,SEX,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,UNIT_MULT
+        CAN,POP,_T,2021,36991981,,
+        CAN,EMP,_T,2021,18000000,,
+        CAN,GDP,_Z,2021,2500,CAD,9
+        """);
+    Api.publish(figures);
+    Map<String, Double> expected =
+        Map.ofEntries(
+            Map.entry("MEMBERS_PER_COOP", 163.6), // 900,000 / 5,500
+            Map.entry("WORKERS_PER_COOP", 18.0), // 100,755 / 5,605
+            Map.entry("WOMEN_SHARE_MEMBERS", 47.1), // 400,000 / 850,000
+            Map.entry("WOMEN_SHARE_WORKERS", 44.7), // 45,000 / 100,755
+            Map.entry("WORKER_MEMBERS_SHARE", 19.9), // 20,000 / 100,755
+            Map.entry("ACTIVE_SHARE", 70.1), // 5,605 / 8,000
+            Map.entry("COOPS_CHANGE", 1.3), // 5,605 / 5,531 - 1
+            Map.entry("COOPS_REG_CHANGE", 1.3), // 8,000 / 7,900 - 1
+            Map.entry("COOPS_NEW_CHANGE", 20.0), // 120 / 100 - 1
+            Map.entry("COOPS_CLOSED_CHANGE", -8.0), // 46 / 50 - 1
+            Map.entry("MEMBERS_CHANGE", 2.3), // 900,000 / 880,000 - 1
+            Map.entry("WORKERS_CHANGE", -0.5), // 100,755 / 101,230 - 1
+            Map.entry("EQUITY_RATIO", 40.0), // 400 / 1,000 (millions of CAD)
+            Map.entry("SURPLUS_MARGIN", 2.5), // 50 / 2,000
+            Map.entry("EMP_PER_100_EMPLOYED", 0.56), // 100,755 / 18,000,000
+            Map.entry("COOPS_PER_100K", 15.2), // 5,605 / 36,991,981 x 100,000
+            Map.entry("VALUE_ADDED_PCT_GDP", 0.02)); // 600 million / 2,500 billion CAD
+    for (Map.Entry<String, Double> indicator : expected.entrySet()) {
+      JsonPath values =
+          given()
+              .queryParam("REF_AREA", "CAN")
+              .queryParam("startPeriod", "2021")
+              .queryParam("provider", provider)
+              .queryParam("denominatorProvider", provider + "," + context)
+              .get("/api/v1/indicators/" + indicator.getKey() + "/values")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      assertThat(values.getInt("total")).as(indicator.getKey()).isEqualTo(1);
+      assertThat(values.getString("items[0].problem")).as(indicator.getKey()).isNull();
+      assertThat(values.getDouble("items[0].OBS_VALUE"))
+          .as(indicator.getKey())
+          .isEqualTo(indicator.getValue());
+    }
+    given()
+        .queryParam("limit", 1000)
+        .get("/api/v1/indicators")
+        .then()
+        .body("total", is(expected.size()));
+  }
+
   @Test
   void aScheduledInputDoesNotShowThrough() {
     String provider = Api.newProvider();
