@@ -18,6 +18,7 @@ import org.coopstats.catalog.MeasureDef;
 import org.coopstats.common.Page;
 import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
+import org.coopstats.common.QueryBulkhead;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.common.Validators;
 import org.coopstats.indicator.IndicatorDef.Input;
@@ -59,6 +60,7 @@ public class IndicatorService {
   private final ObservationQueryRepository observations;
   private final ReleaseVersions versions;
   private final DataValidators dataValidators;
+  private final QueryBulkhead bulkhead;
   private final Clock clock;
 
   public IndicatorService(
@@ -67,12 +69,14 @@ public class IndicatorService {
       ObservationQueryRepository observations,
       ReleaseVersions versions,
       DataValidators dataValidators,
+      QueryBulkhead bulkhead,
       Clock clock) {
     this.definitions = definitions;
     this.catalog = catalog;
     this.observations = observations;
     this.versions = versions;
     this.dataValidators = dataValidators;
+    this.bulkhead = bulkhead;
     this.clock = clock;
   }
 
@@ -125,8 +129,15 @@ public class IndicatorService {
     return dataValidators.released(OffsetDateTime.now(clock), variant, false);
   }
 
-  /** The values of an indicator for the query's areas and periods, a page of them. */
+  /**
+   * The values of an indicator for the query's areas and periods, a page of them; read within the
+   * bound on queries at once, as every public read of observations (503 beyond it).
+   */
   public Page<IndicatorValue> values(String id, Map<String, List<String>> parameters) {
+    return bulkhead.run(() -> compute(id, parameters));
+  }
+
+  private Page<IndicatorValue> compute(String id, Map<String, List<String>> parameters) {
     IndicatorDef definition = get(id);
     OffsetDateTime now = OffsetDateTime.now(clock);
     PageRequest page =

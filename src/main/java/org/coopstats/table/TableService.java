@@ -10,6 +10,7 @@ import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.Page;
 import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
+import org.coopstats.common.QueryBulkhead;
 import org.coopstats.observation.ObservationRow;
 import org.coopstats.table.TableGrid.Heading;
 import org.coopstats.table.TableViews.TableDefinitionView;
@@ -36,16 +37,19 @@ public class TableService {
   private final TableRepository repository;
   private final TableObservations observations;
   private final CatalogService catalog;
+  private final QueryBulkhead bulkhead;
   private final Clock clock;
 
   public TableService(
       TableRepository repository,
       TableObservations observations,
       CatalogService catalog,
+      QueryBulkhead bulkhead,
       Clock clock) {
     this.repository = repository;
     this.observations = observations;
     this.catalog = catalog;
+    this.bulkhead = bulkhead;
     this.clock = clock;
   }
 
@@ -77,7 +81,9 @@ public class TableService {
     OffsetDateTime now = OffsetDateTime.now(clock);
     check(table, structure, request, now);
     OffsetDateTime at = request.asOf() == null ? now : request.asOf();
-    Map<String, ObservationRow> read = observations.read(table, structure, request, at);
+    // within the bound on queries at once, as every public read of observations (503 beyond it)
+    Map<String, ObservationRow> read =
+        bulkhead.run(() -> observations.read(table, structure, request, at));
     TableLayout layout = new TableLayout(table, structure, request, read);
     List<List<Heading>> columns = layout.headings(table.columns());
     String area = request.refArea();

@@ -28,7 +28,12 @@ public class ResponseCacheFilters {
 
   /** Paths whose answers are released data only (view=draft/preview are refused below). */
   private static final List<String> CACHED_PATHS =
-      List.of("/api/v1/observations", "/sdmx/v2.1/data/", "/sdmx/v2.1/availableconstraint/");
+      List.of(
+          "/api/v1/observations",
+          "/sdmx/v2.1/data/",
+          "/sdmx/v2.1/availableconstraint/",
+          "/api/v1/indicators/",
+          "/api/v1/tables/");
 
   private static final String DATASET_PATH = "/api/v1/datasets/";
   private static final String OBSERVATIONS = "/observations";
