@@ -8,12 +8,12 @@ import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.coopstats.support.Api;
+import org.coopstats.support.Fixtures;
 import org.coopstats.support.PostgresResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,16 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndicatorApiTest {
 
-  private static final String CANADA =
-      """
-      REF_AREA,MEASURE,WORK_CAT,TIME_PERIOD,OBS_VALUE
-      CAN,COOPS,,2018,5846
-      CAN,COOPS,,2020,5531
-      CAN,COOPS,,2021,5605
-      CAN,WORKERS,IN_EMP,2018,103470
-      CAN,WORKERS,IN_EMP,2020,101230
-      CAN,WORKERS,IN_EMP,2021,100755
-      """;
+  private static final String CENSUS = "Statistics Canada, 2021 Census of Population";
 
   private String coops;
   private long coopsDataset;
@@ -53,10 +44,10 @@ class IndicatorApiTest {
     }
     coops = Api.newProvider();
     coopsDataset = Api.newDataset(coops);
-    Api.uploadCsv(coopsDataset, CANADA);
+    Api.uploadCsv(coopsDataset, Fixtures.CANADA_SERIES);
     Api.publish(coopsDataset);
     census = Api.newProvider();
-    censusDataset = dataset(census, "CONTEXT");
+    censusDataset = Api.newDataset(census, "CONTEXT", CENSUS);
     Api.uploadCsv(
         censusDataset, "REF_AREA,MEASURE,SEX,TIME_PERIOD,OBS_VALUE\nCAN,POP,_T,2021,36991981\n");
     Api.publish(censusDataset);
@@ -230,7 +221,7 @@ class IndicatorApiTest {
         """);
     Api.publish(dataset);
     String context = Api.newProvider();
-    long figures = dataset(context, "CONTEXT");
+    long figures = Api.newDataset(context, "CONTEXT", CENSUS);
     Api.uploadCsv(
         figures,
         """
@@ -370,24 +361,5 @@ class IndicatorApiTest {
         .statusCode(400)
         .body("detail", containsString("XXX"));
     given().queryParam("lang", "de").get("/api/v1/indicators").then().statusCode(400);
-  }
-
-  private static long dataset(String provider, String structure) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "providerId", provider,
-                "title", "Population",
-                "sourceKind", "CENSUS",
-                "periodBasis", "CALENDAR_YEAR",
-                "structure", structure,
-                "source", "Statistics Canada, 2021 Census of Population"))
-        .post("/api/v1/datasets")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath()
-        .getLong("id");
   }
 }

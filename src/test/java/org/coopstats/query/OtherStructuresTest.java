@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 class OtherStructuresTest {
 
+  private static final String CENSUS = "Statistics Canada, 2021 Census of Population";
+
   private static final String POPULATION =
       """
       REF_AREA,MEASURE,SEX,TIME_PERIOD,OBS_VALUE,OBS_STATUS
@@ -55,7 +57,7 @@ class OtherStructuresTest {
   @Test
   void aContextDatasetIsServedInEveryFormatAndOnlyAsContext() {
     String provider = Api.newProvider();
-    long dataset = dataset(provider, "CONTEXT");
+    long dataset = Api.newDataset(provider, "CONTEXT", CENSUS);
     Api.uploadCsv(dataset, POPULATION);
     Api.publish(dataset);
     given()
@@ -118,7 +120,7 @@ class OtherStructuresTest {
   @Test
   void eachStructureHasItsDataflowAndSdmxData() {
     String provider = Api.newProvider();
-    long dataset = dataset(provider, "CONTEXT");
+    long dataset = Api.newDataset(provider, "CONTEXT", CENSUS);
     Api.uploadCsv(dataset, POPULATION);
     Api.publish(dataset);
     given()
@@ -153,7 +155,7 @@ class OtherStructuresTest {
 
   @Test
   void contextDataIsCheckedAgainstItsOwnStructure() {
-    long dataset = dataset(Api.newProvider(), "CONTEXT");
+    long dataset = Api.newDataset(Api.newProvider(), "CONTEXT", CENSUS);
     given()
         .contentType("text/csv")
         .body(
@@ -174,7 +176,7 @@ class OtherStructuresTest {
   @Test
   void anSseDatasetIsCheckedStoredAndFilteredByEntityType() {
     String provider = Api.newProvider();
-    long dataset = dataset(provider, "SSE_STATS");
+    long dataset = Api.newDataset(provider, "SSE_STATS", CENSUS);
     // R05: the types may not exceed the total of all entities
     given()
         .contentType("text/csv")
@@ -206,7 +208,7 @@ class OtherStructuresTest {
   @Test
   void aScheduledContextReleaseShowsNowhereBeforeItsTime() {
     String provider = Api.newProvider();
-    long dataset = dataset(provider, "CONTEXT");
+    long dataset = Api.newDataset(provider, "CONTEXT", CENSUS);
     Api.uploadCsv(dataset, POPULATION);
     Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     given()
@@ -240,7 +242,7 @@ class OtherStructuresTest {
   @Test
   void datasetsOfEveryStructureAreFoundByArea() {
     String provider = Api.newProvider();
-    long context = dataset(provider, "CONTEXT");
+    long context = Api.newDataset(provider, "CONTEXT", CENSUS);
     Api.uploadCsv(context, POPULATION);
     Api.publish(context);
     long coops = Api.newDataset(provider);
@@ -257,7 +259,7 @@ class OtherStructuresTest {
 
   @Test
   void deletingAContextDraftDeletesItsValues() {
-    long dataset = dataset(Api.newProvider(), "CONTEXT");
+    long dataset = Api.newDataset(Api.newProvider(), "CONTEXT", CENSUS);
     Api.uploadCsv(dataset, POPULATION);
     given().get("/api/v1/datasets/" + dataset).then().body("summary.draftObservations", is(2));
     given().delete("/api/v1/datasets/" + dataset).then().statusCode(204);
@@ -286,25 +288,5 @@ class OtherStructuresTest {
         .then()
         .statusCode(400)
         .body("detail", containsString("SSE_STATS"));
-  }
-
-  private static long dataset(String provider, String structure) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "providerId", provider,
-                "title", "Reference figures",
-                "sourceKind", "CENSUS",
-                "periodBasis", "CALENDAR_YEAR",
-                "structure", structure,
-                "source", "Statistics Canada, 2021 Census of Population"))
-        .post("/api/v1/datasets")
-        .then()
-        .statusCode(201)
-        .body("structure", is(structure))
-        .extract()
-        .jsonPath()
-        .getLong("id");
   }
 }

@@ -275,22 +275,7 @@ class SdmxSchemaValidationTest {
 
   private static String published(String flow) {
     String provider = Api.newProvider();
-    long dataset =
-        given()
-            .contentType("application/json")
-            .body(
-                Map.of(
-                    "providerId", provider,
-                    "title", flow,
-                    "sourceKind", "ESTIMATE",
-                    "periodBasis", "CALENDAR_YEAR",
-                    "structure", flow))
-            .post("/api/v1/datasets")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long dataset = Api.newDataset(provider, flow, "made up");
     Api.uploadCsv(
         dataset,
         flow.equals("CONTEXT")

@@ -119,6 +119,36 @@ public final class Api {
         .getLong("id");
   }
 
+  /** A dataset of {@code structure} (COOP_STATS, CONTEXT, SSE_STATS …) with its source. */
+  public static long newDataset(String providerId, String structure, String source) {
+    return given()
+        .auth()
+        .preemptive()
+        .basic(ADMIN, ADMIN_PASSWORD)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "providerId",
+                providerId,
+                "title",
+                "Test dataset of " + structure,
+                "sourceKind",
+                "CENSUS",
+                "periodBasis",
+                "CALENDAR_YEAR",
+                "structure",
+                structure,
+                "source",
+                source))
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(201)
+        .body("structure", org.hamcrest.Matchers.is(structure))
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
   public static void uploadCsv(long datasetId, String csv) {
     given()
         .auth()
