@@ -58,12 +58,12 @@ class ArchitectureTest {
           Map.entry("dataset", 4),
           Map.entry("query", 5),
           Map.entry("upload", 5),
-          Map.entry("sdmx", 6),
+          Map.entry("sdmx", 7),
           Map.entry("indicator", 6),
           Map.entry("table", 6),
-          Map.entry("demo", 7),
-          Map.entry("runtime", 7),
-          Map.entry("health", 7));
+          Map.entry("demo", 8),
+          Map.entry("runtime", 8),
+          Map.entry("health", 8));
 
   private static final List<String> DOMAIN_CORE = List.of("catalog", "validation", "consistency");
 

@@ -111,9 +111,13 @@ public class CatalogQueries {
   }
 
   /** The measures in the order of the measure code list, named by their code. */
+  /** The measures of the structure's MEASURE code list; none for one without (the indicators'). */
   private static List<MeasureView> measures(DataStructure structure) {
-    CodeList measureNames =
-        structure.codeList(structure.dimension(DataStructure.MEASURE).orElseThrow().codeListId());
+    Optional<DimensionDef> measure = structure.dimension(DataStructure.MEASURE);
+    if (measure.isEmpty()) {
+      return List.of();
+    }
+    CodeList measureNames = structure.codeList(measure.get().codeListId());
     List<MeasureView> measures = new ArrayList<>();
     for (Code code : measureNames.codes()) {
       MeasureDef m = structure.measures().get(code.id());

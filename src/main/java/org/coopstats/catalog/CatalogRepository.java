@@ -87,7 +87,7 @@ public class CatalogRepository {
     try (ResultSet rs =
         statement.executeQuery(
             "SELECT id, agency, version, name_en, description, storage_table FROM data_structure"
-                + " WHERE storage_table IS NOT NULL ORDER BY id")) {
+                + " ORDER BY id")) {
       while (rs.next()) {
         String id = rs.getString(1);
         structures.put(

@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * A data structure definition (SDMX DSD) with everything needed to check data against it: its
  * dimensions in key order, attributes, measures and the code lists they draw on; and the table its
- * published values are kept in ({@code storage}, with the drafts in {@link #draftTable()}).
+ * published values are kept in ({@code storage}, with the drafts in {@link #draftTable()}), null
+ * for a structure whose values are derived ({@link #derived()}).
  */
 public record DataStructure(
     String id,
@@ -27,8 +28,19 @@ public record DataStructure(
   public static final String NOT_APPLICABLE = "_Z";
   public static final String TOTAL = "_T";
 
+  /**
+   * Whether the structure's values are derived from other structures' (indicators) rather than
+   * stored: it has no tables, takes no uploads and is answered by computing.
+   */
+  public boolean derived() {
+    return storage == null;
+  }
+
   /** The table of the structure's published values (one column per dimension). */
   public String publishedTable() {
+    if (storage == null) {
+      throw new IllegalStateException("Structure " + id + " is derived: it has no tables");
+    }
     return storage;
   }
 

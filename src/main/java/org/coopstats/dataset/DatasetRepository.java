@@ -118,7 +118,7 @@ public class DatasetRepository {
   private String inAreas(Map<String, Object> parameters) {
     List<String> inAreas = new ArrayList<>();
     for (DataStructure structure : catalog.catalog().structures().values()) {
-      if (structure.dimension(DataStructure.REF_AREA).isEmpty()) {
+      if (structure.derived() || structure.dimension(DataStructure.REF_AREA).isEmpty()) {
         continue;
       }
       ObservationSql observationSql = new ObservationSql(structure);

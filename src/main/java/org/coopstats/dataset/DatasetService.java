@@ -12,6 +12,7 @@ import java.util.Set;
 import org.coopstats.audit.AuditService;
 import org.coopstats.catalog.CatalogService;
 import org.coopstats.catalog.CodeList;
+import org.coopstats.catalog.DataStructure;
 import org.coopstats.common.Page;
 import org.coopstats.common.PageRequest;
 import org.coopstats.common.ProblemException;
@@ -259,12 +260,17 @@ public class DatasetService {
   /** The structure a new dataset's values follow: COOP_STATS unless the request names another. */
   private String structureOf(DatasetRequest request) {
     String id = request.structure() == null ? CatalogService.COOP_STATS : request.structure();
-    if (catalog.catalog().structure(id).isEmpty()) {
+    if (catalog.catalog().structure(id).filter(s -> !s.derived()).isEmpty()) {
       throw ProblemException.badRequest(
           "structure '"
               + id
-              + "' is not a data structure of this service; use one of "
-              + String.join(", ", catalog.catalog().structures().keySet())
+              + "' is not a data structure that takes uploads; use one of "
+              + String.join(
+                  ", ",
+                  catalog.catalog().structures().values().stream()
+                      .filter(s -> !s.derived())
+                      .map(DataStructure::id)
+                      .toList())
               + " (GET /api/v1/structures).");
     }
     return id;

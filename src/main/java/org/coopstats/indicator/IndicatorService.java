@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.coopstats.catalog.CatalogService;
 import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
@@ -51,6 +52,9 @@ public class IndicatorService {
           "format",
           "offset",
           "limit");
+
+  /** The dimension of the derived structure that names the indicator. */
+  static final String INDICATOR = "INDICATOR";
 
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 10000;
@@ -139,10 +143,15 @@ public class IndicatorService {
 
   private Page<IndicatorValue> compute(String id, Map<String, List<String>> parameters) {
     IndicatorDef definition = get(id);
-    OffsetDateTime now = OffsetDateTime.now(clock);
     PageRequest page =
         PageRequest.of(
             integer(parameters, "offset"), integer(parameters, "limit"), DEFAULT_LIMIT, MAX_LIMIT);
+    return page(all(definition, parameters), page);
+  }
+
+  /** Every value of an indicator for the query's areas and periods, by area then period. */
+  private List<IndicatorValue> all(IndicatorDef definition, Map<String, List<String>> parameters) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
     TimePeriod start = period(parameters, "startPeriod");
     List<InputValue> numerators;
     List<InputValue> denominators;
@@ -172,7 +181,86 @@ public class IndicatorService {
               now);
     }
     IndicatorCalculator calculator = new IndicatorCalculator(definition, bothMoney(definition));
-    return page(calculator.compute(numerators, denominators), page);
+    return calculator.compute(numerators, denominators);
+  }
+
+  /**
+   * The values of the indicators {@code query} asks for (its INDICATOR codes, or every indicator)
+   * as rows of the derived structure {@code derived} (INDICATOR, REF_AREA, TIME_PERIOD), in
+   * indicator, area and period order: for SDMX data messages, read by the caller within its place
+   * in the query bulkhead. A value that cannot be computed is a row without value, OBS_STATUS M,
+   * and COMMENT_OBS saying why; a computed one names its numerator and denominator there.
+   */
+  public List<ObservationRow> derivedRows(DataStructure derived, ObservationQuery query) {
+    Map<String, List<String>> parameters = new HashMap<>();
+    Set<String> areas = query.codes().getOrDefault(DataStructure.REF_AREA, Set.of());
+    if (!areas.isEmpty()) {
+      parameters.put(DataStructure.REF_AREA, List.of(String.join(",", areas)));
+    }
+    if (query.startPeriod() != null) {
+      parameters.put("startPeriod", List.of(query.startPeriod().text()));
+    }
+    if (query.endPeriod() != null) {
+      parameters.put("endPeriod", List.of(query.endPeriod().text()));
+    }
+    if (!query.providers().isEmpty()) {
+      parameters.put("provider", List.of(String.join(",", query.providers())));
+    }
+    Set<String> wanted = query.codes().getOrDefault(INDICATOR, Set.of());
+    List<String> attributeIds = derived.attributes().stream().map(a -> a.id()).toList();
+    List<ObservationRow> rows = new ArrayList<>();
+    for (IndicatorDef definition : definitions.all().values()) {
+      if (wanted.isEmpty() || wanted.contains(definition.id())) {
+        for (IndicatorValue value : all(definition, parameters)) {
+          rows.add(row(definition, value, attributeIds, derived.agency()));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static ObservationRow row(
+      IndicatorDef definition, IndicatorValue value, List<String> attributeIds, String agency) {
+    Map<String, String> attributes =
+        Map.of(
+            "OBS_STATUS", value.obsStatus(),
+            "CONF_STATUS", value.confStatus(),
+            "UNIT_MEASURE", definition.unit(),
+            "UNIT_MULT", "0",
+            "COMMENT_OBS", value.problem() != null ? value.problem() : lineage(definition, value));
+    return new ObservationRow(
+        0,
+        agency,
+        List.of(definition.id(), value.area()),
+        value.period(),
+        value.value(),
+        attributeIds,
+        attributeIds.stream().map(attributes::get).toList(),
+        null,
+        null,
+        null);
+  }
+
+  /** "WORKERS 2021: 100755 PERSONS (dataset 12, version 1) / COOPS 2021: 5605 NUMBER (…)". */
+  private static String lineage(IndicatorDef definition, IndicatorValue value) {
+    return source(definition.numerator(), value.numerator())
+        + " / "
+        + source(definition.denominatorInput(), value.denominator());
+  }
+
+  private static String source(Input definition, InputValue input) {
+    return definition.measure()
+        + " "
+        + input.period()
+        + ": "
+        + input.value().toPlainString()
+        + (input.unitMult() == 0 ? "" : "e" + input.unitMult())
+        + " "
+        + input.unitMeasure()
+        + " (dataset "
+        + input.dataset()
+        + (input.version() == null ? "" : ", version " + input.version())
+        + ")";
   }
 
   private static List<String> providers(Map<String, List<String>> parameters) {

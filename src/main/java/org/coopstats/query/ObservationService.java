@@ -83,17 +83,28 @@ public class ObservationService {
     if (id == null) {
       return catalog.coopStats();
     }
-    return catalog
-        .catalog()
-        .structure(id)
-        .orElseThrow(
-            () ->
-                ProblemException.badRequest(
-                    "structure '"
-                        + id
-                        + "' is not a data structure of this service; use one of "
-                        + String.join(", ", catalog.catalog().structures().keySet())
-                        + " (GET /api/v1/structures)."));
+    DataStructure named =
+        catalog
+            .catalog()
+            .structure(id)
+            .orElseThrow(
+                () ->
+                    ProblemException.badRequest(
+                        "structure '"
+                            + id
+                            + "' is not a data structure of this service; use one of "
+                            + String.join(", ", catalog.catalog().structures().keySet())
+                            + " (GET /api/v1/structures)."));
+    if (named.derived()) {
+      throw ProblemException.badRequest(
+          "structure '"
+              + id
+              + "' holds derived values: GET /api/v1/indicators/{id}/values computes them (or"
+              + " /sdmx/v2.1/data/"
+              + id
+              + ").");
+    }
+    return named;
   }
 
   /**

@@ -24,8 +24,11 @@ import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.common.StreamedBody;
 import org.coopstats.common.Validators;
+import org.coopstats.indicator.IndicatorService;
 import org.coopstats.observation.ObservationCursor;
 import org.coopstats.observation.ObservationReader.DistinctCodes;
+import org.coopstats.observation.ObservationRow;
+import org.coopstats.observation.ObservationRows;
 import org.coopstats.query.DataValidators;
 import org.coopstats.query.ObservationQueryRepository;
 import org.coopstats.sdmx.SdmxFormats.DataFormat;
@@ -78,6 +81,7 @@ public class SdmxService {
   private final ObservationQueryRepository repository;
   private final DataValidators dataValidators;
   private final SdmxAvailability availability;
+  private final IndicatorService indicators;
   private final Clock clock;
 
   public SdmxService(
@@ -85,8 +89,10 @@ public class SdmxService {
       ObservationQueryRepository repository,
       DataValidators dataValidators,
       SdmxAvailability availability,
+      IndicatorService indicators,
       Clock clock) {
     this.clock = clock;
+    this.indicators = indicators;
     this.availability = availability;
     this.catalog = catalog;
     this.repository = repository;
@@ -221,6 +227,9 @@ public class SdmxService {
    * @param baseUri the service's base URI, for the links of an SDMX-JSON message
    */
   StreamedBody data(DataAnswer answer, String baseUri) {
+    if (answer.structure().derived()) {
+      return derivedData(answer, baseUri);
+    }
     ObservationCursor cursor = repository.open(answer.request().query(), answer.structure());
     if (!cursor.hasNext()) {
       cursor.close();
@@ -228,6 +237,21 @@ public class SdmxService {
     }
     SdmxDataSets dataSets = new SdmxDataSets(cursor, answer.request());
     return new StreamedBody(output -> writeData(answer, dataSets, baseUri, output), cursor);
+  }
+
+  /**
+   * The data message of a derived dataflow (the indicators): its values computed from the released
+   * data, all at hand before the first byte (an indicator's values are few: one per area and
+   * period); 404 when none.
+   */
+  private StreamedBody derivedData(DataAnswer answer, String baseUri) {
+    List<ObservationRow> rows =
+        indicators.derivedRows(answer.structure(), answer.request().query());
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound(NO_DATA);
+    }
+    SdmxDataSets dataSets = new SdmxDataSets(ObservationRows.of(rows), answer.request());
+    return new StreamedBody(output -> writeData(answer, dataSets, baseUri, output), () -> {});
   }
 
   /** Writes the message of {@code answer} in its format as the data sets are read. */
@@ -267,6 +291,14 @@ public class SdmxService {
       Map<String, List<String>> parameters) {
     requireExactModeWithoutReferences(parameters);
     DataStructure structure = flowStructure(flowRef);
+    if (structure.derived()) {
+      throw SdmxDataRequest.notImplemented(
+          "Availability is not computed for the derived dataflow "
+              + structure.id()
+              + ": ask for its data (/sdmx/v2.1/data/"
+              + structure.id()
+              + "), or GET /api/v1/indicators for what it holds.");
+    }
     Component component = component(structure, componentId);
     OffsetDateTime now = OffsetDateTime.now(clock);
     SdmxDataRequest request =

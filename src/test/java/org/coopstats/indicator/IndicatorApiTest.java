@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -273,6 +274,43 @@ class IndicatorApiTest {
         .get("/api/v1/indicators")
         .then()
         .body("total", is(expected.size()));
+  }
+
+  /** The indicators as an SDMX dataflow of their own, derived: read, never written or queried. */
+  @Test
+  void theIndicatorsAreAnSdmxDataflow() {
+    String csv =
+        given()
+            .queryParam("format", "csv")
+            .queryParam("startPeriod", "2021")
+            .get("/sdmx/v2.1/data/COOP_INDICATORS/WORKERS_PER_COOP+COOPS_PER_100K.CAN/" + coops)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(csv)
+        .contains("WORKERS_PER_COOP,CAN,2021,18.0,A,F,PERSONS_PER_COOP,0,")
+        .contains("WORKERS 2021: 100755 PERSONS (dataset " + coopsDataset + ", version 1)")
+        .contains("COOPS_PER_100K,CAN,2021,15.2");
+    given().get("/sdmx/v2.1/availableconstraint/COOP_INDICATORS").then().statusCode(501);
+    given()
+        .queryParam("structure", "COOP_INDICATORS")
+        .get("/api/v1/observations")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("/api/v1/indicators"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "providerId", coops,
+                "title", "Derived",
+                "sourceKind", "ESTIMATE",
+                "periodBasis", "CALENDAR_YEAR",
+                "structure", "COOP_INDICATORS"))
+        .post("/api/v1/datasets")
+        .then()
+        .statusCode(400);
   }
 
   @Test

@@ -57,7 +57,7 @@ class SdmxApiTest {
         .contentType(startsWith("application/vnd.sdmx.structure+xml;version=2.1"))
         .body(hasXPath("/*[local-name()='Structure']"))
         // one dataflow per structure, each referring to the structure of its id
-        .body(hasXPath("count(//*[local-name()='Dataflow'])", equalTo("3")))
+        .body(hasXPath("count(//*[local-name()='Dataflow'])", equalTo("4")))
         .body(
             hasXPath(
                 "//*[local-name()='Dataflow'][@id='COOP_STATS']/@agencyID", equalTo("COOPSTATS")))

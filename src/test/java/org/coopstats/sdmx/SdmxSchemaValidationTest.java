@@ -273,6 +273,45 @@ class SdmxSchemaValidationTest {
     assertValid(official, structure);
   }
 
+  /** The indicators' derived dataflow: data and structure messages valid, values as computed. */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("dataShapesOfIndicators")
+  void indicatorMessagesAreValid(String format, String atObservation) {
+    byte[] message =
+        given()
+            .accept(format)
+            .queryParam("dimensionAtObservation", atObservation)
+            .get("/sdmx/v2.1/data/COOP_INDICATORS/WORKERS_PER_COOP+COOPS_CHANGE.CAN/" + provider)
+            .then()
+            .statusCode(200)
+            .contentType(startsWith(format))
+            .extract()
+            .asByteArray();
+    assertValid(schemaFor(format, atObservation, "COOP_INDICATORS"), message);
+    assertThat(new String(message, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("18.0") // 100,755 persons employed / 5,605 cooperatives in 2021
+        .contains("WORKERS 2021: 100755 PERSONS (dataset");
+    byte[] structure =
+        given()
+            .queryParam("references", "all")
+            .get("/sdmx/v2.1/dataflow/COOPSTATS/COOP_INDICATORS/1.0")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    assertValid(official, structure);
+  }
+
+  static Stream<Arguments> dataShapesOfIndicators() {
+    List<Arguments> shapes = new ArrayList<>();
+    for (String format : List.of(GENERIC_DATA, SPECIFIC_DATA)) {
+      for (String atObservation : List.of("TIME_PERIOD", "AllDimensions")) {
+        shapes.add(Arguments.of(format, atObservation));
+      }
+    }
+    return shapes.stream();
+  }
+
   private static String published(String flow) {
     String provider = Api.newProvider();
     long dataset = Api.newDataset(provider, flow, "made up");
