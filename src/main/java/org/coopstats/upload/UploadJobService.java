@@ -106,6 +106,9 @@ public class UploadJobService {
   private final Path spoolDir;
   private final String instanceId;
 
+  /** When this run started: this instance's name on a job created before is an earlier run's. */
+  private volatile OffsetDateTime startedAt;
+
   public UploadJobService(
       UploadLimits limits,
       JobSettings settings,
@@ -127,6 +130,7 @@ public class UploadJobService {
     this.spoolDir =
         Path.of(spoolDir.orElse(System.getProperty("java.io.tmpdir") + "/coopstats-spool"));
     this.instanceId = settings.instanceId().orElse("instance-" + UUID.randomUUID());
+    this.startedAt = now();
   }
 
   /**
@@ -140,6 +144,7 @@ public class UploadJobService {
       throw new UncheckedIOException("Cannot create the spool directory " + spoolDir, e);
     }
     LOG.infof("Upload jobs: instance %s, spooling to %s", instanceId, spoolDir);
+    startedAt = now();
     recoverStale();
     long every = Math.max(1, settings.heartbeatInterval().toMillis());
     heartbeats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
@@ -203,11 +208,11 @@ public class UploadJobService {
 
   /**
    * Ends the unfinished jobs whose owner has stopped: its heartbeat is older than {@code
-   * coopstats.jobs.stale-after}, or it is this instance's own name from an earlier run. A job that
-   * had stored its rows (stored_at is written in the storing transaction) ends SUCCEEDED, one with
-   * an accepted cancel CANCELLED, any other FAILED; nothing of those two was stored, since their
-   * transaction died with their owner. A job whose row is locked is skipped: a live transaction
-   * works on it. Returns the jobs recovered.
+   * coopstats.jobs.stale-after}, or it is this instance's own name on a job created before this run
+   * started (an earlier run's). A job that had stored its rows (stored_at is written in the storing
+   * transaction) ends SUCCEEDED, one with an accepted cancel CANCELLED, any other FAILED; nothing
+   * of those two was stored, since their transaction died with their owner. A job whose row is
+   * locked is skipped: a live transaction works on it. Returns the jobs recovered.
    */
   List<Long> recoverStale() {
     OffsetDateTime now = now();
@@ -229,15 +234,19 @@ public class UploadJobService {
                                       + " ? WHERE id IN (SELECT id FROM upload_job WHERE status IN "
                                       + UNFINISHED
                                       + " AND (owner_instance IS NULL OR heartbeat_at IS NULL OR"
-                                      + " heartbeat_at < ? OR owner_instance = ?) AND NOT (id ="
-                                      + " ANY (?)) FOR UPDATE SKIP LOCKED) RETURNING id")) {
+                                      + " heartbeat_at < ? OR (owner_instance = ? AND created_at <"
+                                      + " ?)) AND NOT (id = ANY (?)) FOR UPDATE SKIP LOCKED)"
+                                      + " RETURNING id")) {
                             update.setString(1, STORED_BY_STOPPED_INSTANCE);
                             update.setString(2, json(cancelledProblem()));
                             update.setString(3, INTERRUPTED);
                             update.setObject(4, now);
                             update.setObject(5, staleBefore);
                             update.setString(6, instanceId);
-                            update.setArray(7, connection.createArrayOf("bigint", mine));
+                            // this run's own jobs are its to end: one just queued is not yet in
+                            // running, and a beat between the two once failed it at once
+                            update.setObject(7, startedAt);
+                            update.setArray(8, connection.createArrayOf("bigint", mine));
                             List<Long> ids = new ArrayList<>();
                             try (ResultSet rs = update.executeQuery()) {
                               while (rs.next()) {
