@@ -2,6 +2,7 @@ package org.coopstats.packaged;
 
 import java.util.List;
 import java.util.Locale;
+import org.coopstats.support.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;

@@ -28,8 +28,14 @@ public final class ContractFilter implements OrderedFilter {
 
   static final Path CONTRACT = Path.of("openapi/openapi.yaml");
 
-  /** Not part of the API contract: Quarkus's own endpoints (health, metrics, the explorer). */
-  private static final List<String> OUTSIDE_THE_CONTRACT = List.of("/q/");
+  /**
+   * Not part of the API contract: Quarkus's own endpoints (health, metrics, Swagger UI) and the web
+   * pages with their assets (the pages are clients of the API, not part of it).
+   */
+  private static final List<String> OUTSIDE_THE_CONTRACT =
+      List.of("/q/", "/assets/", "/webjars/", "/workspace/");
+
+  private static final List<String> PAGES = List.of("/", "/index.html", "/workspace");
 
   /**
    * Answers to requests the contract has no operation for, each answered as the service must: these
@@ -62,7 +68,8 @@ public final class ContractFilter implements OrderedFilter {
       FilterContext context) {
     Response response = context.next(requestSpec, responseSpec);
     Request request = RestAssuredRequest.of(requestSpec);
-    if (OUTSIDE_THE_CONTRACT.stream().anyMatch(request.getPath()::startsWith)) {
+    if (OUTSIDE_THE_CONTRACT.stream().anyMatch(request.getPath()::startsWith)
+        || PAGES.contains(request.getPath())) {
       return response;
     }
     ValidationReport report = check(request, RestAssuredResponse.of(response));

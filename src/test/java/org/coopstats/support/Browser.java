@@ -1,4 +1,4 @@
-package org.coopstats.packaged;
+package org.coopstats.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,13 +28,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * explicitly, so Selenium Manager never tries to download a browser or a driver (the machine has no
  * internet access).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path EVIDENCE = Path.of("target", "explorer-browser");
 
-  final ChromeDriver driver;
+  /** Screenshots of the main views, kept as test artefacts (and shown in the README). */
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  public final ChromeDriver driver;
 
   /** A fresh temporary directory: the browser's profile, and files given to file inputs. */
   private final Path home;
@@ -42,14 +45,14 @@ final class Browser implements AutoCloseable {
   private final List<String> console = new ArrayList<>();
 
   /** Skips the calling test where Chromium cannot be run; CI installs it (see .ci/run). */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Skipped: no browser to drive. Needs /usr/bin/chromium and /usr/bin/chromedriver"
             + " (apt-get install -y chromium chromium-driver)");
   }
 
-  Browser() {
+  public Browser() {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     try {
       home = Files.createTempDirectory("explorer-browser");
@@ -81,7 +84,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** A file for a file input. */
-  Path file(String name, String content) {
+  public Path file(String name, String content) {
     try {
       return Files.writeString(home.resolve(name), content, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -90,14 +93,14 @@ final class Browser implements AutoCloseable {
   }
 
   /** Waits for a condition, at most {@code seconds}, re-trying on elements React replaced. */
-  WebDriverWait waitUpTo(int seconds) {
+  public WebDriverWait waitUpTo(int seconds) {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
 
   /** Every console message so far ("LEVEL message"). */
-  List<String> console() {
+  public List<String> console() {
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
       console.add(entry.getLevel() + " " + entry.getMessage());
     }
@@ -105,7 +108,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Console messages at level SEVERE so far. */
-  List<String> consoleErrors() {
+  public List<String> consoleErrors() {
     return console().stream()
         .filter(line -> line.startsWith(Level.SEVERE.getName() + " "))
         .toList();
@@ -115,7 +118,7 @@ final class Browser implements AutoCloseable {
    * Runs a step of a test; when it fails, saves a screenshot, the page source and the console under
    * target/explorer-browser/ before rethrowing.
    */
-  void keepingEvidence(String name, Runnable step) {
+  public void keepingEvidence(String name, Runnable step) {
     try {
       step.run();
     } catch (RuntimeException | AssertionError e) {
@@ -130,6 +133,72 @@ final class Browser implements AutoCloseable {
         e.addSuppressed(saving);
       }
       throw e;
+    }
+  }
+
+  /** Saves a screenshot of the page as it is now under target/screenshots/{name}.png. */
+  public void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs axe-core (Deque's checker, from its jar on the test class path) on the page as it is now,
+   * against WCAG 2.0/2.1 A and AA, and returns the violations of impact serious or critical, each
+   * as "rule-id (impact): help — targets".
+   */
+  public List<String> seriousAccessibilityViolations() {
+    driver.executeScript(Axe.SCRIPT);
+    Object result =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values:"
+                + " ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — '"
+                + " + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+    List<String> violations = new ArrayList<>();
+    for (Object violation : (List<?>) result) {
+      violations.add(String.valueOf(violation));
+    }
+    return violations;
+  }
+
+  /** axe-core's script, read once from its webjar. */
+  private static final class Axe {
+    static final String SCRIPT = read();
+
+    private static String read() {
+      String version =
+          property("META-INF/maven/org.webjars.npm/axe-core/pom.properties", "version");
+      return resource("META-INF/resources/webjars/axe-core/" + version + "/axe.min.js");
+    }
+
+    private static String property(String resource, String name) {
+      java.util.Properties properties = new java.util.Properties();
+      try {
+        properties.load(new java.io.StringReader(resource(resource)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return properties.getProperty(name);
+    }
+
+    private static String resource(String path) {
+      try (var in = Browser.class.getClassLoader().getResourceAsStream(path)) {
+        if (in == null) {
+          throw new IllegalStateException(path + " is not on the test class path (axe-core)");
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
