@@ -136,11 +136,26 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  /** Saves a screenshot of the page as it is now under target/screenshots/{name}.png. */
+  /**
+   * Saves a screenshot of the whole page as it is now (beyond the window, through the DevTools
+   * protocol) under target/screenshots/{name}.png.
+   */
   public void screenshot(String name) {
+    Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+    Map<String, Object> clip =
+        Map.of(
+            "x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
+    Map<String, Object> shot =
+        driver.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
     try {
       Files.createDirectories(SCREENSHOTS);
-      Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+      Files.write(
+          SCREENSHOTS.resolve(name + ".png"),
+          java.util.Base64.getDecoder().decode((String) shot.get("data")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

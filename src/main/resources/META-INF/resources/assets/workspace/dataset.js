@@ -208,6 +208,18 @@ function release(section, dataset, me, refresh) {
     section.append(el("p", {}, "Publishing needs the publisher role."));
     return;
   }
+  if (dataset.pendingRelease) {
+    section.append(
+      el(
+        "p",
+        { class: "notice" },
+        `Version ${dataset.pendingRelease.version} is scheduled for ${dateTime(dataset.pendingRelease.releaseAt)}. `,
+        "Until then only your provider sees it; the next version can be published after it is out.",
+      ),
+      message,
+    );
+    return;
+  }
   const at = el("input", { type: "datetime-local", id: "release-at", step: 1 });
   const inUtc = el("p", { id: "release-at-utc", class: "muted" });
   at.addEventListener("input", () => {

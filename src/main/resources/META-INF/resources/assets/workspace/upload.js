@@ -121,6 +121,7 @@ async function follow(location, bar, status, progress) {
       `${number(job.rowsRead)} rows read, ${number(job.rowsChecked)} checked, ${number(job.rowsStored)} stored.`;
     if (["SUCCEEDED", "FAILED", "CANCELLED"].includes(job.status)) {
       cancel.remove();
+      bar.value = bar.max;
       if (job.status === "SUCCEEDED") {
         return { result: job.result };
       }
