@@ -141,6 +141,25 @@ class WorkspaceBrowserTest {
   }
 
   @Test
+  void onAPhoneNothingIsWiderThanTheScreen() {
+    browser.keepingEvidence(
+        "workspace-phone",
+        () -> {
+          browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+          signIn();
+          createDataset("Cooperatives on a phone");
+          upload(browser.file("three-faults.csv", THREE_FAULTS));
+          waitForRows("#faults tbody tr", 3);
+          Number overflow =
+              (Number)
+                  browser.driver.executeScript(
+                      "return document.documentElement.scrollWidth - window.innerWidth;");
+          assertThat(overflow.intValue()).as("pixels wider than the screen").isLessThanOrEqualTo(0);
+          browser.screenshot("workspace-phone");
+        });
+  }
+
+  @Test
   void aWrongPasswordIsSaidPlainly() {
     browser.keepingEvidence(
         "workspace-sign-in",
