@@ -51,8 +51,11 @@ class WorkspaceBrowserTest {
       """
       REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE
       CA-QC,COOPS,2021,2503
-      CA-ON,COOPS,2021,1085
+      CA-NU,COOPS,2021,4321
       """;
+
+  /** The explorer's view of the figure only this test uploads (4,321 in Nunavut). */
+  static final String EXPLORER_VIEW = "/?flow=COOP_STATS&MEASURE=COOPS&REF_AREA=CA-NU";
 
   @Inject MutableClock clock;
 
@@ -121,10 +124,13 @@ class WorkspaceBrowserTest {
 
           clock.advance(Duration.between(clock.instant(), releaseAt).minusSeconds(1));
           assertThat(publicTotal()).as("a second before the release").isZero();
+          assertThat(explorerShows("4,321")).as("the explorer a second before").isFalse();
           clock.advance(Duration.ofSeconds(1));
           assertThat(publicTotal()).as("at the release second").isEqualTo(2);
+          assertThat(explorerShows("4,321")).as("the explorer at the release second").isTrue();
 
-          browser.driver.navigate().refresh();
+          open("/workspace/?dataset=" + dataset);
+
           browser.waitUpTo(10).until(d -> text("#dataset-header").contains("Published"));
           withdraw("The Ontario figure double-counts federations.");
           browser.waitUpTo(10).until(d -> text("#dataset-header").contains("Withdrawn"));
@@ -231,6 +237,22 @@ class WorkspaceBrowserTest {
   private void withdraw(String reason) {
     type("#withdraw-reason", reason);
     browser.driver.findElement(By.cssSelector("#withdraw-form button[type=submit]")).click();
+  }
+
+  /**
+   * Whether the public explorer, opened afresh on {@link #EXPLORER_VIEW}, shows {@code figure} once
+   * it has drawn its first result (it marks that moment: performance mark explorer-ready).
+   */
+  private boolean explorerShows(String figure) {
+    open(EXPLORER_VIEW);
+    browser
+        .waitUpTo(20)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    browser.driver.executeScript(
+                        "return performance.getEntriesByName('explorer-ready').length > 0;")));
+    return browser.driver.findElement(By.id("main")).getText().contains(figure);
   }
 
   /** What the public (no credentials) sees of the provider's data. */
