@@ -202,8 +202,12 @@ function translateFrame() {
 }
 
 window.addEventListener("popstate", () => {
-  state = readState(window.location.search);
-  show();
+  const next = readState(window.location.search);
+  // A jump to an anchor (#result) is a history entry too, but the same view.
+  if (writeState(next) !== writeState(state)) {
+    state = next;
+    show();
+  }
 });
 
 root.replaceChildren(panel, result);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.coopstats.support.Api;
 import org.coopstats.support.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,7 +153,7 @@ class DataExplorerIT {
           assertThat(browser.driver.findElement(By.tagName("h1")).getText())
               .isEqualTo("Statistiques des coopératives");
           // French groups thousands with a (narrow) no-break space.
-          assertThat(cell("Canada", "2021").replaceAll("\\s", " ")).isEqualTo("5 605");
+          assertThat(cell("Canada", "2021").replaceAll("\\h", " ")).isEqualTo("5 605");
           assertThat(browser.seriousAccessibilityViolations()).isEmpty();
           browser.screenshot("explorer-fr");
         });
@@ -181,6 +182,76 @@ class DataExplorerIT {
   }
 
   @Test
+  void flagsAreFootnotesAndAConfidentialFigureIsNotShown() {
+    Api.publishedProvider(
+        "REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE,OBS_STATUS,CONF_STATUS\n"
+            + "KOR,COOPS,2019,100,E,F\n"
+            + "KOR,COOPS,2020,110,P,F\n"
+            + "KOR,COOPS,2021,120,A,C\n");
+    browser.keepingEvidence(
+        "explorer-flags",
+        () -> {
+          open("/?flow=COOP_STATS&REF_AREA=KOR&MEASURE=COOPS");
+          waitForTable();
+          assertThat(cellText("South Korea", "2019")).isEqualTo("100 notes: E");
+          assertThat(cellText("South Korea", "2020")).isEqualTo("110 notes: P");
+          assertThat(cellText("South Korea", "2021")).isEqualTo("conf.");
+          String legend = browser.driver.findElement(By.cssSelector(".legend")).getText();
+          assertThat(legend)
+              .contains("E\nEstimated value", "P\nProvisional value")
+              .contains("conf.\nconfidential: not published (CONF_STATUS C");
+          assertThat(browser.driver.findElement(By.cssSelector("table.explorer-table")).getText())
+              .doesNotContain("120");
+          assertThat(chartValues()).containsExactly(100L, 110L);
+          assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+          browser.screenshot("explorer-flags");
+        });
+  }
+
+  @Test
+  void aBigResultIsCutAndSaysItsTotal() {
+    List<String> countries =
+        given()
+            .get("/api/v1/codelists/CL_AREA")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items.findAll { it.parent == null }.id", String.class);
+    StringBuilder csv = new StringBuilder("REF_AREA,MEASURE,TIME_PERIOD,OBS_VALUE\n");
+    countries.stream()
+        .filter(area -> !List.of("CAN", "TZA", "KOR").contains(area))
+        .forEach(
+            area -> {
+              for (int year = 2000; year <= 2020; year++) {
+                csv.append(area).append(",COOPS_REG,").append(year).append(",1000\n");
+              }
+            });
+    Api.publishedProvider(csv.toString());
+    int total =
+        Integer.parseInt(
+            given()
+                .get("/api/v1/observations?MEASURE=COOPS_REG&limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Total-Count"));
+    assertThat(total).isGreaterThan(5000);
+
+    browser.keepingEvidence(
+        "explorer-big",
+        () -> {
+          open("/?flow=COOP_STATS&MEASURE=COOPS_REG");
+          waitForTable();
+          String status = browser.driver.findElement(By.cssSelector(".result-status")).getText();
+          assertThat(status)
+              .startsWith("Showing the first 5,000 of " + String.format("%,d", total));
+          long cells = (Long) js("return document.querySelectorAll('td.number .value').length;");
+          assertThat(cells).isEqualTo(5000);
+        });
+  }
+
+  @Test
   void onAPhoneTheViewFitsTheScreen() {
     browser.keepingEvidence(
         "explorer-phone",
@@ -193,6 +264,9 @@ class DataExplorerIT {
           assertThat(pageWidth).as("no sideways scrolling").isLessThanOrEqualTo(viewport);
           assertThat(cell("Canada", "2021")).isEqualTo("5,605");
           assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+          // The controls come first on a phone; a link there leads to the result.
+          browser.driver.findElement(By.cssSelector("a.to-result")).click();
+          browser.waitUpTo(5).until(driver -> driver.getCurrentUrl().endsWith("#result"));
           browser.screenshot("explorer-phone");
         });
   }
@@ -270,6 +344,21 @@ class DataExplorerIT {
                 + "const cells = line.querySelectorAll('td.number');"
                 + "const cell = arguments[1] === null ? cells[0] : cells[heads.indexOf(arguments[1])];"
                 + "return cell.querySelector('.value').textContent;",
+            row,
+            column);
+  }
+
+  /** What a cell says, as a screen reader reads it (its flags included). */
+  private String cellText(String row, String column) {
+    return (String)
+        js(
+            "const table = document.querySelector('table.explorer-table');"
+                + "const heads = [...table.querySelectorAll('thead tr:first-child th:not(.dimension-name)')]"
+                + "  .map(th => th.textContent);"
+                + "const line = [...table.querySelectorAll('tbody tr')]"
+                + "  .find(tr => tr.querySelector('th').textContent === arguments[0]);"
+                + "return line.querySelectorAll('td.number')[heads.indexOf(arguments[1])]"
+                + "  .textContent.replace(/\\s+/g, ' ').trim();",
             row,
             column);
   }

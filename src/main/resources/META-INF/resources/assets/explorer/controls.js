@@ -17,6 +17,7 @@ export function renderControls(state, catalogue, context, change) {
   return el(
     "form",
     { class: "controls", "aria-label": t("filters"), onsubmit: (event) => event.preventDefault() },
+    el("a", { class: "to-result", href: "#result" }, t("toResult")),
     languageControl(state, change),
     sourceControl(state, catalogue, change),
     filterControls(state, context, change),
