@@ -33,9 +33,11 @@ import org.coopstats.dataset.DatasetViews.WithdrawRequest;
 public class DatasetResource {
 
   private final DatasetService datasets;
+  private final DatasetChanges changes;
 
-  public DatasetResource(DatasetService datasets) {
+  public DatasetResource(DatasetService datasets, DatasetChanges changes) {
     this.datasets = datasets;
+    this.changes = changes;
   }
 
   @GET
@@ -80,6 +82,31 @@ public class DatasetResource {
   public void delete(@PathParam("id") long id, @Context UriInfo uriInfo) {
     QueryParameters.rejectUnknown(uriInfo, List.of());
     datasets.delete(id);
+  }
+
+  @GET
+  @Path("/{id}/changes")
+  public Response changes(
+      @PathParam("id") long id,
+      @QueryParam("change") List<String> change,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit,
+      @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of("change", "offset", "limit"));
+    DatasetChanges.ChangesView view =
+        changes.of(
+            id,
+            QueryParameters.values(uriInfo.getQueryParameters(), "change"),
+            PageRequest.of(offset, limit, 100, 1000));
+    return PagedResponses.ok(
+            view.withNext(
+                PagedResponses.nextHref(view.total(), view.offset(), view.limit(), uriInfo)),
+            view.total(),
+            view.offset(),
+            view.limit(),
+            uriInfo)
+        .header("Cache-Control", "private, no-store")
+        .build();
   }
 
   @POST

@@ -316,6 +316,83 @@ public final class ObservationSql {
     return "UPDATE " + publishedName + " c SET valid_to = :at WHERE " + OPEN;
   }
 
+  /**
+   * The draft of {@code :id} set against the open published values, key by key: {@code change}
+   * (ADDED, CHANGED, UNCHANGED, DELETED, or NOTHING for a deletion of a key never published), the
+   * key and period, then the published value and attributes ({@code p_}), then the draft's ({@code
+   * d_}). With {@code replaces}, the open keys the draft has no row for are DELETED, as the release
+   * will close them. Kept to {@code :changes}, in key order, a page of {@code :limit} from {@code
+   * :offset}.
+   */
+  public String draftChanges(boolean replaces) {
+    return "SELECT * FROM ("
+        + changesOf(replaces)
+        + ") ch WHERE ch.change IN (:changes) ORDER BY "
+        + String.join(", ", keyAndTime())
+        + " LIMIT :limit OFFSET :offset";
+  }
+
+  /** How many keys of {@link #draftChanges} there are of each change: rows (change, count). */
+  public String draftChangeCounts(boolean replaces) {
+    return "SELECT ch.change, count(*) FROM (" + changesOf(replaces) + ") ch GROUP BY ch.change";
+  }
+
+  private String changesOf(boolean replaces) {
+    List<String> valueAndAttributes = new ArrayList<>(List.of(VALUE));
+    valueAndAttributes.addAll(attributeColumns);
+    String published =
+        valueAndAttributes.stream()
+            .map(c -> "c." + c + " AS p_" + c)
+            .collect(Collectors.joining(", "));
+    String draft =
+        valueAndAttributes.stream()
+            .map(c -> "d." + c + " AS d_" + c)
+            .collect(Collectors.joining(", "));
+    String keys = keyAndTime().stream().map(c -> "d." + c).collect(Collectors.joining(", "));
+    String sql =
+        "SELECT CASE WHEN d.deleted THEN CASE WHEN c.dataset_id IS NULL THEN 'NOTHING'"
+            + " ELSE 'DELETED' END WHEN c.dataset_id IS NULL THEN 'ADDED' WHEN "
+            + sameValue("d", "c")
+            + " THEN 'UNCHANGED' ELSE 'CHANGED' END AS change, "
+            + keys
+            + ", "
+            + published
+            + ", "
+            + draft
+            + " FROM "
+            + draftName
+            + " d LEFT JOIN "
+            + publishedName
+            + " c ON "
+            + OPEN
+            + " AND "
+            + sameKey("d", "c")
+            + " WHERE "
+            + OF_DRAFT;
+    if (!replaces) {
+      return sql;
+    }
+    String nothing = valueAndAttributes.stream().map(c -> "NULL").collect(Collectors.joining(", "));
+    return sql
+        + " UNION ALL SELECT 'DELETED', "
+        + keyAndTime().stream().map(c -> "c." + c).collect(Collectors.joining(", "))
+        + ", "
+        + valueAndAttributes.stream().map(c -> "c." + c).collect(Collectors.joining(", "))
+        + ", "
+        + nothing
+        + " FROM "
+        + publishedName
+        + " c WHERE "
+        + OPEN
+        + " AND NOT EXISTS (SELECT 1 FROM "
+        + draftName
+        + " d WHERE "
+        + OF_DRAFT
+        + " AND "
+        + sameKey("d", "c")
+        + ")";
+  }
+
   /** How many rows the draft of {@code :id} has. */
   public String countDraft() {
     return "SELECT count(*) FROM " + draftName + " WHERE dataset_id = :id";

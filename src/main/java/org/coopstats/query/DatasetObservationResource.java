@@ -29,7 +29,7 @@ public class DatasetObservationResource {
   }
 
   @GET
-  @Produces({MediaType.APPLICATION_JSON, ObservationResponses.TEXT_CSV})
+  @Produces({MediaType.APPLICATION_JSON, ObservationResponses.TEXT_CSV, ObservationResponses.XLSX})
   public Response observations(
       @PathParam("id") long id,
       @BeanParam ObservationQueryParameters parameters,

@@ -71,6 +71,11 @@ public final class ObservationAnswer {
     renderer.csv(rows, writer);
   }
 
+  /** The rows as an Excel workbook, as they are read, headed by their column names. */
+  public void xlsx(ObservationRows rows, OutputStream output) throws IOException {
+    renderer.xlsx(rows, output);
+  }
+
   /**
    * The rows as the JSON body of a list page, as they are read.
    *

@@ -7,7 +7,8 @@ import org.coopstats.common.ProblemException;
 public enum ObservationFormat {
   JSON,
   CSV,
-  JSONSTAT;
+  JSONSTAT,
+  XLSX;
 
   /** The format named by the {@code format} parameter, in any case. */
   public static ObservationFormat named(String format) {
@@ -15,9 +16,10 @@ public enum ObservationFormat {
       case "csv" -> CSV;
       case "json" -> JSON;
       case "jsonstat", "json-stat" -> JSONSTAT;
+      case "xlsx" -> XLSX;
       default ->
           throw ProblemException.badRequest(
-              "format '" + format + "' is not offered here: use json, csv or jsonstat.");
+              "format '" + format + "' is not offered here: use json, csv, jsonstat or xlsx.");
     };
   }
 

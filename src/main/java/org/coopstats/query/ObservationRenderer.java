@@ -116,33 +116,61 @@ public final class ObservationRenderer {
     printer.printRecord(columns());
     List<Object> record = new ArrayList<>();
     for (ObservationRow row = next(rows); row != null; row = next(rows)) {
-      record.clear();
-      record.add(row.datasetId());
-      record.add(row.providerId());
-      for (int i = 0; i < dimensions.size(); i++) {
-        record.add(csvCode(dimensions.get(i).codeListId(), row.key().get(i)));
-      }
-      record.add(row.timePeriod());
-      record.add(row.value() == null ? "" : row.value().toPlainString());
-      List<String> attributes = row.attributes();
-      for (int i = 0; i < structure.attributes().size(); i++) {
-        AttributeDef attribute = structure.attributes().get(i);
-        String value = attributes.get(i);
-        record.add(
-            value == null
-                ? ""
-                : attribute.codeListId() == null ? value : csvCode(attribute.codeListId(), value));
-      }
-      if (validity) {
-        record.add(row.validFrom() == null ? "" : row.validFrom().toString());
-        record.add(row.validTo() == null ? "" : row.validTo().toString());
-      }
-      if (action) {
-        record.add(row.action());
+      record(row, record);
+      if (row.value() != null) {
+        record.set(valueColumn(), row.value().toPlainString());
       }
       printer.printRecord(record);
     }
     printer.flush();
+  }
+
+  /**
+   * The rows as an Excel workbook of one sheet: the CSV's header and cells, the values as numbers.
+   * It streams: only a window of rows is in memory, the rest in a temporary file until written.
+   */
+  public void xlsx(ObservationRows rows, OutputStream output) throws IOException {
+    try (ObservationWorkbook workbook = new ObservationWorkbook(columns())) {
+      List<Object> record = new ArrayList<>();
+      for (ObservationRow row = next(rows); row != null; row = next(rows)) {
+        record(row, record);
+        workbook.add(record);
+      }
+      workbook.write(output);
+    }
+  }
+
+  /** Where OBS_VALUE is in {@link #columns()}: after DATASET, PROVIDER, the series and the time. */
+  private int valueColumn() {
+    return dimensions.size() + 3;
+  }
+
+  /** One row's cells in the order of {@link #columns()}: the value a number, absent ones "". */
+  private void record(ObservationRow row, List<Object> record) {
+    record.clear();
+    record.add(row.datasetId());
+    record.add(row.providerId());
+    for (int i = 0; i < dimensions.size(); i++) {
+      record.add(csvCode(dimensions.get(i).codeListId(), row.key().get(i)));
+    }
+    record.add(row.timePeriod());
+    record.add(row.value() == null ? "" : row.value());
+    List<String> attributes = row.attributes();
+    for (int i = 0; i < structure.attributes().size(); i++) {
+      AttributeDef attribute = structure.attributes().get(i);
+      String value = attributes.get(i);
+      record.add(
+          value == null
+              ? ""
+              : attribute.codeListId() == null ? value : csvCode(attribute.codeListId(), value));
+    }
+    if (validity) {
+      record.add(row.validFrom() == null ? "" : row.validFrom().toString());
+      record.add(row.validTo() == null ? "" : row.validTo().toString());
+    }
+    if (action) {
+      record.add(row.action());
+    }
   }
 
   /**

@@ -24,7 +24,7 @@ public class ObservationResource {
   }
 
   @GET
-  @Produces({MediaType.APPLICATION_JSON, ObservationResponses.TEXT_CSV})
+  @Produces({MediaType.APPLICATION_JSON, ObservationResponses.TEXT_CSV, ObservationResponses.XLSX})
   public Response query(
       @BeanParam ObservationQueryParameters parameters,
       @QueryParam("dataset") List<String> dataset,

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,6 +40,9 @@ import org.coopstats.query.ObservationService;
 public class ObservationResponses {
 
   public static final String TEXT_CSV = "text/csv";
+
+  public static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private final ObservationService observations;
   private final QueryBulkhead bulkhead;
@@ -120,36 +125,54 @@ public class ObservationResponses {
     ObservationReader.PageCursor page = observations.open(answer);
     int offset = answer.offset();
     int limit = answer.limit();
-    boolean csv = answer.format() == ObservationFormat.CSV;
+    ObservationFormat format = answer.format();
     String next = PagedResponses.nextHref(page.total(), offset, limit, uriInfo);
     StreamedBody body =
-        new StreamedBody(
-                output -> {
-                  if (csv) {
-                    var writer =
-                        new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-                    answer.csv(page.rows(), writer);
-                    writer.flush();
-                  } else {
-                    answer.json(page.rows(), page.total(), next, items, output);
-                  }
-                },
-                page)
-            .alsoClosing(permit);
+        new StreamedBody(output -> write(answer, page, next, output), page).alsoClosing(permit);
     try {
       body.closedAtEndOf(exchange);
-      return PagedResponses.ok(body, page.total(), offset, limit, uriInfo)
-          .type(csv ? TEXT_CSV + "; charset=UTF-8; header=present" : MediaType.APPLICATION_JSON);
+      Response.ResponseBuilder ok =
+          PagedResponses.ok(body, page.total(), offset, limit, uriInfo).type(mediaType(format));
+      return format == ObservationFormat.XLSX
+          ? ok.header("Content-Disposition", "attachment; filename=\"observations.xlsx\"")
+          : ok;
     } catch (RuntimeException e) {
       body.close();
       throw e;
     }
   }
 
+  private void write(
+      ObservationAnswer answer, ObservationReader.PageCursor page, String next, OutputStream output)
+      throws IOException {
+    switch (answer.format()) {
+      case CSV -> {
+        var writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+        answer.csv(page.rows(), writer);
+        writer.flush();
+      }
+      case XLSX -> answer.xlsx(page.rows(), output);
+      default -> answer.json(page.rows(), page.total(), next, items, output);
+    }
+  }
+
+  private static String mediaType(ObservationFormat format) {
+    return switch (format) {
+      case CSV -> TEXT_CSV + "; charset=UTF-8; header=present";
+      case XLSX -> XLSX;
+      default -> MediaType.APPLICATION_JSON;
+    };
+  }
+
   /** The {@code format} parameter first; else CSV when the Accept header prefers it. */
   private static ObservationFormat format(String format, HttpHeaders headers) {
     if (format != null) {
       return ObservationFormat.named(format);
+    }
+    List<MediaType> accepted = headers.getAcceptableMediaTypes();
+    if (!accepted.isEmpty()
+        && XLSX.equals(accepted.get(0).getType() + "/" + accepted.get(0).getSubtype())) {
+      return ObservationFormat.XLSX;
     }
     return wantsCsv(headers) ? ObservationFormat.CSV : ObservationFormat.JSON;
   }
