@@ -75,6 +75,14 @@ public final class Browser implements AutoCloseable {
         "--user-data-dir=" + home.resolve("profile"));
     // Keeps the console, read by console().
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    // Files the page offers for download land in downloads(), without asking.
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory", home.resolve("downloads").toString(),
+            "download.prompt_for_download", false,
+            "download.directory_upgrade", true,
+            "safebrowsing.enabled", false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -90,6 +98,35 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The directory downloads go to. */
+  public Path downloads() {
+    return home.resolve("downloads");
+  }
+
+  /**
+   * Waits for the one file a download just started to be complete (Chromium writes a .crdownload
+   * first and renames it when the last byte is in) and returns its path.
+   */
+  public Path downloaded(int seconds) {
+    return waitUpTo(seconds)
+        .until(
+            driver -> {
+              try (Stream<Path> files = Files.list(downloads())) {
+                List<Path> all = files.toList();
+                boolean partial =
+                    all.stream().anyMatch(path -> path.toString().endsWith(".crdownload"));
+                return all.size() == 1 && !partial ? all.get(0) : null;
+              } catch (IOException e) {
+                return null; // the directory appears with the first download
+              }
+            });
+  }
+
+  /** Sets the window's size, as a phone's (390 × 844) or a desktop's. */
+  public void windowSize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
   }
 
   /** Waits for a condition, at most {@code seconds}, re-trying on elements React replaced. */
