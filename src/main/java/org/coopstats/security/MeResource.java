@@ -3,8 +3,10 @@ package org.coopstats.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.coopstats.common.QueryParameters;
 
 /** Who the credentials sent belong to: how a client (the workspace page) signs in and adapts. */
 @Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
   /** The signed-in user: name, the roles held, the provider acted for (none for an admin). */

@@ -132,6 +132,14 @@ class DraftChangesTest {
         .body("roles", contains("submitter"))
         .body("providerId", is(provider));
     given().get("/api/v1/me").then().statusCode(401);
+    given()
+        .auth()
+        .preemptive()
+        .basic(user, Api.PASSWORD)
+        .accept("text/csv")
+        .get("/api/v1/me")
+        .then()
+        .statusCode(406);
   }
 
   private static long publishedCanada() {
