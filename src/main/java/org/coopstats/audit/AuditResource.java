@@ -45,15 +45,9 @@ public class AuditResource {
           access
               .provider()
               .orElseThrow(
-                  () ->
-                      new ProblemException(
-                          403,
-                          "forbidden",
-                          "Forbidden",
-                          "This needs the admin or publisher role."));
+                  () -> ProblemException.forbidden("This needs the admin or publisher role."));
       if (scope != null && !scope.equals(own)) {
-        throw new ProblemException(
-            403, "forbidden", "Forbidden", "Publishers read only their own provider's entries.");
+        throw ProblemException.forbidden("Publishers read only their own provider's entries.");
       }
       access.require(Role.PUBLISHER, own);
       scope = own;

@@ -71,7 +71,8 @@ public class CatalogQueries {
         structure.description(),
         dimensions(structure),
         attributes(structure),
-        measures(structure));
+        measures(structure),
+        structure.derived());
   }
 
   private static List<DimensionView> dimensions(DataStructure structure) {

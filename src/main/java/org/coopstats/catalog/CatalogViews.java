@@ -56,7 +56,8 @@ public final class CatalogViews {
       String description,
       List<DimensionView> dimensions,
       List<AttributeView> attributes,
-      List<MeasureView> measures) {}
+      List<MeasureView> measures,
+      boolean derived) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DimensionView(

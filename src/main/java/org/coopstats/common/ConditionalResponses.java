@@ -11,6 +11,9 @@ import java.util.Optional;
 /** Conditional requests: the ETag, Last-Modified and Cache-Control of an answer, and its 304. */
 public final class ConditionalResponses {
 
+  /** What only a user sees (a draft, a provider's review, who they are): never kept by a cache. */
+  public static final String PRIVATE = "private, no-cache, no-store";
+
   private ConditionalResponses() {}
 
   /** A 304 (or 412) when the request's preconditions hold for these validators. */
@@ -51,6 +54,6 @@ public final class ConditionalResponses {
    * would tell when an embargo ends. What only a provider sees is never stored.
    */
   private static String cacheControl(Validators validators) {
-    return validators.unreleased() ? "private, no-cache, no-store" : "public, no-cache";
+    return validators.unreleased() ? PRIVATE : "public, no-cache";
   }
 }

@@ -42,6 +42,10 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(404, "not-found", "Not found", detail);
   }
 
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(403, "forbidden", "Forbidden", detail);
+  }
+
   public static ProblemException conflict(String detail) {
     return new ProblemException(409, "conflict", "Conflict", detail);
   }

@@ -64,13 +64,8 @@ public class DatasetChanges {
     access.requireAuthenticated();
     Dataset dataset = datasets.requireVisible(id);
     if (!access.canSeeUnreleased(dataset.providerId)) {
-      throw new ProblemException(
-          403,
-          "forbidden",
-          "Forbidden",
-          "The changes show dataset " + id + "'s draft: they need a user of its provider.",
-          null,
-          Map.of());
+      throw ProblemException.forbidden(
+          "The changes show dataset " + id + "'s draft: they need a user of its provider.");
     }
     List<String> wanted = kinds(kinds);
     DataStructure structure = catalog.catalog().structure(dataset.structureId).orElseThrow();

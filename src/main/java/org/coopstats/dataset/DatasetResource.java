@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.coopstats.common.ConditionalResponses;
 import org.coopstats.common.Page;
 import org.coopstats.common.PageBody;
 import org.coopstats.common.PageRequest;
@@ -105,7 +106,7 @@ public class DatasetResource {
             view.offset(),
             view.limit(),
             uriInfo)
-        .header("Cache-Control", "private, no-store")
+        .header("Cache-Control", ConditionalResponses.PRIVATE)
         .build();
   }
 

@@ -241,10 +241,15 @@ public final class ObservationSql {
    * For a replacing draft: closes at {@code :at} the open values of {@code :id} it has no row for.
    */
   public String closeMissing() {
-    return "UPDATE "
-        + publishedName
-        + " c SET valid_to = :at WHERE "
-        + OPEN
+    return "UPDATE " + publishedName + " c SET valid_to = :at WHERE " + openWithoutDraftRow();
+  }
+
+  /**
+   * The open values {@code c} of {@code :id} whose key the draft has no row for: what a replacing
+   * draft closes at its release, and what the review of its changes lists as DELETED.
+   */
+  private String openWithoutDraftRow() {
+    return OPEN
         + " AND NOT EXISTS (SELECT 1 FROM "
         + draftName
         + " d WHERE "
@@ -383,14 +388,7 @@ public final class ObservationSql {
         + " FROM "
         + publishedName
         + " c WHERE "
-        + OPEN
-        + " AND NOT EXISTS (SELECT 1 FROM "
-        + draftName
-        + " d WHERE "
-        + OF_DRAFT
-        + " AND "
-        + sameKey("d", "c")
-        + ")";
+        + openWithoutDraftRow();
   }
 
   /** How many rows the draft of {@code :id} has. */

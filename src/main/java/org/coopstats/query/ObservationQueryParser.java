@@ -168,10 +168,7 @@ public class ObservationQueryParser {
         return Visibility.asOf(now);
       }
       if (kind != Visibility.Kind.AS_OF && !insider) {
-        throw new ProblemException(
-            403,
-            "forbidden",
-            "Forbidden",
+        throw ProblemException.forbidden(
             "view=" + view + " shows unreleased data: it needs a user of the dataset's provider.");
       }
       return new Visibility(kind, now, null);

@@ -80,7 +80,7 @@ public class Access {
     Optional<String> named =
         token.claim(providerClaim).map(Object::toString).filter(id -> !id.isBlank());
     if (named.isPresent() && !providers.isRegistered(named.get())) {
-      throw forbidden(
+      throw ProblemException.forbidden(
           "Your token names provider '"
               + named.get()
               + "' (claim "
@@ -99,7 +99,7 @@ public class Access {
   public void requireAdmin() {
     requireAuthenticated();
     if (!isAdmin()) {
-      throw forbidden("This needs the admin role.");
+      throw ProblemException.forbidden("This needs the admin role.");
     }
   }
 
@@ -110,10 +110,10 @@ public class Access {
       return;
     }
     if (!identity.hasRole(role)) {
-      throw forbidden("This needs the " + role + " role.");
+      throw ProblemException.forbidden("This needs the " + role + " role.");
     }
     if (provider().filter(providerId::equals).isEmpty()) {
-      throw forbidden(
+      throw ProblemException.forbidden(
           "You act for "
               + provider().orElse("no provider")
               + "; this belongs to provider "
@@ -137,9 +137,5 @@ public class Access {
         ProblemMappers.userNeeded(bearerTokensAccepted),
         null,
         Map.of());
-  }
-
-  private static ProblemException forbidden(String detail) {
-    return new ProblemException(403, "forbidden", "Forbidden", detail);
   }
 }

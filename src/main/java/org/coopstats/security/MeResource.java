@@ -4,12 +4,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.coopstats.common.ConditionalResponses;
 import org.coopstats.common.QueryParameters;
 
 /** Who the credentials sent belong to: how a client (the workspace page) signs in and adapts. */
@@ -33,11 +33,8 @@ public class MeResource {
     QueryParameters.rejectUnknown(uriInfo, List.of());
     access.requireAuthenticated();
     List<String> roles = Role.ALL.stream().filter(identity::hasRole).toList();
-    CacheControl noStore = new CacheControl();
-    noStore.setPrivate(true);
-    noStore.setNoStore(true);
     return Response.ok(new Me(access.actor(), roles, access.provider().orElse(null)))
-        .cacheControl(noStore)
+        .header("Cache-Control", ConditionalResponses.PRIVATE)
         .build();
   }
 }

@@ -707,8 +707,7 @@ public class UploadJobService {
   }
 
   private static ProblemException forbidden() {
-    return new ProblemException(
-        403, "forbidden", "Forbidden", "Upload jobs are shown to the provider's users only.");
+    return ProblemException.forbidden("Upload jobs are shown to the provider's users only.");
   }
 
   private static void deleteQuietly(Path file) {

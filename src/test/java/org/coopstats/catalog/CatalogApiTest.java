@@ -119,4 +119,16 @@ class CatalogApiTest {
         .body("measures.find { it.id == 'MEMBERS' }.dimensions.SEX", is("when MEMBER_KIND=NP"));
     given().get("/api/v1/structures").then().body("items.id", hasItem("COOP_STATS"));
   }
+
+  /** The pages offer datasets and uploads only for structures that take them. */
+  @Test
+  void aStructureSaysWhetherItsValuesAreDerived() {
+    given()
+        .get("/api/v1/structures")
+        .then()
+        .statusCode(200)
+        .body("items.find { it.id == 'COOP_STATS' }.derived", is(false))
+        .body("items.find { it.id == 'CONTEXT' }.derived", is(false))
+        .body("items.find { it.id == 'COOP_INDICATORS' }.derived", is(true));
+  }
 }

@@ -190,7 +190,13 @@ class WorkspaceBrowserTest {
 
   private long createDataset(String title) {
     type("#new-title", title);
-    new Select(browser.driver.findElement(By.id("new-structure"))).selectByValue("COOP_STATS");
+    Select structure = new Select(browser.driver.findElement(By.id("new-structure")));
+    assertThat(structure.getOptions())
+        .extracting(option -> option.getAttribute("value"))
+        .as("derived structures take no uploads")
+        .contains("COOP_STATS", "CONTEXT")
+        .doesNotContain("COOP_INDICATORS");
+    structure.selectByValue("COOP_STATS");
     browser.driver.findElement(By.cssSelector("#create-dataset button[type=submit]")).click();
     browser.waitUpTo(10).until(ExpectedConditions.urlContains("dataset="));
     browser.waitUpTo(10).until(d -> text("#dataset-header").contains(title));

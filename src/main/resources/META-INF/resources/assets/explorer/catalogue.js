@@ -23,11 +23,11 @@ export async function structures() {
 }
 
 /**
- * A structure is derived when no measure is reported into it (COOP_INDICATORS): the observation
- * query refuses it and its figures come from the indicator API instead.
+ * A derived structure (COOP_INDICATORS) is computed from others: the observation query refuses
+ * it and its figures come from the indicator API instead.
  */
 export function isDerived(structure) {
-  return structure.measures.length === 0;
+  return structure.derived;
 }
 
 export async function indicators(lang) {

@@ -138,7 +138,7 @@ async function createForm(state) {
     codes("CL_SOURCE_KIND"),
     codes("CL_PERIOD_BASIS"),
   ]);
-  const uploadable = (structures.items || structures).filter((s) => !s.derived);
+  const uploadable = structures.items.filter((s) => !s.derived);
   const message = el("div", { id: "create-message", "aria-live": "polite" });
   const field = (id, label, control) => el("div", { class: "field" }, el("label", { for: id }, label), control);
   const title = el("input", { type: "text", id: "new-title", required: true, maxlength: 300 });

@@ -71,7 +71,7 @@ function fill(body, data, { by, ascending }) {
         "tr",
         { class: `issue severity-${(issue.severity || "").toLowerCase()}` },
         COLUMNS.map(([key]) =>
-          el(key === "message" ? "td" : "td", { class: NUMERIC.has(key) ? "number" : null }, cell(issue, key)),
+          el("td", { class: NUMERIC.has(key) ? "number" : null }, cell(issue, key)),
         ),
       ),
     ),
