@@ -106,6 +106,34 @@ class DataExplorerIT {
     assertThat(Files.readAllBytes(file)).isEqualTo(fromTheApi);
     assertThat(new String(fromTheApi, StandardCharsets.UTF_8))
         .contains("CAN,COOPS,_T,_T,_T,_Z,_Z,_Z,2021,5605");
+
+    // The other formats' links are the same query, each answered in its format.
+    assertThat(formatLink("xlsx")).isEqualTo(href.replace("format=csv", "format=xlsx"));
+    assertThat(formatLink("jsonstat")).isEqualTo(href.replace("format=csv", "format=jsonstat"));
+    given()
+        .urlEncodingEnabled(false)
+        .get(formatLink("xlsx"))
+        .then()
+        .statusCode(200)
+        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    given()
+        .urlEncodingEnabled(false)
+        .get(formatLink("jsonstat"))
+        .then()
+        .statusCode(200)
+        .body("value", org.hamcrest.Matchers.hasItem(5605));
+    // SDMX: the key in the structure's order, one position per dimension.
+    assertThat(formatLink("sdmxCsv"))
+        .isEqualTo("/sdmx/v2.1/data/COOP_STATS/CAN.COOPS......?format=csv");
+    assertThat(given().get(formatLink("sdmxCsv")).then().statusCode(200).extract().asString())
+        .contains("5605");
+  }
+
+  private String formatLink(String format) {
+    return browser
+        .driver
+        .findElement(By.cssSelector("a[data-format='" + format + "']"))
+        .getDomAttribute("href");
   }
 
   @Test
@@ -285,10 +313,21 @@ class DataExplorerIT {
                     js(
                         "const m = performance.getEntriesByName('explorer-ready');"
                             + " return m.length ? m[0].startTime : null;"));
+    @SuppressWarnings("unchecked")
+    List<Number> requests =
+        (List<Number>)
+            js(
+                "const until = performance.getEntriesByName('explorer-ready')[0].startTime;"
+                    + "const all = performance.getEntriesByType('resource')"
+                    + "  .filter(r => r.startTime <= until);"
+                    + "return [all.length, all.reduce((sum, r) => sum + r.transferSize, 0)];");
     String line =
         String.format(
-            "First view of / (navigation start to the first table shown): %.0f ms%n",
-            ((Number) ready).doubleValue());
+            "First view of / (navigation start to the first table shown): %.0f ms,"
+                + " %d requests after the page, %.0f kB transferred%n",
+            ((Number) ready).doubleValue(),
+            requests.get(0).intValue(),
+            requests.get(1).doubleValue() / 1024);
     System.out.print(line);
     try {
       Files.createDirectories(Browser.SCREENSHOTS);

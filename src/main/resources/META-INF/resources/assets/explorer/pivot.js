@@ -169,7 +169,7 @@ export function isConfidential(observation) {
 }
 
 function cellOf(observation, marks, perCell, decimals) {
-  if (!observation) {
+  if (!observation || observation.empty) {
     return el("td", { class: "number empty" });
   }
   const flags = marks.of(observation);
