@@ -174,12 +174,13 @@ function showResult(view, context) {
   markReady();
 }
 
+/** How many figures there are, and whether the view shows only the first of them. */
 function statusOf(view) {
-  const count = t("observations", { n: view.total.toLocaleString(state.lang || "en") });
+  const number = (n) => n.toLocaleString(state.lang || "en");
   if (view.total > view.observations.length) {
-    return t("cut", { shown: view.observations.length.toLocaleString(state.lang || "en"), total: view.total.toLocaleString(state.lang || "en") });
+    return t("cut", { shown: number(view.observations.length), total: number(view.total) });
   }
-  return count;
+  return t("observations", { n: number(view.total) });
 }
 
 /** Tells a measurement (the browser tests) when the first result is on the screen. */

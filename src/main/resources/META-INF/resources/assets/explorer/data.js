@@ -139,7 +139,8 @@ async function tableView(state, { structure, codeLists: lists }, signal) {
   return {
     dimensions,
     observations,
-    total: observations.filter((observation) => !observation.empty).length,
+    // The cells with a figure, or without one for a reason (confidential, incomplete…).
+    total: observations.filter((one) => !one.empty && one.origin !== "notApplicable").length,
     apiUrl: url,
     params,
     title: grid.title,
