@@ -57,7 +57,8 @@ async function show({ keepControls = false } = {}) {
       context.availability,
     ]);
     Object.assign(context, { codeLists: lists, availability: available });
-    if (!keepControls) {
+    // A later view may have started meanwhile: only the latest one is shown.
+    if (!keepControls && controller === pending) {
       rebuildControls(catalogue, context);
     }
     const answer = await view;
@@ -65,7 +66,7 @@ async function show({ keepControls = false } = {}) {
       showResult(answer, context);
     }
   } catch (error) {
-    if (error.name !== "AbortError") {
+    if (error.name !== "AbortError" && controller === pending) {
       result.removeAttribute("aria-busy");
       status.textContent = "";
       showProblem(result, error);
@@ -143,7 +144,7 @@ function showResult(view, context) {
   result.removeAttribute("aria-busy");
   const labels = attributeLabeller(context.structure, context.codeLists);
   const heading = el("h2", { id: "result-heading" }, t("result"));
-  if (!view.observations.length) {
+  if (!view.observations.some((observation) => !observation.empty)) {
     status.textContent = t("noData");
     result.replaceChildren(heading, status, renderApiUrl(view.apiUrl));
     markReady();
@@ -173,12 +174,13 @@ function showResult(view, context) {
   markReady();
 }
 
+/** How many figures there are, and whether the view shows only the first of them. */
 function statusOf(view) {
-  const count = t("observations", { n: view.observations.length.toLocaleString(state.lang || "en") });
+  const number = (n) => n.toLocaleString(state.lang || "en");
   if (view.total > view.observations.length) {
-    return t("cut", { shown: view.observations.length.toLocaleString(state.lang || "en"), total: view.total.toLocaleString(state.lang || "en") });
+    return t("cut", { shown: number(view.observations.length), total: number(view.total) });
   }
-  return count;
+  return t("observations", { n: number(view.total) });
 }
 
 /** Tells a measurement (the browser tests) when the first result is on the screen. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -106,6 +107,34 @@ class DataExplorerIT {
     assertThat(Files.readAllBytes(file)).isEqualTo(fromTheApi);
     assertThat(new String(fromTheApi, StandardCharsets.UTF_8))
         .contains("CAN,COOPS,_T,_T,_T,_Z,_Z,_Z,2021,5605");
+
+    // The other formats' links are the same query, each answered in its format.
+    assertThat(formatLink("xlsx")).isEqualTo(href.replace("format=csv", "format=xlsx"));
+    assertThat(formatLink("jsonstat")).isEqualTo(href.replace("format=csv", "format=jsonstat"));
+    given()
+        .urlEncodingEnabled(false)
+        .get(formatLink("xlsx"))
+        .then()
+        .statusCode(200)
+        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    given()
+        .urlEncodingEnabled(false)
+        .get(formatLink("jsonstat"))
+        .then()
+        .statusCode(200)
+        .body("value", org.hamcrest.Matchers.hasItem(5605));
+    // SDMX: the key in the structure's order, one position per dimension.
+    assertThat(formatLink("sdmxCsv"))
+        .isEqualTo("/sdmx/v2.1/data/COOP_STATS/CAN.COOPS......?format=csv");
+    assertThat(given().get(formatLink("sdmxCsv")).then().statusCode(200).extract().asString())
+        .contains("5605");
+  }
+
+  private String formatLink(String format) {
+    return browser
+        .driver
+        .findElement(By.cssSelector("a[data-format='" + format + "']"))
+        .getDomAttribute("href");
   }
 
   @Test
@@ -285,10 +314,21 @@ class DataExplorerIT {
                     js(
                         "const m = performance.getEntriesByName('explorer-ready');"
                             + " return m.length ? m[0].startTime : null;"));
+    @SuppressWarnings("unchecked")
+    List<Number> requests =
+        (List<Number>)
+            js(
+                "const until = performance.getEntriesByName('explorer-ready')[0].startTime;"
+                    + "const all = performance.getEntriesByType('resource')"
+                    + "  .filter(r => r.startTime <= until);"
+                    + "return [all.length, all.reduce((sum, r) => sum + r.transferSize, 0)];");
     String line =
         String.format(
-            "First view of / (navigation start to the first table shown): %.0f ms%n",
-            ((Number) ready).doubleValue());
+            "First view of / (navigation start to the first table shown): %.0f ms,"
+                + " %d requests after the page, %.0f kB transferred%n",
+            ((Number) ready).doubleValue(),
+            requests.get(0).intValue(),
+            requests.get(1).doubleValue() / 1024);
     System.out.print(line);
     try {
       Files.createDirectories(Browser.SCREENSHOTS);
@@ -317,15 +357,19 @@ class DataExplorerIT {
     new Select(byId(selectId)).selectByValue(value);
   }
 
-  /** Ticks a code in a dimension's filter, opening the filter first (a keyboard would too). */
+  /**
+   * Ticks a code in a dimension's filter with the keyboard alone: Enter on the filter's summary
+   * opens it, Space ticks the box.
+   */
   private void tick(String dimension, String code) {
     WebElement filter = byId("filter-" + dimension);
     if (filter.getDomAttribute("open") == null) {
-      filter.findElement(By.tagName("summary")).click();
+      filter.findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
+      browser.waitUpTo(5).until(driver -> filter.getDomAttribute("open") != null);
     }
     WebElement box = byId("code-" + dimension + "-" + code);
     assertThat(box.isSelected()).as("%s %s already ticked", dimension, code).isFalse();
-    box.click();
+    box.sendKeys(Keys.SPACE);
   }
 
   private WebElement byId(String id) {

@@ -43,6 +43,9 @@ export function renderChart(view, layout, type, what) {
   const allSeries = combinations(view.observations, seriesDimensions);
   const series = allSeries.slice(0, MAX_SERIES);
   const datasets = series.map((codes, i) => datasetOf(view, axis, seriesDimensions, codes, categories, type, i));
+  if (datasets.every((dataset) => dataset.data.every((value) => value === null))) {
+    return null; // no figure to draw (all confidential, not applicable or missing)
+  }
   const description = describe(type, what, datasets, allSeries.length);
   const canvas = el("canvas", { role: "img", "aria-label": description }, description);
   const figure = el("figure", { class: "chart" }, el("div", { class: "chart-box" }, canvas));

@@ -178,13 +178,15 @@ function tableFilters(state, context, change) {
   const area = el(
     "select",
     { id: "table-area", onchange: (event) => change({ filters: { REF_AREA: [event.target.value] } }) },
-    areas.map((code) =>
-      el("option", { value: code, selected: (state.filters.REF_AREA || [])[0] === code }, label(list && list.items.get(code) && list.items.get(code).names, code)),
-    ),
+    areas.map((code) => {
+      const item = list && list.items.get(code);
+      return el("option", { value: code, selected: (state.filters.REF_AREA || [])[0] === code }, label(item && item.names, code));
+    }),
   );
   const controls = [el("div", { class: "control" }, el("label", { for: "table-area" }, t("oneArea")), area)];
   if (!context.overTime) {
-    controls.push(el("div", { class: "control" }, el("label", { for: "table-period" }, t("onePeriod")), yearSelect(state, context, change)));
+    const year = yearSelect(state, context, change);
+    controls.push(el("div", { class: "control" }, el("label", { for: "table-period" }, t("onePeriod")), year));
   }
   return el("fieldset", { class: "filters" }, el("legend", {}, t("filters")), controls);
 }
@@ -238,12 +240,14 @@ function periodControls(state, context, change) {
     });
     return field;
   };
+  const from = input("start-period", "startPeriod", state.startPeriod, "firstYear");
+  const to = input("end-period", "endPeriod", state.endPeriod, "lastYear");
   return el(
     "fieldset",
     { class: "period" },
     el("legend", {}, t("period")),
-    el("div", { class: "control" }, el("label", { for: "start-period" }, t("from")), input("start-period", "startPeriod", state.startPeriod, "firstYear")),
-    el("div", { class: "control" }, el("label", { for: "end-period" }, t("to")), input("end-period", "endPeriod", state.endPeriod, "lastYear")),
+    el("div", { class: "control" }, el("label", { for: "start-period" }, t("from")), from),
+    el("div", { class: "control" }, el("label", { for: "end-period" }, t("to")), to),
     el("p", { id: "period-hint", class: "muted hint" }, t("periodHint")),
   );
 }

@@ -139,7 +139,8 @@ async function tableView(state, { structure, codeLists: lists }, signal) {
   return {
     dimensions,
     observations,
-    total: observations.length,
+    // The cells with a figure, or without one for a reason (confidential, incomplete…).
+    total: observations.filter((one) => !one.empty && one.origin !== "notApplicable").length,
     apiUrl: url,
     params,
     title: grid.title,
@@ -159,10 +160,8 @@ function gridObservations(grid) {
   }
   const observations = [];
   for (const row of grid.rows) {
+    // Every cell, empty ones too: the table keeps the rows and columns its definition has.
     row.cells.forEach((cell, index) => {
-      if (cell.origin === "empty") {
-        return;
-      }
       const key = { ...fixed };
       for (const heading of [...row.heading, ...grid.columns[index]]) {
         key[heading.dimension] = heading.id;
@@ -174,6 +173,9 @@ function gridObservations(grid) {
 }
 
 function cellObservation(key, cell) {
+  if (cell.origin === "empty") {
+    return { key, value: null, empty: true };
+  }
   return {
     key,
     value: cell.value ?? null,

@@ -85,9 +85,10 @@ export function renderDownloads(downloads, total) {
     el(
       "ul",
       { class: "download-links" },
-      offered.map((download) =>
-        el("li", {}, el("a", { class: "button secondary", href: download.href, download: download.name, "data-format": download.format }, t(download.format))),
-      ),
+      offered.map((download) => {
+        const { href, name, format } = download;
+        return el("li", {}, el("a", { class: "button secondary", href, download: name, "data-format": format }, t(format)));
+      }),
     ),
     missing.map((download) => el("p", { class: "muted" }, t("notOffered", { format: t(download.format) }))),
     total > DOWNLOAD_LIMIT ? el("p", { class: "notice" }, t("downloadCut", { limit: DOWNLOAD_LIMIT.toLocaleString() })) : null,

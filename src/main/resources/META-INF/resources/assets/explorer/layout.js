@@ -6,7 +6,8 @@ import { t } from "./i18n.js";
 
 export function layoutControls(layout, chart, change) {
   // Only what varies is placed by the user (a single-valued heading is the page's choice).
-  const colIds = layout.cols.filter((dimension) => layout.varying.includes(dimension)).map((dimension) => dimension.id);
+  const placed = (dimensions) => dimensions.filter((one) => layout.varying.includes(one)).map((one) => one.id);
+  const colIds = placed(layout.cols);
   const place = (dimension) => {
     const id = `place-${dimension.id}`;
     const select = el(
@@ -25,14 +26,20 @@ export function layoutControls(layout, chart, change) {
   };
   const swap = el(
     "button",
-    { type: "button", class: "secondary", id: "swap", onclick: () => change({ cols: layout.rows.filter((dimension) => layout.varying.includes(dimension)).map((dimension) => dimension.id) }) },
+    { type: "button", class: "secondary", id: "swap", onclick: () => change({ cols: placed(layout.rows) }) },
     t("swap"),
   );
   return el(
     "div",
     { class: "view-options" },
     layout.varying.length
-      ? el("fieldset", { class: "layout" }, el("legend", {}, t("layout")), layout.varying.map(place), layout.varying.length > 1 ? swap : null)
+      ? el(
+          "fieldset",
+          { class: "layout" },
+          el("legend", {}, t("layout")),
+          layout.varying.map(place),
+          layout.varying.length > 1 ? swap : null,
+        )
       : null,
     chartControl(chart, change),
   );

@@ -169,21 +169,24 @@ export function isConfidential(observation) {
 }
 
 function cellOf(observation, marks, perCell, decimals) {
-  if (!observation) {
+  if (!observation || observation.empty) {
     return el("td", { class: "number empty" });
   }
   const flags = marks.of(observation);
   let content;
   if (isConfidential(observation)) {
     content = el("abbr", { title: t("confidentialLong"), class: "confidential" }, t("confidential"));
+  } else if (observation.origin === "notApplicable") {
+    content = el("abbr", { title: t("notApplicable") }, NOT_APPLICABLE);
   } else if (observation.value === null || observation.value === undefined) {
     content = el("abbr", { title: t("noValueLong") }, t("noValue"));
   } else {
     content = el("span", { class: "value" }, formatNumber(observation.value, decimals));
   }
   const unit = perCell ? el("span", { class: "cell-unit" }, perCell(observation)) : null;
-  const title = observation.inputs
-    ? `${t("numerator")} ${formatNumber(observation.inputs.numerator)}, ${t("denominator")} ${formatNumber(observation.inputs.denominator)}`
+  const inputs = observation.inputs;
+  const title = inputs
+    ? `${t("numerator")} ${formatNumber(inputs.numerator)}, ${t("denominator")} ${formatNumber(inputs.denominator)}`
     : null;
   return el("td", { class: "number", title }, content, flags, unit);
 }
@@ -247,7 +250,9 @@ class Marks {
     if (isConfidential(observation)) {
       this.confidential.add(observation.conf);
     }
-    if (observation.origin) {
+    if (observation.origin === "notApplicable") {
+      this.origins.set(observation.origin, t("notApplicable"));
+    } else if (observation.origin) {
       this.origins.set(observation.origin, t(originWord(observation.origin)));
       marks.push(originMark(observation.origin));
     }
@@ -258,7 +263,10 @@ class Marks {
       marks.push(`${this.notes.get(observation.comment)}`);
     }
     // Said as "notes: E 1" by a screen reader; seen as a superscript, explained in the legend.
-    return marks.length ? el("sup", { class: "flag" }, el("span", { class: "visually-hidden" }, ` ${t("flags")}: `), marks.join(" ")) : null;
+    if (!marks.length) {
+      return null;
+    }
+    return el("sup", { class: "flag" }, el("span", { class: "visually-hidden" }, ` ${t("flags")}: `), marks.join(" "));
   }
 
   legend() {
@@ -291,6 +299,9 @@ function originWord(origin) {
   return { computed: "computed", incomplete: "incomplete", refused: "refused", notApplicable: "notApplicable" }[origin] || origin;
 }
 
+/** A cell that cannot have a figure shows a dash, as in printed tables. */
+const NOT_APPLICABLE = "–";
+
 function originMark(origin) {
-  return { computed: "c", incomplete: "i", refused: "r", notApplicable: "z" }[origin] || origin;
+  return { computed: "c", incomplete: "i", refused: "r", notApplicable: NOT_APPLICABLE }[origin] || origin;
 }
