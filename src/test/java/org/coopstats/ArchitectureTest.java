@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  *   4  dataset
  *   3  provider, consistency, observation
  *   2  audit, validation
- *   1  security, catalog
+ *   1  security, catalog, disclosure
  *   0  common
  * </pre>
  */
@@ -49,6 +49,7 @@ class ArchitectureTest {
       Map.ofEntries(
           Map.entry("common", 0),
           Map.entry("catalog", 1),
+          Map.entry("disclosure", 1),
           Map.entry("security", 1),
           Map.entry("validation", 2),
           Map.entry("audit", 2),
