@@ -15,6 +15,25 @@ public record AuditFailure(
    * units' figures, so they stay out: the message gives only what an intruder can work out.
    */
   public String message() {
-    throw new UnsupportedOperationException("not yet");
+    String what = "Cell " + cellId + " (" + status + ", CONF_STATUS " + status.confStatus() + ")";
+    String fix = ": suppress more cells around it or merge its categories with neighbouring ones";
+    if (!(low < high)) {
+      // The interval is the value itself then: name neither.
+      return what + " can be recovered exactly from the published cells" + fix;
+    }
+    return what
+        + " can be narrowed to ["
+        + bound(low)
+        + ", "
+        + bound(high)
+        + "] from the published cells, too narrow for its protection"
+        + fix;
+  }
+
+  private static String bound(double bound) {
+    if (Double.isInfinite(bound)) {
+      return bound > 0 ? "+infinity" : "-infinity";
+    }
+    return String.format(java.util.Locale.ROOT, "%.6g", bound);
   }
 }
