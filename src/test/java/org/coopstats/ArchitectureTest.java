@@ -60,6 +60,7 @@ class ArchitectureTest {
           Map.entry("query", 5),
           Map.entry("upload", 5),
           Map.entry("sdmx", 7),
+          Map.entry("tabulation", 7),
           Map.entry("indicator", 6),
           Map.entry("table", 6),
           Map.entry("demo", 8),

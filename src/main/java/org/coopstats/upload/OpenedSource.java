@@ -19,14 +19,17 @@ final class OpenedSource implements AutoCloseable {
     this.spooled = spooled;
   }
 
-  static OpenedSource open(UploadService.Format format, InputStream body, UploadLimits limits) {
-    return switch (format) {
+  static OpenedSource open(
+      UploadCommand command, InputStream body, UploadLimits limits, GeneratedRows generated) {
+    return switch (command.format()) {
       case CSV -> new OpenedSource(new CsvRowSource(body, limits.maxLineLength()), null);
       case JSON -> new OpenedSource(new JsonRowSource(body), null);
       case XLSX -> {
         Path file = UploadService.spool(body);
         yield new OpenedSource(new XlsxRowSource(file, limits), file);
       }
+      case TABULATION ->
+          new OpenedSource(generated.open(command.datasetId(), body, command.progress()), null);
     };
   }
 

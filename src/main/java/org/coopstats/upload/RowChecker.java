@@ -35,7 +35,7 @@ final class RowChecker implements RowSource.Sink {
       IssueCollector issues,
       long maxRows) {
     this.validator = validator;
-    this.json = command.format() == UploadService.Format.JSON;
+    this.json = command.format().rowsByIndex();
     this.draft = draft;
     this.rows = rows;
     this.issues = issues;

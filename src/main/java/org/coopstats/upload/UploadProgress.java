@@ -41,6 +41,16 @@ public class UploadProgress {
     return phase;
   }
 
+  /** Says what the upload is doing now, for whoever watches it. */
+  public void phase(String now) {
+    phase = now;
+  }
+
+  /** Ends the upload (and its transaction) when it has been cancelled, for a maker of rows. */
+  public void stopIfCancelled() {
+    checkCancelled();
+  }
+
   /** Asks the upload to stop; false when its outcome is already decided (too late to cancel). */
   public boolean cancel() {
     fate.compareAndSet(Fate.OPEN, Fate.CANCELLED);

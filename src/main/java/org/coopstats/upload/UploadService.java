@@ -49,7 +49,14 @@ public class UploadService {
   public enum Format {
     CSV,
     JSON,
-    XLSX
+    XLSX,
+    /** Rows the service makes itself, from a request naming what to derive (see GeneratedRows). */
+    TABULATION;
+
+    /** Rows are named by their position (JSON, generated), not by a line of a sheet or file. */
+    boolean rowsByIndex() {
+      return this == JSON || this == TABULATION;
+    }
   }
 
   public static final String XLSX_MEDIA_TYPE =
@@ -68,6 +75,7 @@ public class UploadService {
   private final AuditService audit;
   private final SubmissionRepository submissions;
   private final Clock time;
+  private final GeneratedRows generated;
 
   public UploadService(
       DataSource dataSource,
@@ -77,7 +85,9 @@ public class UploadService {
       Access access,
       AuditService audit,
       SubmissionRepository submissions,
-      Clock time) {
+      Clock time,
+      GeneratedRows generated) {
+    this.generated = generated;
     this.time = time;
     this.submissions = submissions;
     this.dataSource = dataSource;
@@ -111,7 +121,7 @@ public class UploadService {
     if (!command.dryRun()) {
       prepareDraftTable(command, structure);
     }
-    try (OpenedSource source = OpenedSource.open(command.format(), body, limits);
+    try (OpenedSource source = OpenedSource.open(command, body, limits, generated);
         Connection connection = dataSource.getConnection();
         DraftWriter draft =
             DraftWriter.open(connection, structure, command, limits.mergeWorkMem())) {
@@ -233,7 +243,7 @@ public class UploadService {
      * and holds the old and the new table at once.
      */
     private long expectedRows() {
-      long bytesPerRow = command.format() == Format.JSON ? 128 : 48;
+      long bytesPerRow = command.format().rowsByIndex() ? 128 : 48;
       long declared = command.declaredLength();
       return declared > 0 ? Math.min(limits.maxRows(), declared / bytesPerRow) : 0;
     }
@@ -253,7 +263,7 @@ public class UploadService {
      * free of errors.
      */
     private void checkAcrossRows(SubmissionRows rows) throws SQLException {
-      boolean csvLines = command.format() != Format.JSON;
+      boolean csvLines = !command.format().rowsByIndex();
       CrossRowChecks crossRow = new CrossRowChecks(structure, rows, csvLines, limits.maxErrors());
       crossRow.duplicates(issues);
       progress.checkCancelled();
