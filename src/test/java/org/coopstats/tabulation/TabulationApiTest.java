@@ -3,6 +3,7 @@ package org.coopstats.tabulation;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +113,154 @@ class TabulationApiTest {
         .body("total", is(1))
         .body("items[0].units", is(register.units.size()))
         .body("items[0].datasetId", is((int) dataset));
+  }
+
+  @Test
+  void noSuppressedValueIsPublicAnywhereAndARevisionCannotBeDifferenced() throws Exception {
+    String provider = Api.newProvider();
+    String submitter = Api.newUser(provider, "submitter", "publisher");
+    HandMadeRegister register = new HandMadeRegister();
+    long registerId = insertRegister(provider, register);
+    long dataset = Api.newDataset(provider);
+    RestAssured.authentication = RestAssured.preemptive().basic(submitter, Api.PASSWORD);
+    tabulate(registerId, dataset);
+    Api.publish(dataset);
+    Map<String, Map<String, Object>> first = cells(dataset, "draft-or-published");
+    List<String> secrets = new ArrayList<>();
+    first.forEach(
+        (key, row) -> {
+          if (!"F".equals(row.get("CONF_STATUS"))) {
+            BigDecimal value = register.expected(keyOf(key));
+            // figures of four digits and more cannot be in a public answer by coincidence
+            if (value != null && value.abs().compareTo(new BigDecimal(1000)) >= 0) {
+              secrets.add(value.stripTrailingZeros().toPlainString());
+            }
+          }
+        });
+    assertThat(secrets)
+        .contains(register.expected(keyOf("CAN.TURNOVER.CONS._T.G._Z._Z._Z")).toPlainString());
+    Api.actAnonymously();
+    for (String answer : publicAnswers(provider)) {
+      assertThat(answer).doesNotContain(secrets).doesNotContain("9876543");
+    }
+    RestAssured.authentication = RestAssured.preemptive().basic(submitter, Api.PASSWORD);
+
+    // One unit's turnover changes, and the register is tabulated again.
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE register_unit SET turnover = turnover + 50000 WHERE register_id = ? AND"
+                    + " unit_id = 'K03'")) {
+      update.setLong(1, registerId);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+    tabulate(registerId, dataset);
+    Map<String, Map<String, Object>> second = cells(dataset, "draft");
+    int bothPublished = 0;
+    for (Map.Entry<String, Map<String, Object>> cell : first.entrySet()) {
+      Map<String, Object> now = second.get(cell.getKey());
+      boolean wasFree = "F".equals(cell.getValue().get("CONF_STATUS"));
+      if (!wasFree) {
+        assertThat(now.get("CONF_STATUS"))
+            .as("%s stays suppressed", cell.getKey())
+            .isNotEqualTo("F");
+      } else if ("F".equals(now.get("CONF_STATUS"))) {
+        // published twice: it must not have moved by the one unit's change
+        assertThat(new BigDecimal(String.valueOf(now.get("OBS_VALUE"))))
+            .as("%s published in both versions", cell.getKey())
+            .isEqualByComparingTo(new BigDecimal(String.valueOf(cell.getValue().get("OBS_VALUE"))));
+        bothPublished++;
+      }
+    }
+    assertThat(bothPublished).isGreaterThan(300);
+    assertThat(second.get("CAN.TURNOVER._T._T._T._Z._Z._Z").get("CONF_STATUS")).isNotEqualTo("F");
+    given()
+        .get("/api/v1/registers/" + registerId + "/tabulations")
+        .then()
+        .body("total", is(2))
+        .body("items[0].protection.revisionOf", is(notNullValue()));
+  }
+
+  /** Every public answer that could carry the provider's figures, as text. */
+  private static List<String> publicAnswers(String provider) {
+    List<String> answers = new ArrayList<>();
+    for (String format : List.of("json", "csv", "jsonstat")) {
+      answers.add(
+          given()
+              .queryParam("provider", provider)
+              .queryParam("format", format)
+              .queryParam("limit", 10000)
+              .get("/api/v1/observations")
+              .then()
+              .statusCode(200)
+              .extract()
+              .asString());
+    }
+    for (String format : List.of("genericdata", "structurespecificdata", "jsondata", "csv")) {
+      answers.add(
+          given()
+              .queryParam("format", format)
+              .get("/sdmx/v2.1/data/COOP_STATS/all/" + provider)
+              .then()
+              .statusCode(200)
+              .extract()
+              .asString());
+    }
+    for (String table : List.of("COOPS_BY_TYPE_ACTIVITY", "MEMBERS_BY_TYPE_KIND_SEX")) {
+      answers.add(
+          given()
+              .queryParam("provider", provider)
+              .get("/api/v1/tables/" + table + "/data")
+              .then()
+              .extract()
+              .asString());
+    }
+    answers.add(given().queryParam("provider", provider).get("/api/v1/indicators").asString());
+    return answers;
+  }
+
+  private static Map<String, String> keyOf(String seriesKey) {
+    String[] codes = seriesKey.split("\\.");
+    Map<String, String> key = new HashMap<>();
+    for (int d = 0; d < KEY.size(); d++) {
+      key.put(KEY.get(d), codes[d]);
+    }
+    return key;
+  }
+
+  private static void tabulate(long registerId, long dataset) {
+    String job =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("period", HandMadeRegister.PERIOD, "datasetId", dataset))
+            .post("/api/v1/registers/" + registerId + "/tabulate")
+            .then()
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    JsonPath ended = Jobs.waitForEnd(job);
+    assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("SUCCEEDED");
+  }
+
+  /** The dataset's cells by series key: the draft, or (view null) what is published. */
+  private static Map<String, Map<String, Object>> cells(long dataset, String view) {
+    var request = given().queryParam("limit", 10000);
+    if (view.equals("draft")) {
+      request = request.queryParam("view", "draft");
+    }
+    List<Map<String, Object>> rows =
+        request
+            .get("/api/v1/datasets/" + dataset + "/observations")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items");
+    Map<String, Map<String, Object>> cells = new HashMap<>();
+    for (Map<String, Object> row : rows) {
+      cells.put(String.join(".", KEY.stream().map(d -> String.valueOf(row.get(d))).toList()), row);
+    }
+    return cells;
   }
 
   private long insertRegister(String provider, HandMadeRegister register) throws SQLException {
