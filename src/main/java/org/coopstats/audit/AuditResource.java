@@ -39,6 +39,9 @@ public class AuditResource {
       @Context UriInfo uriInfo) {
     QueryParameters.rejectUnknown(uriInfo, List.of("provider", "dataset", "offset", "limit"));
     access.requireAuthenticated();
+    if (dataset != null && dataset < 1) {
+      throw ProblemException.badRequest("dataset must be a dataset id: 1 or more.");
+    }
     String scope = provider;
     if (!access.isAdmin()) {
       String own =

@@ -64,6 +64,7 @@ public class DatasetResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@Valid @NotNull DatasetRequest request, @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of());
     DatasetView created = datasets.create(request);
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
@@ -123,7 +124,9 @@ public class DatasetResource {
   @POST
   @Path("/{id}/withdraw")
   @Consumes(MediaType.APPLICATION_JSON)
-  public DatasetView withdraw(@PathParam("id") long id, @Valid @NotNull WithdrawRequest request) {
+  public DatasetView withdraw(
+      @PathParam("id") long id, @Valid @NotNull WithdrawRequest request, @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of());
     return datasets.withdraw(id, request.reason());
   }
 

@@ -56,6 +56,7 @@ public class ProviderResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@Valid @NotNull ProviderRequest request, @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of());
     ProviderView created = service.create(request);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build())
         .entity(created)

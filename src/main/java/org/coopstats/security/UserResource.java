@@ -60,6 +60,7 @@ public class UserResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@Valid @NotNull UserRequest request, @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of());
     access.requireAdmin();
     UserView created = users.create(request, access.actor());
     return Response.created(uriInfo.getAbsolutePathBuilder().path(created.username()).build())
@@ -69,7 +70,8 @@ public class UserResource {
 
   @DELETE
   @Path("/{username}")
-  public void delete(@PathParam("username") String username) {
+  public void delete(@PathParam("username") String username, @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of());
     access.requireAdmin();
     users.delete(username, access.actor());
   }

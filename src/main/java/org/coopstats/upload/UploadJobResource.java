@@ -52,7 +52,8 @@ public class UploadJobResource {
 
   @DELETE
   @Path("/{id}")
-  public Response cancel(@PathParam("id") long id) {
+  public Response cancel(@PathParam("id") long id, @Context UriInfo uriInfo) {
+    QueryParameters.rejectUnknown(uriInfo, List.of());
     return Response.accepted(jobs.cancel(id)).build();
   }
 }

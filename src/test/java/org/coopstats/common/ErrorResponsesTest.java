@@ -50,6 +50,42 @@ class ErrorResponsesTest {
     }
   }
 
+  /**
+   * Found by the contract fuzzer: creating a provider took unknown query parameters, and the audit
+   * read dataset=0 as a dataset; so did the other writes the fuzzer had not reached yet.
+   */
+  @Test
+  void writesRefuseUnknownParametersAndTheAuditAZeroDataset() {
+    org.coopstats.support.Api.actAsAdmin();
+    String provider = org.coopstats.support.Api.newProvider();
+    long dataset = org.coopstats.support.Api.newDataset(provider);
+    java.util.Map<String, Object> body =
+        java.util.Map.of("id", "UNKNOWNPARAM", "name", "Never created", "refArea", "CAN");
+    given()
+        .contentType("application/json")
+        .body(body)
+        .queryParam("unknown", "true")
+        .post("/api/v1/providers")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("unknown"));
+    given().get("/api/v1/providers/UNKNOWNPARAM").then().statusCode(404);
+    given()
+        .contentType("application/json")
+        .body(java.util.Map.of("reason", "a test"))
+        .queryParam("unknown", "1")
+        .post("/api/v1/datasets/" + dataset + "/withdraw")
+        .then()
+        .statusCode(400);
+    given().queryParam("unknown", "1").delete("/api/v1/jobs/1").then().statusCode(400);
+    given()
+        .queryParam("dataset", 0)
+        .get("/api/v1/audit")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("dataset"));
+  }
+
   /** Found by the contract fuzzer: a blank offset was read as absent on every list but two. */
   @Test
   void blankPagingParametersAre400s() {
