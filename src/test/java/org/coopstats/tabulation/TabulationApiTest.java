@@ -2,6 +2,7 @@ package org.coopstats.tabulation;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -179,6 +180,59 @@ class TabulationApiTest {
         .then()
         .body("total", is(2))
         .body("items[0].protection.revisionOf", is(notNullValue()));
+  }
+
+  @Test
+  void onlyTheProvidersSubmittersTabulateAndOnlyIntoTheProvidersCoopStatsDatasets()
+      throws Exception {
+    String provider = Api.newProvider();
+    String submitter = Api.newUser(provider, "submitter");
+    String publisher = Api.newUser(provider, "publisher");
+    String other = Api.newProvider();
+    String outsider = Api.newUser(other, "submitter");
+    long registerId = insertRegister(provider, new HandMadeRegister());
+    long dataset = Api.newDataset(provider);
+    long othersDataset = Api.newDataset(other);
+    long context = Api.newDataset(provider, "CONTEXT", "ILO");
+    Map<String, Object> body = Map.of("period", HandMadeRegister.PERIOD, "datasetId", dataset);
+    String tabulate = "/api/v1/registers/" + registerId + "/tabulate";
+    Api.actAnonymously();
+    given().contentType(ContentType.JSON).body(body).post(tabulate).then().statusCode(401);
+    given().get("/api/v1/registers/" + registerId + "/tabulations").then().statusCode(401);
+    RestAssured.authentication = RestAssured.preemptive().basic(outsider, Api.PASSWORD);
+    given().contentType(ContentType.JSON).body(body).post(tabulate).then().statusCode(404);
+    given().get("/api/v1/registers/" + registerId + "/tabulations").then().statusCode(404);
+    RestAssured.authentication = RestAssured.preemptive().basic(publisher, Api.PASSWORD);
+    given().contentType(ContentType.JSON).body(body).post(tabulate).then().statusCode(403);
+    given().get("/api/v1/registers/" + registerId + "/tabulations").then().statusCode(200);
+    RestAssured.authentication = RestAssured.preemptive().basic(submitter, Api.PASSWORD);
+    for (long wrong : List.of(othersDataset, context)) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(Map.of("period", HandMadeRegister.PERIOD, "datasetId", wrong))
+          .post(tabulate)
+          .then()
+          .statusCode(wrong == othersDataset ? 404 : 409);
+    }
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("period", "2023", "datasetId", dataset))
+        .post(tabulate)
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("holds no units for 2023"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("period", "24", "datasetId", dataset))
+        .post(tabulate)
+        .then()
+        .statusCode(400);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("period", HandMadeRegister.PERIOD))
+        .post(tabulate)
+        .then()
+        .statusCode(400);
   }
 
   /** Every public answer that could carry the provider's figures, as text. */
