@@ -21,6 +21,7 @@ final class CellPlan {
   record CellDef(String key, TableShape table, boolean hidden) {}
 
   private final List<TableShape> tables;
+  private final SeriesKeys keys;
   private final List<CellDef> cells = new ArrayList<>();
   private final Map<String, Integer> byKey = new HashMap<>();
   private final Set<List<Integer>> relations = new LinkedHashSet<>();
@@ -31,8 +32,9 @@ final class CellPlan {
   /** For each table and axis, each node's path to its root, by leaf id. */
   private final List<List<Map<String, int[]>>> paths = new ArrayList<>();
 
-  CellPlan(List<TableShape> tables) {
+  CellPlan(List<TableShape> tables, SeriesKeys keys) {
     this.tables = List.copyOf(tables);
+    this.keys = keys;
     for (TableShape table : tables) {
       enumerate(table);
     }
@@ -92,7 +94,7 @@ final class CellPlan {
       codes.putAll(node.codes());
       hidden |= node.hidden();
     }
-    String key = SeriesKeys.of(codes);
+    String key = keys.key(codes);
     Integer known = byKey.get(key);
     if (known != null) {
       return known;

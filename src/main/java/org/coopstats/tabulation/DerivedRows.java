@@ -33,9 +33,16 @@ final class DerivedRows {
 
   private final List<PublishedCell> published = new ArrayList<>();
   private final TimePeriod period;
+  private final SeriesKeys keys;
 
-  DerivedRows(CellPlan plan, CellTally tally, ProtectionResult protection, TimePeriod period) {
+  DerivedRows(
+      CellPlan plan,
+      CellTally tally,
+      ProtectionResult protection,
+      TimePeriod period,
+      SeriesKeys keys) {
     this.period = period;
+    this.keys = keys;
     for (int i = 0; i < plan.cells().size(); i++) {
       CellPlan.CellDef def = plan.cells().get(i);
       CellOutcome outcome = protection.outcomes().get(i);
@@ -83,8 +90,8 @@ final class DerivedRows {
   private Map<String, String> keyColumns(String key) {
     String[] codes = SeriesKeys.codes(key);
     Map<String, String> values = new HashMap<>();
-    for (int d = 0; d < SeriesKeys.DIMENSIONS.size(); d++) {
-      values.put(SeriesKeys.DIMENSIONS.get(d), codes[d]);
+    for (int d = 0; d < keys.dimensions().size(); d++) {
+      values.put(keys.dimensions().get(d), codes[d]);
     }
     values.put("TIME_PERIOD", period.text());
     return values;

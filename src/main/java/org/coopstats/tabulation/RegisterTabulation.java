@@ -95,6 +95,7 @@ public class RegisterTabulation implements GeneratedRows {
     private final UploadProgress progress;
     private final TabulationSql sql;
     private final DataStructure structure = catalog.catalog().structure("COOP_STATS").orElseThrow();
+    private final SeriesKeys keys = SeriesKeys.of(structure);
 
     Run(long datasetId, TabulationRequest asked, UploadProgress progress, TabulationSql sql) {
       this.datasetId = datasetId;
@@ -110,7 +111,7 @@ public class RegisterTabulation implements GeneratedRows {
       TabulationSql.DatasetRow dataset = requireDataset(register);
       TimePeriod period = TimePeriod.parse(asked.period()).orElseThrow();
       progress.phase("reading the register");
-      CellPlan plan = new CellPlan(tables(register, period));
+      CellPlan plan = new CellPlan(tables(register, period), keys);
       Optional<TabulationSql.Baseline> baseline =
           sql.baseline(register.id(), dataset, period.text());
       int keep = Math.max(2, register.settings().dominanceN());
@@ -131,7 +132,7 @@ public class RegisterTabulation implements GeneratedRows {
         protection.failures().forEach(f -> faults.add(TabulationIssues.unprotected(f, period)));
         return null;
       }
-      DerivedRows rows = new DerivedRows(plan, tallies.units(), protection, period);
+      DerivedRows rows = new DerivedRows(plan, tallies.units(), protection, period, keys);
       Map<String, Long> timings = new LinkedHashMap<>();
       timings.put("tallyMs", (tallied - started) / 1_000_000);
       timings.put("protectMs", (protectedAt - tallied) / 1_000_000);

@@ -2,31 +2,34 @@ package org.coopstats.tabulation;
 
 import java.util.List;
 import java.util.Map;
+import org.coopstats.catalog.DataStructure;
+import org.coopstats.catalog.DimensionDef;
 
-/** COOP_STATS series keys: the dimension codes in key order, joined by dots. */
+/** A structure's series keys: its dimension codes in key order (the catalog's), joined by dots. */
 final class SeriesKeys {
 
-  static final List<String> DIMENSIONS =
-      List.of(
-          "REF_AREA",
-          "MEASURE",
-          "COOP_TYPE",
-          "COOP_LEVEL",
-          "ACTIVITY",
-          "SEX",
-          "MEMBER_KIND",
-          "WORK_CAT");
+  private final List<String> dimensions;
 
-  private SeriesKeys() {}
+  private SeriesKeys(List<String> dimensions) {
+    this.dimensions = List.copyOf(dimensions);
+  }
+
+  static SeriesKeys of(DataStructure structure) {
+    return new SeriesKeys(structure.seriesDimensions().stream().map(DimensionDef::id).toList());
+  }
+
+  List<String> dimensions() {
+    return dimensions;
+  }
 
   /** The key of the cell with these codes; a dimension not given is _Z (not applicable). */
-  static String of(Map<String, String> codes) {
+  String key(Map<String, String> codes) {
     StringBuilder key = new StringBuilder(48);
-    for (String dimension : DIMENSIONS) {
+    for (String dimension : dimensions) {
       if (key.length() > 0) {
         key.append('.');
       }
-      key.append(codes.getOrDefault(dimension, "_Z"));
+      key.append(codes.getOrDefault(dimension, DataStructure.NOT_APPLICABLE));
     }
     return key.toString();
   }

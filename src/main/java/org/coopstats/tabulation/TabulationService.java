@@ -93,12 +93,12 @@ public class TabulationService {
     access.requireAuthenticated();
     requireRegister(registerId);
     List<TabulationView> views = new ArrayList<>();
-    long total =
-        query(
-            "SELECT count(*) FROM register_tabulation WHERE register_id = ?",
-            registerId,
-            -1,
-            rs -> {});
+    long[] total = new long[1];
+    query(
+        "SELECT count(*) FROM register_tabulation WHERE register_id = ?",
+        registerId,
+        -1,
+        rs -> total[0] = rs.getLong(1));
     query(
         "SELECT id, register_id, dataset_id, time_period, base_version, created_at, actor, units,"
             + " cells, primary_cells, secondary_cells, summary FROM register_tabulation WHERE"
@@ -109,7 +109,7 @@ public class TabulationService {
         registerId,
         -1,
         rs -> views.add(view(rs)));
-    return new Page<>(views, total, page.offset(), page.limit());
+    return new Page<>(views, total[0], page.offset(), page.limit());
   }
 
   public TabulationView get(long registerId, long tabulationId) {
@@ -195,22 +195,19 @@ public class TabulationService {
     void each(ResultSet rs) throws SQLException;
   }
 
-  /** Runs a query with one or two id parameters (-1: none); returns the first column of a count. */
-  private long query(String sql, long first, long second, Rows rows) {
+  /** Runs a query with one or two id parameters (the second -1: none), row by row. */
+  private void query(String sql, long first, long second, Rows rows) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setLong(1, first);
       if (second >= 0) {
         select.setLong(2, second);
       }
-      long count = 0;
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           rows.each(rs);
-          count = sql.startsWith("SELECT count") ? rs.getLong(1) : count + 1;
         }
       }
-      return count;
     } catch (SQLException e) {
       throw new IllegalStateException("Reading the register's tabulations failed", e);
     }

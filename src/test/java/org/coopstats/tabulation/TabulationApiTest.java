@@ -54,17 +54,7 @@ class TabulationApiTest {
     long registerId = insertRegister(provider, register);
     long dataset = Api.newDataset(provider);
     RestAssured.authentication = RestAssured.preemptive().basic(submitter, Api.PASSWORD);
-    String job =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("period", HandMadeRegister.PERIOD, "datasetId", dataset))
-            .post("/api/v1/registers/" + registerId + "/tabulate")
-            .then()
-            .statusCode(202)
-            .extract()
-            .header("Location");
-    JsonPath ended = Jobs.waitForEnd(job);
-    assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("SUCCEEDED");
+    JsonPath ended = tabulate(registerId, dataset);
     assertThat(ended.getInt("result.errorCount")).isZero();
 
     List<Map<String, Object>> draft =
@@ -282,7 +272,7 @@ class TabulationApiTest {
     return key;
   }
 
-  private static void tabulate(long registerId, long dataset) {
+  private static JsonPath tabulate(long registerId, long dataset) {
     String job =
         given()
             .contentType(ContentType.JSON)
@@ -294,6 +284,7 @@ class TabulationApiTest {
             .header("Location");
     JsonPath ended = Jobs.waitForEnd(job);
     assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("SUCCEEDED");
+    return ended;
   }
 
   /** The dataset's cells by series key: the draft, or (view null) what is published. */
