@@ -63,6 +63,7 @@ class ArchitectureTest {
           Map.entry("tabulation", 7),
           Map.entry("indicator", 6),
           Map.entry("table", 6),
+          Map.entry("register", 6),
           Map.entry("demo", 8),
           Map.entry("runtime", 8),
           Map.entry("health", 8));

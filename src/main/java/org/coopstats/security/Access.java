@@ -122,6 +122,28 @@ public class Access {
     }
   }
 
+  /**
+   * The user must hold {@code role} and act for {@code providerId}, an admin being no exception:
+   * for what only the provider's own people may read, a register's unit records.
+   */
+  public void requireOwn(String role, String providerId, String what) {
+    requireAuthenticated();
+    if (system != null) {
+      return;
+    }
+    if (!identity.hasRole(role) || provider().filter(providerId::equals).isEmpty()) {
+      throw ProblemException.forbidden(
+          what
+              + " are read and written only by the "
+              + role
+              + "s of provider "
+              + providerId
+              + "; you act for "
+              + provider().orElse("no provider")
+              + (identity.hasRole(role) ? "." : " and lack the " + role + " role."));
+    }
+  }
+
   public void requireAuthenticated() {
     if (system == null && identity.isAnonymous()) {
       throw unauthorized();

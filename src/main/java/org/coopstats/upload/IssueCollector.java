@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import org.coopstats.validation.ValidationIssue;
 
 /** Keeps the first issues of an upload up to a cap, errors first, and counts them all. */
-final class IssueCollector implements Consumer<ValidationIssue> {
+public final class IssueCollector implements Consumer<ValidationIssue> {
 
   private final int cap;
   private final List<ValidationIssue> errors = new ArrayList<>();
@@ -14,7 +14,7 @@ final class IssueCollector implements Consumer<ValidationIssue> {
   private int errorCount;
   private int warningCount;
 
-  IssueCollector(int cap) {
+  public IssueCollector(int cap) {
     this.cap = cap;
   }
 
@@ -37,11 +37,11 @@ final class IssueCollector implements Consumer<ValidationIssue> {
     issues.forEach(this);
   }
 
-  int errors() {
+  public int errors() {
     return errorCount;
   }
 
-  int warnings() {
+  public int warnings() {
     return warningCount;
   }
 
@@ -53,7 +53,7 @@ final class IssueCollector implements Consumer<ValidationIssue> {
   }
 
   /** What was found in a submission of {@code rowsRead} rows, as it stands now. */
-  Findings findings(long rowsRead) {
+  public Findings findings(long rowsRead) {
     return new Findings(rowsRead, errorCount, warningCount, shown());
   }
 
@@ -62,5 +62,5 @@ final class IssueCollector implements Consumer<ValidationIssue> {
    *
    * @param shown the issues listed (errors first, up to the cap); the counts are of all of them
    */
-  record Findings(long rowsRead, int errors, int warnings, List<ValidationIssue> shown) {}
+  public record Findings(long rowsRead, int errors, int warnings, List<ValidationIssue> shown) {}
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * A submission's body opened as rows of its format. A workbook is a zip archive, read from its end:
  * it is spooled to a temporary file first, deleted when this closes.
  */
-final class OpenedSource implements AutoCloseable {
+public final class OpenedSource implements AutoCloseable {
 
   private final RowSource rows;
   private final Path spooled;
@@ -19,9 +19,27 @@ final class OpenedSource implements AutoCloseable {
     this.spooled = spooled;
   }
 
+  /** A body of a file format (CSV, JSON, Excel), with the upload limits; for other uploads. */
+  public static OpenedSource open(
+      UploadService.Format format, InputStream body, UploadLimits limits) {
+    if (format == UploadService.Format.TABULATION) {
+      throw new IllegalArgumentException("Generated rows have no body to read");
+    }
+    return open(format, body, limits, null, null);
+  }
+
   static OpenedSource open(
       UploadCommand command, InputStream body, UploadLimits limits, GeneratedRows generated) {
-    return switch (command.format()) {
+    return open(command.format(), body, limits, generated, command);
+  }
+
+  private static OpenedSource open(
+      UploadService.Format format,
+      InputStream body,
+      UploadLimits limits,
+      GeneratedRows generated,
+      UploadCommand command) {
+    return switch (format) {
       case CSV -> new OpenedSource(new CsvRowSource(body, limits.maxLineLength()), null);
       case JSON -> new OpenedSource(new JsonRowSource(body), null);
       case XLSX -> {
@@ -33,7 +51,7 @@ final class OpenedSource implements AutoCloseable {
     };
   }
 
-  RowSource rows() {
+  public RowSource rows() {
     return rows;
   }
 

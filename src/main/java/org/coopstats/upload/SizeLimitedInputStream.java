@@ -11,7 +11,7 @@ public class SizeLimitedInputStream extends FilterInputStream {
   private final long limit;
   private long read;
 
-  SizeLimitedInputStream(InputStream in, long limit) {
+  public SizeLimitedInputStream(InputStream in, long limit) {
     super(in);
     this.limit = limit;
   }

@@ -193,7 +193,8 @@ public class SubmissionRepository {
                   rs.getString(8),
                   rs.getString(9),
                   (BigDecimal) rs.getObject(10),
-                  (BigDecimal) rs.getObject(11)));
+                  (BigDecimal) rs.getObject(11),
+                  null));
         }
       }
     } catch (SQLException e) {

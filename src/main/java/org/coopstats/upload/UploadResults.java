@@ -8,7 +8,7 @@ import org.coopstats.common.ProblemException;
 import org.coopstats.validation.ValidationIssue;
 
 /** The answers an upload gives: its result (dry run, stored, replayed), its refusal, its audit. */
-final class UploadResults {
+public final class UploadResults {
 
   private UploadResults() {}
 
@@ -83,7 +83,7 @@ final class UploadResults {
   }
 
   /** The refusal of a submission with errors: nothing of it is stored. */
-  static ProblemException rejected(IssueCollector.Findings findings) {
+  public static ProblemException rejected(IssueCollector.Findings findings) {
     int errors = findings.errors();
     int shown = findings.shown().size();
     Map<String, Object> extensions = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param period the reference period, for checks across rows
  * @param expected the value the rule expects (a total, a bound), where there is one
  * @param found the value found (a sum of children, the submitted value)
+ * @param unitId the register's unit, for a unit record's checks
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ValidationIssue(
@@ -29,7 +30,8 @@ public record ValidationIssue(
     String seriesKey,
     String period,
     java.math.BigDecimal expected,
-    java.math.BigDecimal found) {
+    java.math.BigDecimal found,
+    String unitId) {
 
   public enum Severity {
     ERROR,
@@ -64,6 +66,35 @@ public record ValidationIssue(
         seriesKey,
         period,
         expected,
-        found);
+        found,
+        null);
+  }
+
+  /**
+   * An issue of one unit record of a register, named by its unit and period; {@code value} only
+   * where it is a code or text at fault, never a unit's figure.
+   */
+  public static ValidationIssue ofUnit(
+      RowRef row,
+      String unitId,
+      String period,
+      String column,
+      String value,
+      String rule,
+      Severity severity,
+      String message) {
+    return new ValidationIssue(
+        row == null ? null : row.line(),
+        row == null ? null : row.index(),
+        column,
+        value,
+        rule,
+        severity,
+        message,
+        null,
+        period,
+        null,
+        null,
+        unitId);
   }
 }

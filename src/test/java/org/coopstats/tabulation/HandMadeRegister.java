@@ -315,43 +315,41 @@ final class HandMadeRegister {
     return BigDecimal.valueOf(sum);
   }
 
-  /** The columns of {@link #rows}. */
-  static final String COLUMNS =
-      "unit_id, ref_area, coop_type, coop_level, activity, status, registered_on, dissolved_on,"
-          + " members_np_f, members_np_m, members_np_u, members_le, members_co, in_emp_nm_f,"
-          + " in_emp_nm_m, in_emp_nm_u, in_emp_wm_f, in_emp_wm_m, in_emp_wm_u, in_emp_om_u,"
-          + " turnover, currency";
-
-  /** The records as SQL rows of register_unit (until they are uploaded through the API). */
-  List<List<Object>> rows() {
-    List<List<Object>> rows = new ArrayList<>();
+  /** The records as an upload of unit records (CSV), a blank field where one is not given. */
+  String csv() {
+    StringBuilder csv =
+        new StringBuilder(
+            "UNIT_ID,TIME_PERIOD,REF_AREA,COOP_TYPE,COOP_LEVEL,ACTIVITY,STATUS,REGISTERED,"
+                + "DISSOLVED,MEMBERS_NP,MEMBERS_NP_F,MEMBERS_NP_M,MEMBERS_LE,MEMBERS_CO,"
+                + "IN_EMP_NM,IN_EMP_NM_F,IN_EMP_NM_M,IN_EMP_WM,IN_EMP_OM,TURNOVER,CURRENCY\n");
     for (Unit u : units) {
-      List<Object> row = new ArrayList<>();
-      row.add(u.id());
-      row.add(u.area());
-      row.add(u.type());
-      row.add(u.level());
-      row.add(u.activity());
-      row.add(u.status());
-      row.add(u.registered());
-      row.add(u.dissolved());
       boolean primary = u.level().equals("PRIM");
-      row.add(primary ? u.npF() : null);
-      row.add(primary ? u.npM() : null);
-      row.add(primary ? 0L : null);
-      row.add(primary ? u.le() : null);
-      row.add(primary ? u.co() : memberCooperatives(u));
-      row.add(u.employeesF());
-      row.add(u.employeesM());
-      row.add(0L);
-      row.add(null);
-      row.add(null);
-      row.add(u.workerMembers());
-      row.add(0L);
-      row.add(u.turnover());
-      row.add(u.turnover() == null ? null : "CAD");
-      rows.add(row);
+      List<Object> fields =
+          java.util.Arrays.asList(
+              u.id(),
+              PERIOD,
+              u.area(),
+              u.type(),
+              u.level(),
+              u.activity(),
+              u.status(),
+              u.registered(),
+              u.dissolved(),
+              primary ? u.npF() + u.npM() : null,
+              primary ? u.npF() : null,
+              primary ? u.npM() : null,
+              primary ? u.le() : null,
+              primary ? u.co() : memberCooperatives(u),
+              u.employeesF() + u.employeesM(),
+              u.employeesF(),
+              u.employeesM(),
+              u.workerMembers(),
+              0L,
+              u.turnover(),
+              u.turnover() == null ? null : "CAD");
+      csv.append(String.join(",", fields.stream().map(f -> f == null ? "" : f.toString()).toList()))
+          .append('\n');
     }
-    return rows;
+    return csv.toString();
   }
 }

@@ -11,18 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.coopstats.support.Api;
 import org.coopstats.support.Jobs;
 import org.coopstats.support.PostgresResource;
@@ -31,8 +24,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 class TabulationApiTest {
-
-  @Inject DataSource dataSource;
 
   private static final List<String> KEY =
       List.of(
@@ -51,9 +42,9 @@ class TabulationApiTest {
     String provider = Api.newProvider();
     String submitter = Api.newUser(provider, "submitter", "publisher");
     HandMadeRegister register = new HandMadeRegister();
-    long registerId = insertRegister(provider, register);
     long dataset = Api.newDataset(provider);
     RestAssured.authentication = RestAssured.preemptive().basic(submitter, Api.PASSWORD);
+    long registerId = uploadRegister(register.csv());
     JsonPath ended = tabulate(registerId, dataset);
     assertThat(ended.getInt("result.errorCount")).isZero();
 
@@ -111,9 +102,9 @@ class TabulationApiTest {
     String provider = Api.newProvider();
     String submitter = Api.newUser(provider, "submitter", "publisher");
     HandMadeRegister register = new HandMadeRegister();
-    long registerId = insertRegister(provider, register);
     long dataset = Api.newDataset(provider);
     RestAssured.authentication = RestAssured.preemptive().basic(submitter, Api.PASSWORD);
+    long registerId = uploadRegister(register.csv());
     tabulate(registerId, dataset);
     Api.publish(dataset);
     Map<String, Map<String, Object>> first = cells(dataset, "draft-or-published");
@@ -136,15 +127,23 @@ class TabulationApiTest {
     }
     RestAssured.authentication = RestAssured.preemptive().basic(submitter, Api.PASSWORD);
 
-    // One unit's turnover changes, and the register is tabulated again.
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE register_unit SET turnover = turnover + 50000 WHERE register_id = ? AND"
-                    + " unit_id = 'K03'")) {
-      update.setLong(1, registerId);
-      assertThat(update.executeUpdate()).isEqualTo(1);
-    }
+    // One unit's turnover changes (a merge of its record), and the register is tabulated again.
+    List<String> csv = register.csv().lines().toList();
+    String[] k03 =
+        csv.stream()
+            .filter(line -> line.startsWith("K03,"))
+            .findFirst()
+            .orElseThrow()
+            .split(",", -1);
+    int turnover = List.of(csv.get(0).split(",")).indexOf("TURNOVER");
+    k03[turnover] = new BigDecimal(k03[turnover]).add(new BigDecimal(50000)).toPlainString();
+    given()
+        .contentType("text/csv")
+        .body(csv.get(0) + "\n" + String.join(",", k03) + "\n")
+        .post("/api/v1/registers/" + registerId + "/units")
+        .then()
+        .statusCode(200)
+        .body("updated", is(1));
     tabulate(registerId, dataset);
     Map<String, Map<String, Object>> second = cells(dataset, "draft");
     int bothPublished = 0;
@@ -180,7 +179,8 @@ class TabulationApiTest {
     String publisher = Api.newUser(provider, "publisher");
     String other = Api.newProvider();
     String outsider = Api.newUser(other, "submitter");
-    long registerId = insertRegister(provider, new HandMadeRegister());
+    RestAssured.authentication = RestAssured.preemptive().basic(submitter, Api.PASSWORD);
+    long registerId = uploadRegister(new HandMadeRegister().csv());
     long dataset = Api.newDataset(provider);
     long othersDataset = Api.newDataset(other);
     long context = Api.newDataset(provider, "CONTEXT", "ILO");
@@ -308,41 +308,25 @@ class TabulationApiTest {
     return cells;
   }
 
-  private long insertRegister(String provider, HandMadeRegister register) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      long id;
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO register (provider_id, name) VALUES (?, 'Hand-made') RETURNING id")) {
-        insert.setString(1, provider);
-        try (ResultSet rs = insert.executeQuery()) {
-          rs.next();
-          id = rs.getLong(1);
-        }
-      }
-      String placeholders = "?, ".repeat(22);
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO register_unit (register_id, time_period, "
-                  + HandMadeRegister.COLUMNS
-                  + ") VALUES (?, ?, "
-                  + placeholders.substring(0, placeholders.length() - 2)
-                  + ")")) {
-        for (List<Object> row : register.rows()) {
-          insert.setLong(1, id);
-          insert.setString(2, HandMadeRegister.PERIOD);
-          for (int c = 0; c < row.size(); c++) {
-            Object value = row.get(c);
-            if (value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-              value = Date.valueOf(text);
-            }
-            insert.setObject(c + 3, value);
-          }
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      return id;
-    }
+  /** A new register of the caller's provider, holding the records of {@code csv}. */
+  private static long uploadRegister(String csv) {
+    long id =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "Hand-made"))
+            .post("/api/v1/registers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    given()
+        .contentType("text/csv")
+        .body(csv)
+        .post("/api/v1/registers/" + id + "/units")
+        .then()
+        .statusCode(200)
+        .body("errorCount", is(0));
+    return id;
   }
 }
