@@ -36,7 +36,9 @@ public final class Protection {
     for (int round = 0; round < REPAIR_ROUNDS && !failing.isEmpty(); round++) {
       boolean repaired = false;
       for (int cell : failing) {
-        repaired |= suppression.repair(cell);
+        Requirement need = required[cell];
+        repaired |=
+            suppression.rectangle(cell, need.lower(), need.upper()) || suppression.repair(cell);
       }
       if (!repaired) {
         break;

@@ -24,6 +24,7 @@ final class SecondarySuppression {
   private final double perCell;
   private final Deque<Integer> queue = new ArrayDeque<>();
   private final boolean[] queued;
+  private final Rectangles rectangles;
 
   SecondarySuppression(Links links, Requirement[] requirements) {
     this.links = links;
@@ -33,6 +34,7 @@ final class SecondarySuppression {
     demand = new double[n];
     suppressedIn = new int[links.relations.size()];
     queued = new boolean[links.relations.size()];
+    rectangles = new Rectangles(links);
     double sum = 0;
     for (int c = 0; c < n; c++) {
       Status status = requirements[c].status();
@@ -102,6 +104,34 @@ final class SecondarySuppression {
       layer = next;
     }
     return false;
+  }
+
+  /**
+   * Suppresses the cheapest rectangle of cells along which a primary cell the audit found too
+   * narrow can move by its whole protection (see Rectangles).
+   *
+   * @return whether a cell was added
+   */
+  boolean rectangle(int cell, double lower, double upper) {
+    int[] corners = rectangles.cheapest(cell, lower, upper, this::rectangleCost);
+    if (corners == null) {
+      return false;
+    }
+    boolean added = false;
+    for (int corner : corners) {
+      if (!suppressed[corner]) {
+        suppress(corner, Math.max(lower, upper));
+        added = true;
+      }
+    }
+    return added;
+  }
+
+  private double rectangleCost(int cell) {
+    if (suppressed[cell]) {
+      return 0;
+    }
+    return eligible(cell) ? cost(cell) : Double.POSITIVE_INFINITY;
   }
 
   private void enqueueSuppressed(int r, boolean[] visited, Deque<Integer> next) {

@@ -45,7 +45,7 @@ public final class UnitColumns {
           "MEMBER_CAPITAL");
 
   /** Money that may be below zero: value added, a loss, negative equity. */
-  static final Set<String> SIGNED_MONEY = Set.of("VALUE_ADDED", "SURPLUS", "EQUITY");
+  public static final Set<String> SIGNED_MONEY = Set.of("VALUE_ADDED", "SURPLUS", "EQUITY");
 
   /** The coded columns, each checked against the code list of COOP_STATS's dimension. */
   static final List<String> CODED = List.of(REF_AREA, COOP_TYPE, COOP_LEVEL, ACTIVITY);
