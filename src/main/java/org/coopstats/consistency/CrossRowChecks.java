@@ -216,8 +216,9 @@ public final class CrossRowChecks {
   /**
    * R05: where a parent code and its children are present for the same other dimensions, period,
    * unit and multiplier, the children add up to the parent (exactly for counts, within 0.5 % for
-   * money). Children over the parent are an error; children short of it, when all are present, a
-   * warning.
+   * money). Children over the parent are an error (for a measure that may be negative, only when
+   * all are present: a missing child may be below zero); children short of it, when all are
+   * present, a warning.
    */
   private void additivity(int d, Consumer<ValidationIssue> issues) {
     Hierarchy hierarchy = hierarchy(d);
@@ -227,6 +228,7 @@ public final class CrossRowChecks {
     String dimension = dimensions.get(d).id();
     boolean[] nonAdditive = measures(m -> m.nonAdditiveDimensions().contains(dimension));
     boolean[] money = measures(MeasureDef::isMoney);
+    boolean[] signed = measures(MeasureDef::allowsNegative);
     // The rules run side by side; each takes a table of sums that another has finished with, so
     // that 13 bytes a row are not allocated anew for every dimension.
     Sums spare = spareSums.poll();
@@ -241,7 +243,9 @@ public final class CrossRowChecks {
         if (sums.parts(row) == 0) {
           continue;
         }
-        ValidationIssue issue = partsAgainstTotal(row, d, hierarchy, nonAdditive, money, sums);
+        ValidationIssue issue =
+            partsAgainstTotal(
+                row, d, hierarchy, nonAdditive, new boolean[][] {money, signed}, sums);
         if (issue != null) {
           found++;
           issues.accept(issue);
@@ -282,16 +286,21 @@ public final class CrossRowChecks {
    * when all are present and fall short of it, else null.
    */
   private ValidationIssue partsAgainstTotal(
-      int row, int d, Hierarchy hierarchy, boolean[] nonAdditive, boolean[] money, Sums sums) {
+      int row,
+      int d,
+      Hierarchy hierarchy,
+      boolean[] nonAdditive,
+      boolean[][] moneyAndSigned,
+      Sums sums) {
     BigDecimal sum = sums.get(row);
     long key = rows.key(row);
     BigDecimal total = rows.value(row);
+    int m = rows.code(key, measure);
     BigDecimal slack =
-        money[rows.code(key, measure)] ? total.abs().multiply(MONEY_TOLERANCE) : BigDecimal.ZERO;
-    boolean over = sum.compareTo(total.add(slack)) > 0;
-    boolean short_ =
-        sums.parts(row) == hierarchy.children()[rows.code(key, d)]
-            && sum.compareTo(total.subtract(slack)) < 0;
+        moneyAndSigned[0][m] ? total.abs().multiply(MONEY_TOLERANCE) : BigDecimal.ZERO;
+    boolean complete = sums.parts(row) == hierarchy.children()[rows.code(key, d)];
+    boolean over = (complete || !moneyAndSigned[1][m]) && sum.compareTo(total.add(slack)) > 0;
+    boolean short_ = complete && sum.compareTo(total.subtract(slack)) < 0;
     if (!over && !short_) {
       return null;
     }

@@ -44,8 +44,8 @@ public final class UnitColumns {
           "EQUITY",
           "MEMBER_CAPITAL");
 
-  /** Money that may be below zero: value added, a loss, negative equity. */
-  public static final Set<String> SIGNED_MONEY = Set.of("VALUE_ADDED", "SURPLUS", "EQUITY");
+  /** Money that may be below zero (a loss), as COOP_STATS's measures allow. */
+  public static final Set<String> SIGNED_MONEY = Set.of("SURPLUS");
 
   /** The coded columns, each checked against the code list of COOP_STATS's dimension. */
   static final List<String> CODED = List.of(REF_AREA, COOP_TYPE, COOP_LEVEL, ACTIVITY);

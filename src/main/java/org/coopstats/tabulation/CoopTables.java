@@ -284,7 +284,7 @@ final class CoopTables {
           new TableShape(
               measure,
               CellKind.MONEY,
-              // value added, a surplus and equity can be below zero: no bound an intruder knows
+              // a surplus can be below zero: no bound an intruder knows
               !org.coopstats.register.UnitColumns.SIGNED_MONEY.contains(measure),
               country.currency(),
               Map.of(AREA, country.code(), LEVEL, TOTAL),

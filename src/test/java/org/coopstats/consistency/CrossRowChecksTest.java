@@ -75,6 +75,21 @@ class CrossRowChecksTest {
   }
 
   @Test
+  void partsOverTheTotalOfAMeasureThatMayBeNegativeAreAnErrorOnlyWhenAllArePresent() {
+    // A region not given (suppressed, say) may have made a loss: the others may exceed the total.
+    add("SURPLUS", "1000.00", "UNIT=CAD");
+    add("SURPLUS", "1300.00", "UNIT=CAD", "REF_AREA=CA-QC");
+    assertThat(consistency()).isEmpty();
+    add("SURPLUS", "1000.00", "UNIT=CAD", "COOP_TYPE=CONS");
+    for (String type : List.of("PROD", "WORK")) {
+      add("SURPLUS", "100.00", "UNIT=CAD", "COOP_TYPE=" + type);
+    }
+    ValidationIssue issue = single(consistency());
+    assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+    assertThat(issue.message()).contains("more than the COOP_TYPE _T total of 1000.00");
+  }
+
+  @Test
   void allPartsShortOfTheTotalAreAWarningButMissingPartsAreNot() {
     add("COOPS", "100");
     add("COOPS", "60", "REF_AREA=CA-QC");
