@@ -14,13 +14,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.coopstats.common.Page;
 import org.coopstats.common.PageBody;
 import org.coopstats.common.PageRequest;
 import org.coopstats.common.PagedResponses;
-import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
 import org.coopstats.upload.UploadService;
 
@@ -47,17 +45,11 @@ public class RegisterUnitResource {
       @Context UriInfo uriInfo,
       InputStream body) {
     QueryParameters.rejectUnknown(uriInfo, List.of("mode", "dryRun"));
-    MediaType type = headers.getMediaType();
-    UploadService.Format format =
-        type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-            ? UploadService.Format.JSON
-            : type != null && type.isCompatible(MediaType.valueOf(UploadService.XLSX_MEDIA_TYPE))
-                ? UploadService.Format.XLSX
-                : UploadService.Format.CSV;
+    UploadService.Format format = UploadService.Format.of(headers.getHeaderString("Content-Type"));
     RegisterViews.UnitUploadResult result =
         units.upload(
             new RegisterUnitService.UnitUpload(
-                id, format, mode(mode), dryRun, body, headers.getLength()));
+                id, format, UploadService.Mode.parse(mode), dryRun, body, headers.getLength()));
     return Response.ok(result).header("Cache-Control", "no-store").build();
   }
 
@@ -77,16 +69,5 @@ public class RegisterUnitResource {
     return PagedResponses.ok(PageBody.of(page, uriInfo), page, uriInfo)
         .header("Cache-Control", "no-store")
         .build();
-  }
-
-  private static UploadService.Mode mode(String mode) {
-    if (mode == null || mode.isBlank()) {
-      return UploadService.Mode.MERGE;
-    }
-    try {
-      return UploadService.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest("mode '" + mode + "' is unknown: use merge or replace.");
-    }
   }
 }

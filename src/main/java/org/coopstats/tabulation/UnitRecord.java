@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import org.coopstats.register.UnitColumns;
 
 /**
  * One cooperative of a register in one period, as the tabulation reads it. Confidential: it never
@@ -29,20 +30,9 @@ record UnitRecord(
     BigDecimal[] money,
     String currency) {
 
-  static final List<String> WORK_CATEGORIES =
-      List.of(
-          "IN_EMP_NM", "IN_EMP_WM", "IN_EMP_OM", "IN_VOL", "IN_UTR", "WS_PM", "WS_EMP", "WS_CFW");
+  static final List<String> WORK_CATEGORIES = UnitColumns.WORK_CATEGORIES;
   static final List<String> SEXES = List.of("F", "M", "_U");
-  static final List<String> MONEY_MEASURES =
-      List.of(
-          "TURNOVER",
-          "VALUE_ADDED",
-          "WAGES",
-          "SURPLUS",
-          "ASSETS",
-          "LIABILITIES",
-          "EQUITY",
-          "MEMBER_CAPITAL");
+  static final List<String> MONEY_MEASURES = UnitColumns.MONEY;
 
   /** Money flows of the period: a cooperative dissolved during it still had them. */
   static final List<String> FLOWS = List.of("TURNOVER", "VALUE_ADDED", "WAGES", "SURPLUS");

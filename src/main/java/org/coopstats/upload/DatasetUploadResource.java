@@ -14,9 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 import org.coopstats.common.CsvDownloads;
-import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryParameters;
 
 /** Uploads into a dataset's draft: at once, or as a job (202) when large or asked for. */
@@ -47,20 +45,14 @@ public class DatasetUploadResource {
       @Context UriInfo uriInfo,
       InputStream body) {
     QueryParameters.rejectUnknown(uriInfo, List.of("mode", "dryRun"));
-    MediaType type = headers.getMediaType();
-    UploadService.Format format =
-        type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-            ? UploadService.Format.JSON
-            : type != null && type.isCompatible(MediaType.valueOf(UploadService.XLSX_MEDIA_TYPE))
-                ? UploadService.Format.XLSX
-                : UploadService.Format.CSV;
+    UploadService.Format format = UploadService.Format.of(headers.getHeaderString("Content-Type"));
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
     if (headers.getLength() > limits.maxBytes()) {
       throw SizeLimitedInputStream.tooLarge(limits.maxBytes());
     }
     UploadCommand command =
         UploadCommand.of(id, format, body)
-            .withMode(parseMode(mode))
+            .withMode(UploadService.Mode.parse(mode))
             .withDryRun(dryRun)
             .withIdempotencyKey(key);
     String prefer = headers.getHeaderString("Prefer");
@@ -75,16 +67,5 @@ public class DatasetUploadResource {
     UploadResult result = uploads.upload(command.withBody(body, headers.getLength()));
     return CsvDownloads.jsonOrCsv(
         headers, result, ValidationReports.csv(result.issues()), ValidationReports.FILENAME);
-  }
-
-  private static UploadService.Mode parseMode(String mode) {
-    if (mode == null || mode.isBlank()) {
-      return UploadService.Mode.MERGE;
-    }
-    try {
-      return UploadService.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest("mode '" + mode + "' is unknown: use merge or replace.");
-    }
   }
 }

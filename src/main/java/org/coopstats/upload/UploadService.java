@@ -53,6 +53,18 @@ public class UploadService {
     /** Rows the service makes itself, from a request naming what to derive (see GeneratedRows). */
     TABULATION;
 
+    /** The format of a body of Content-Type {@code contentType}: JSON, Excel, else CSV. */
+    public static Format of(String contentType) {
+      String type =
+          contentType == null
+              ? ""
+              : contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+      if (type.equals("application/json")) {
+        return JSON;
+      }
+      return type.equals(XLSX_MEDIA_TYPE) ? XLSX : CSV;
+    }
+
     /** Rows are named by their position (JSON, generated), not by a line of a sheet or file. */
     boolean rowsByIndex() {
       return this == JSON || this == TABULATION;
@@ -64,7 +76,19 @@ public class UploadService {
 
   public enum Mode {
     MERGE,
-    REPLACE
+    REPLACE;
+
+    /** The {@code mode} query parameter: merge (default) or replace. */
+    public static Mode parse(String mode) {
+      if (mode == null || mode.isBlank()) {
+        return MERGE;
+      }
+      try {
+        return valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.badRequest("mode '" + mode + "' is unknown: use merge or replace.");
+      }
+    }
   }
 
   private final DataSource dataSource;
