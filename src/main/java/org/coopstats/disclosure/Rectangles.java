@@ -1,7 +1,8 @@
 package org.coopstats.disclosure;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The hypercube method's two-dimensional step (tau-ARGUS): for a primary cell, the cheapest
@@ -64,19 +65,19 @@ final class Rectangles {
 
   /** The cells in a relation of k (not ra) and in one of l (not rb): candidate fourth corners. */
   private int[] corners(int k, int ra, int l, int rb, int cell) {
-    Map<Integer, Boolean> ofK = new HashMap<>();
+    Set<Integer> ofK = new HashSet<>();
     for (int rk : links.relationsOf[k]) {
       if (rk != ra) {
         for (int m : links.members(rk)) {
-          ofK.put(m, true);
+          ofK.add(m);
         }
       }
     }
-    java.util.List<Integer> found = new java.util.ArrayList<>();
+    Set<Integer> found = new LinkedHashSet<>();
     for (int rl : links.relationsOf[l]) {
       if (rl != rb) {
         for (int m : links.members(rl)) {
-          if (m != cell && m != k && m != l && ofK.containsKey(m) && !found.contains(m)) {
+          if (m != cell && m != k && m != l && ofK.contains(m)) {
             found.add(m);
           }
         }

@@ -105,7 +105,7 @@ public class RegisterService {
         }
         try (ResultSet rs = select.executeQuery()) {
           while (rs.next()) {
-            views.add(view(rs, null));
+            views.add(view(rs));
           }
         }
       }
@@ -172,7 +172,7 @@ public class RegisterService {
         if (!rs.next()) {
           return Optional.empty();
         }
-        RegisterView view = view(rs, null);
+        RegisterView view = view(rs);
         return access.canSeeUnreleased(view.providerId()) ? Optional.of(view) : Optional.empty();
       }
     }
@@ -207,7 +207,7 @@ public class RegisterService {
         periods);
   }
 
-  private static RegisterView view(ResultSet rs, List<PeriodView> periods) throws SQLException {
+  private static RegisterView view(ResultSet rs) throws SQLException {
     return new RegisterView(
         rs.getLong(1),
         rs.getString(2),
@@ -222,7 +222,7 @@ public class RegisterService {
             rs.getBoolean(10)),
         rs.getObject(11, OffsetDateTime.class),
         rs.getObject(12, OffsetDateTime.class),
-        periods);
+        null);
   }
 
   static ProblemException notFound(long id) {

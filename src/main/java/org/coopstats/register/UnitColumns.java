@@ -62,7 +62,7 @@ public final class UnitColumns {
   public static final List<String> ALL = all();
 
   /** The stored columns of {@code register_unit} after register_id, in the order of COPY. */
-  static final List<String> STORED = stored();
+  public static final List<String> STORED = stored();
 
   public static final String FEMALE = "_F";
   public static final String MALE = "_M";

@@ -44,30 +44,11 @@ record UnitRecord(
   /** The columns read, in the order {@link #read} expects them. */
   static final List<String> COLUMNS = columns();
 
+  /** The stored columns but the period (the tabulation reads one) and the national type. */
   private static List<String> columns() {
-    List<String> columns =
-        new java.util.ArrayList<>(
-            List.of(
-                "unit_id",
-                "ref_area",
-                "coop_type",
-                "coop_level",
-                "activity",
-                "status",
-                "registered_on",
-                "dissolved_on",
-                "members_np_f",
-                "members_np_m",
-                "members_np_u",
-                "members_le",
-                "members_co"));
-    for (String category : WORK_CATEGORIES) {
-      String c = category.toLowerCase(java.util.Locale.ROOT);
-      columns.addAll(List.of(c + "_f", c + "_m", c + "_u"));
-    }
-    MONEY_MEASURES.forEach(m -> columns.add(m.toLowerCase(java.util.Locale.ROOT)));
-    columns.add("currency");
-    return List.copyOf(columns);
+    return UnitColumns.STORED.stream()
+        .filter(c -> !c.equals("time_period") && !c.equals("national_type"))
+        .toList();
   }
 
   /** The columns, each prefixed with a table alias. */
