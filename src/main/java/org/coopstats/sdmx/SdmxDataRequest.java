@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.coopstats.catalog.AttributeDef;
 import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
@@ -25,7 +26,13 @@ import org.coopstats.validation.TimePeriod;
  * into an {@link ObservationQuery} of released data, plus what shapes the message.
  */
 record SdmxDataRequest(
-    ObservationQuery query, Detail detail, Integer firstN, Integer lastN, boolean allDimensions) {
+    ObservationQuery query,
+    Detail detail,
+    Integer firstN,
+    Integer lastN,
+    boolean allDimensions,
+    Set<String> attributeIds,
+    boolean measure) {
 
   enum Detail {
     FULL,
@@ -39,9 +46,27 @@ record SdmxDataRequest(
     return detail == Detail.FULL || detail == Detail.DATAONLY;
   }
 
-  /** Whether the message carries attributes (detail full). */
+  /** Whether the message carries attributes (detail full, and at least one asked for). */
   boolean withAttributes() {
-    return detail == Detail.FULL;
+    return detail == Detail.FULL && (attributeIds == null || !attributeIds.isEmpty());
+  }
+
+  /**
+   * The attributes the message carries, in the structure's order: all with detail full, unless the
+   * SDMX 3.0 {@code attributes} parameter chose some ({@link #attributeIds}, null for all).
+   */
+  List<AttributeDef> attributesOf(DataStructure structure) {
+    if (!withAttributes()) {
+      return List.of();
+    }
+    return structure.attributes().stream()
+        .filter(a -> attributeIds == null || attributeIds.contains(a.id()))
+        .toList();
+  }
+
+  /** Whether observations carry their value (OBS_VALUE): not with the SDMX 3.0 measures=none. */
+  boolean withMeasure() {
+    return measure && withObservations();
   }
 
   /** The dimension at the observation level: the time dimension or AllDimensions. */
@@ -122,7 +147,7 @@ record SdmxDataRequest(
     ObservationQuery query =
         new ObservationQuery(
             codes, start, end, providers, Set.of(), visibility, new PageRequest(0, BATCH));
-    return new SdmxDataRequest(query, detail, firstN, lastN, allDimensions);
+    return new SdmxDataRequest(query, detail, firstN, lastN, allDimensions, null, true);
   }
 
   /**
