@@ -188,7 +188,10 @@ class SdmxMl3WritersTest {
 
   @Test
   void availabilityOfOneDimensionWithoutTimeRange() throws Exception {
-    Map<String, Collection<String>> codes = Map.of("MEASURE", List.of("COOPS", "MEMBERS"));
+    Map<String, Collection<String>> codes = new LinkedHashMap<>();
+    codes.put("MEASURE", List.of("COOPS", "MEMBERS"));
+    // no codes: left out, as a KeyValue must have a Value
+    codes.put("SEX", List.of());
     Document message = validAvailability(codes, null, null, "available", empty());
     NodeList keyValues = message.getElementsByTagNameNS(STR, "KeyValue");
     assertThat(keyValues.getLength()).isEqualTo(1);
