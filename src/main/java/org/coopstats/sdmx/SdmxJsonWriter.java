@@ -9,14 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.coopstats.catalog.AttributeDef;
-import org.coopstats.catalog.Code;
 import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
@@ -46,9 +40,9 @@ final class SdmxJsonWriter {
   private final boolean observations;
   private final boolean attributes;
   private final List<DimensionDef> dimensions;
-  private final List<Values> dimensionValues = new ArrayList<>();
-  private final Values periods = new Values();
-  private final List<Values> attributeValues = new ArrayList<>();
+  private final List<SdmxJsonValues> dimensionValues = new ArrayList<>();
+  private final SdmxJsonValues periods = new SdmxJsonValues();
+  private final List<SdmxJsonValues> attributeValues = new ArrayList<>();
 
   private SdmxJsonWriter(DataStructure structure, SdmxDataRequest request) {
     this.structure = structure;
@@ -56,8 +50,8 @@ final class SdmxJsonWriter {
     this.observations = request.withObservations();
     this.attributes = request.withAttributes();
     this.dimensions = structure.seriesDimensions();
-    dimensions.forEach(d -> dimensionValues.add(new Values()));
-    structure.attributes().forEach(a -> attributeValues.add(new Values()));
+    dimensions.forEach(d -> dimensionValues.add(new SdmxJsonValues()));
+    structure.attributes().forEach(a -> attributeValues.add(new SdmxJsonValues()));
   }
 
   /** The first pass: the values of each component that occur in the message, then their order. */
@@ -221,7 +215,7 @@ final class SdmxJsonWriter {
     json.writeStringField("name", dimension.nameEn());
     json.writeNumberField("keyPosition", index);
     json.writeArrayFieldStart("values");
-    for (String code : dimensionValues.get(index).list) {
+    for (String code : dimensionValues.get(index).list()) {
       json.writeStartObject();
       json.writeStringField("id", code);
       json.writeStringField("name", codes.label(code, "en"));
@@ -239,7 +233,7 @@ final class SdmxJsonWriter {
     json.writeNumberField("keyPosition", dimensions.size());
     json.writeStringField("role", "time");
     json.writeArrayFieldStart("values");
-    for (String period : periods.list) {
+    for (String period : periods.list()) {
       json.writeStartObject();
       json.writeStringField("id", period);
       json.writeStringField("name", period);
@@ -267,7 +261,7 @@ final class SdmxJsonWriter {
     json.writeStringField("id", attribute.id());
     json.writeStringField("name", attribute.nameEn());
     json.writeArrayFieldStart("values");
-    for (String value : attributeValues.get(index).list) {
+    for (String value : attributeValues.get(index).list()) {
       json.writeStartObject();
       if (codes == null) {
         // Free text: SDMX-JSON ids are codes, so an uncoded value has a name only.
@@ -359,52 +353,5 @@ final class SdmxJsonWriter {
       }
     }
     json.writeEndArray();
-  }
-
-  /** The distinct values of one component in the message, in order, and their indexes. */
-  private static final class Values {
-    private final Set<String> seen = new LinkedHashSet<>();
-    private List<String> list = List.of();
-    private final Map<String, Integer> indexes = new HashMap<>();
-
-    void add(String value) {
-      if (value != null) {
-        seen.add(value);
-      }
-    }
-
-    /** Code-list order; values not in the list (none expected) after, sorted. */
-    void orderBy(CodeList codes) {
-      List<String> ordered = new ArrayList<>();
-      codes.codes().stream().map(Code::id).filter(seen::contains).forEach(ordered::add);
-      seen.stream().filter(v -> !codes.contains(v)).sorted().forEach(ordered::add);
-      fix(ordered);
-    }
-
-    /** The order of first appearance. */
-    void orderAsSeen() {
-      fix(new ArrayList<>(seen));
-    }
-
-    /** Chronological (by the start of the period, then by id). */
-    void orderByTime() {
-      List<String> ordered = new ArrayList<>(seen);
-      ordered.sort(
-          Comparator.comparing(
-                  (String p) -> TimePeriod.parse(p).map(TimePeriod::start).orElse(LocalDate.MAX))
-              .thenComparing(Comparator.naturalOrder()));
-      fix(ordered);
-    }
-
-    private void fix(List<String> ordered) {
-      list = ordered;
-      for (int i = 0; i < ordered.size(); i++) {
-        indexes.put(ordered.get(i), i);
-      }
-    }
-
-    int index(String value) {
-      return indexes.get(value);
-    }
   }
 }
