@@ -32,7 +32,20 @@ record SdmxDataRequest(
     Integer lastN,
     boolean allDimensions,
     Set<String> attributeIds,
-    boolean measure) {
+    boolean measure,
+    SdmxRowSelection selection) {
+
+  /** A request whose rows are all those the database reads (no SDMX 3.0 selection). */
+  SdmxDataRequest(
+      ObservationQuery query,
+      Detail detail,
+      Integer firstN,
+      Integer lastN,
+      boolean allDimensions,
+      Set<String> attributeIds,
+      boolean measure) {
+    this(query, detail, firstN, lastN, allDimensions, attributeIds, measure, SdmxRowSelection.ALL);
+  }
 
   enum Detail {
     FULL,
@@ -259,7 +272,7 @@ record SdmxDataRequest(
     }
   }
 
-  private static OffsetDateTime timestamp(String raw) {
+  static OffsetDateTime timestamp(String raw) {
     return QueryParameters.timestamp(raw)
         .orElseThrow(
             () ->
@@ -269,7 +282,7 @@ record SdmxDataRequest(
                         + "' is not a timestamp: use ISO 8601, e.g. 2026-01-31T12:00:00Z."));
   }
 
-  private static Integer positive(Map<String, List<String>> parameters, String name) {
+  static Integer positive(Map<String, List<String>> parameters, String name) {
     String text = QueryParameters.single(parameters, name);
     if (text == null) {
       return null;

@@ -26,7 +26,11 @@ public final class SdmxFormats {
     GENERIC(GENERIC_DATA),
     STRUCTURE_SPECIFIC(STRUCTURE_SPECIFIC_DATA),
     CSV(SDMX_CSV),
-    JSON(SDMX_JSON);
+    JSON(SDMX_JSON),
+    /** SDMX-JSON 2.0.0, SDMX-CSV 2.0.0 and SDMX-ML 3.0 (StructureSpecific): the SDMX 3.0 API's. */
+    JSON_2(SdmxV3Formats.SDMX_JSON_2),
+    CSV_2(SdmxV3Formats.SDMX_CSV_2),
+    ML_3(SdmxV3Formats.SDMX_ML_3);
 
     public final String mediaType;
 
@@ -44,12 +48,11 @@ public final class SdmxFormats {
   public record Accepted(String name, String version) {}
 
   /** A media range offered, the versions of it that count, and what a client asking for it gets. */
-  private record Offer<T>(String name, Predicate<String> version, T value) {}
+  record Offer<T>(String name, Predicate<String> version, T value) {}
 
-  private static final Predicate<String> ANY = version -> true;
-  private static final Predicate<String> V2_1 = version -> version == null || version.equals("2.1");
-  private static final Predicate<String> V1_0 =
-      version -> version == null || version.startsWith("1.0");
+  static final Predicate<String> ANY = version -> true;
+  static final Predicate<String> V2_1 = version -> version == null || version.equals("2.1");
+  static final Predicate<String> V1_0 = version -> version == null || version.startsWith("1.0");
 
   private static final List<Offer<DataFormat>> DATA =
       List.of(
@@ -143,7 +146,7 @@ public final class SdmxFormats {
   }
 
   /** What the first accepted media range that is offered gets, if any is. */
-  private static <T> Optional<T> first(List<Accepted> accepted, List<Offer<T>> offers) {
+  static <T> Optional<T> first(List<Accepted> accepted, List<Offer<T>> offers) {
     for (Accepted range : accepted) {
       for (Offer<T> offer : offers) {
         if (offer.name().equals(range.name()) && offer.version().test(range.version())) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.coopstats.common.ConditionalResponses;
 import org.coopstats.common.ProblemException;
 import org.coopstats.common.QueryBulkhead;
@@ -272,11 +273,29 @@ public class SdmxResource {
       UriInfo uriInfo,
       HttpHeaders headers,
       Request request) {
+    return data(
+        () -> {
+          QueryParameters.rejectUnknown(uriInfo, SdmxDataRequest.PARAMETERS);
+          Map<String, List<String>> parameters = uriInfo.getQueryParameters();
+          DataFormat format =
+              SdmxFormats.dataFormat(
+                  QueryParameters.single(parameters, "format"), () -> accepted(headers));
+          return service.prepareData(flowRef, key, providerRef, parameters, format);
+        },
+        uriInfo,
+        request);
+  }
+
+  /**
+   * A data message, streamed (or 304 when the client's copy is current): {@code prepare} parses the
+   * query and dates the answer, under a place of the query bulkhead. Also the SDMX 3.0 API's.
+   */
+  Response data(Supplier<SdmxService.DataAnswer> prepare, UriInfo uriInfo, Request request) {
     // The place is held while the message streams, not only while the response is built: the
     // message gives it back (with its cursor) at its end, or the end of the exchange does.
     QueryBulkhead.Permit permit = bulkhead.acquire();
     try {
-      return dataNow(flowRef, key, providerRef, uriInfo, headers, request, permit);
+      return dataNow(prepare.get(), uriInfo, request, permit);
     } catch (RuntimeException e) {
       permit.close();
       throw e;
@@ -285,20 +304,10 @@ public class SdmxResource {
 
   /** The answer, which owns {@code permit} when it is a 200 (closed here otherwise). */
   private Response dataNow(
-      String flowRef,
-      String key,
-      String providerRef,
+      SdmxService.DataAnswer answer,
       UriInfo uriInfo,
-      HttpHeaders headers,
       Request request,
       QueryBulkhead.Permit permit) {
-    QueryParameters.rejectUnknown(uriInfo, SdmxDataRequest.PARAMETERS);
-    Map<String, List<String>> parameters = uriInfo.getQueryParameters();
-    DataFormat format =
-        SdmxFormats.dataFormat(
-            QueryParameters.single(parameters, "format"), () -> accepted(headers));
-    SdmxService.DataAnswer answer =
-        service.prepareData(flowRef, key, providerRef, parameters, format);
     Optional<Response> notModified = ConditionalResponses.notModified(request, answer.validators());
     if (notModified.isPresent()) {
       permit.close();
@@ -309,8 +318,9 @@ public class SdmxResource {
             .data(answer, uriInfo.getBaseUri().toString())
             .alsoClosing(permit)
             .closedAtEndOf(exchange);
-    String type =
-        format == DataFormat.CSV ? format.mediaType + "; charset=UTF-8" : format.mediaType;
+    DataFormat format = answer.format();
+    boolean csv = format == DataFormat.CSV || format == DataFormat.CSV_2;
+    String type = csv ? format.mediaType + "; charset=UTF-8" : format.mediaType;
     Response.ResponseBuilder response = Response.ok(message).type(type);
     return ConditionalResponses.withValidators(response, answer.validators())
         .header("Vary", "Accept")
@@ -342,7 +352,7 @@ public class SdmxResource {
   }
 
   /** The Accept header's media ranges, in the client's order of preference. */
-  private static List<SdmxFormats.Accepted> accepted(HttpHeaders headers) {
+  static List<SdmxFormats.Accepted> accepted(HttpHeaders headers) {
     List<SdmxFormats.Accepted> accepted = new ArrayList<>();
     for (MediaType type : headers.getAcceptableMediaTypes()) {
       accepted.add(

@@ -3,6 +3,7 @@ package org.coopstats.sdmx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -212,10 +213,16 @@ public class SdmxService {
     OffsetDateTime now = OffsetDateTime.now(clock);
     SdmxDataRequest request =
         SdmxDataRequest.parse(structure, flowRef, key, providerRef, parameters, now);
+    return answer(structure, request, format, now);
+  }
+
+  /** Dates the answer to a data request parsed at {@code now}. */
+  DataAnswer answer(
+      DataStructure structure, SdmxDataRequest request, DataFormat format, OffsetDateTime now) {
     // Weak but for SDMX-CSV: each SDMX-ML or SDMX-JSON message has its own id and prepared time.
+    boolean csv = format == DataFormat.CSV || format == DataFormat.CSV_2;
     Validators validators =
-        dataValidators.released(
-            now, "sdmx-" + format.name().toLowerCase(Locale.ROOT), format != DataFormat.CSV);
+        dataValidators.released(now, "sdmx-" + format.name().toLowerCase(Locale.ROOT), !csv);
     return new DataAnswer(structure, request, format, now, validators);
   }
 
@@ -231,11 +238,18 @@ public class SdmxService {
       return derivedData(answer, baseUri);
     }
     ObservationCursor cursor = repository.open(answer.request().query(), answer.structure());
-    if (!cursor.hasNext()) {
+    ObservationRows rows;
+    try {
+      rows = SelectedRows.of(cursor, answer.request().selection());
+    } catch (SQLException | RuntimeException e) {
+      cursor.close();
+      throw e instanceof SQLException sql ? new IllegalStateException(sql) : (RuntimeException) e;
+    }
+    if (rows.peek() == null) {
       cursor.close();
       throw ProblemException.notFound(NO_DATA);
     }
-    SdmxDataSets dataSets = new SdmxDataSets(cursor, answer.request());
+    SdmxDataSets dataSets = new SdmxDataSets(rows, answer.request());
     return new StreamedBody(output -> writeData(answer, dataSets, baseUri, output), cursor);
   }
 
@@ -247,11 +261,21 @@ public class SdmxService {
   private StreamedBody derivedData(DataAnswer answer, String baseUri) {
     List<ObservationRow> rows =
         indicators.derivedRows(answer.structure(), answer.request().query());
-    if (rows.isEmpty()) {
+    ObservationRows selected = select(ObservationRows.of(rows), answer.request());
+    if (selected.peek() == null) {
       throw ProblemException.notFound(NO_DATA);
     }
-    SdmxDataSets dataSets = new SdmxDataSets(ObservationRows.of(rows), answer.request());
+    SdmxDataSets dataSets = new SdmxDataSets(selected, answer.request());
     return new StreamedBody(output -> writeData(answer, dataSets, baseUri, output), () -> {});
+  }
+
+  /** Rows at hand as the request's selection keeps them (reading them cannot fail). */
+  private static ObservationRows select(ObservationRows rows, SdmxDataRequest request) {
+    try {
+      return SelectedRows.of(rows, request.selection());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Writes the message of {@code answer} in its format as the data sets are read. */
@@ -275,6 +299,14 @@ public class SdmxService {
       case GENERIC ->
           xml(
               () -> SdmxDataWriter.generic(structure, dataSets, request, sender, prepared, output),
+              "Writing the data message failed");
+      case CSV_2 -> SdmxCsv2Writer.write(structure, dataSets, request, output);
+      case JSON_2 ->
+          SdmxJson2DataWriter.write(
+              structure, dataSets, request, sender, prepared, baseUri, output);
+      case ML_3 ->
+          xml(
+              () -> SdmxMl3DataWriter.write(structure, dataSets, request, sender, prepared, output),
               "Writing the data message failed");
     }
   }

@@ -132,17 +132,25 @@ final class SdmxStructures {
 
   private SdmxStructures() {}
 
+  /**
+   * Whether an agency or id of a query names {@code actual}: nothing, {@code all} or {@code *}
+   * names any; several may be given, separated by {@code ,} (SDMX REST 2.x) or {@code +} (2.1).
+   */
   static boolean matches(String wanted, String actual) {
-    return wanted == null || wanted.isEmpty() || wanted.equals("all") || wanted.equals(actual);
+    if (wanted == null || wanted.isEmpty() || wanted.equals("all") || wanted.equals("*")) {
+      return true;
+    }
+    for (String one : wanted.split("[,+]", -1)) {
+      if (one.equals(actual) || one.equals("*")) {
+        return true;
+      }
+    }
+    return false;
   }
 
+  /** Whether a version of a query names {@code actual}: see {@link SdmxVersions}. */
   static boolean matchesVersion(String wanted, String actual) {
-    return wanted == null
-        || wanted.isEmpty()
-        || wanted.equals("all")
-        || wanted.equals("latest")
-        || wanted.equals("*")
-        || wanted.equals(actual);
+    return wanted == null || wanted.equals("all") || SdmxVersions.matches(wanted, actual);
   }
 
   /**

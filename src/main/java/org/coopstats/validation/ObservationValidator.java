@@ -44,7 +44,12 @@ public class ObservationValidator {
   public static final String STRUCTURE_ID = "STRUCTURE_ID";
   public static final String ACTION = "ACTION";
   private static final Set<String> SDMX_CSV_COLUMNS = Set.of(STRUCTURE, STRUCTURE_ID, ACTION);
-  private static final Set<String> UPSERT_ACTIONS = Set.of("A", "M", "R");
+
+  /**
+   * A, M and R store the value; so does I (information), which an SDMX-CSV 2.0 download carries.
+   */
+  private static final Set<String> UPSERT_ACTIONS = Set.of("A", "M", "R", "I");
+
   public static final String DELETE_ACTION = "D";
 
   /** SDMX observation statuses that mean the value is missing, so OBS_VALUE may be empty. */
@@ -252,7 +257,7 @@ public class ObservationValidator {
         deletion);
   }
 
-  /** SDMX-CSV's ACTION: D deletes the key; A, M and R (or none) store the value. */
+  /** SDMX-CSV's ACTION: D deletes the key; A, M, R and I (or none) store the value. */
   private static boolean isDeletion(SourceRow row, List<ValidationIssue> issues) {
     String actionText = row.value(ACTION);
     String action = actionText == null ? "A" : actionText.toUpperCase(Locale.ROOT);
@@ -266,8 +271,9 @@ public class ObservationValidator {
               "R01",
               "ACTION '"
                   + actionText
-                  + "' is not taken here: use A (append), M (merge) or R (replace), which"
-                  + " store the value, or D (delete), which removes the key."));
+                  + "' is not taken here: use A (append), M (merge), R (replace) or I"
+                  + " (information, as downloaded), which store the value, or D (delete), which"
+                  + " removes the key."));
     }
     return deletion;
   }

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,11 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.Source;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.coopstats.catalog.AttributeDef;
 import org.coopstats.catalog.Code;
 import org.coopstats.catalog.CodeList;
@@ -43,11 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.w3c.dom.ls.LSInput;
-import org.w3c.dom.ls.LSResourceResolver;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * The SDMX-ML 3.0.0 writers, without the service: every message is validated against the official
@@ -70,7 +58,7 @@ class SdmxMl3WritersTest {
 
   @BeforeAll
   static void schemas() throws SAXException {
-    official = schemaFactory().newSchema(officialSource("SDMXMessage.xsd"));
+    official = SdmxMl3Schemas.official();
   }
 
   // ---- structure messages
@@ -335,7 +323,8 @@ class SdmxMl3WritersTest {
     // a code out of its list does not validate
     byte[] wrong = data(rows(), request(Detail.FULL, false, null, true));
     String tampered = new String(wrong, StandardCharsets.UTF_8).replace("\"CAN\"", "\"XXX\"");
-    assertThat(errors(dataSchema(false), tampered.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+    assertThat(SdmxMl3Schemas.errors(dataSchema(false), tampered.getBytes(StandardCharsets.UTF_8)))
+        .isNotEmpty();
   }
 
   // ---- messages at hand
@@ -435,149 +424,11 @@ class SdmxMl3WritersTest {
   private static Schema dataSchema(boolean allDimensions) throws Exception {
     ByteArrayOutputStream xsd = new ByteArrayOutputStream();
     SdmxMl3SchemaWriter.write(structure, allDimensions, xsd);
-    StreamSource specific = new StreamSource(new ByteArrayInputStream(xsd.toByteArray()));
-    // Its relative schemaLocations resolve beside the official files.
-    specific.setSystemId(
-        new URL(officialUrl("SDMXMessage.xsd"), "COOP_STATS.xsd").toExternalForm());
-    return schemaFactory().newSchema(new Source[] {officialSource("SDMXMessage.xsd"), specific});
+    return SdmxMl3Schemas.withSpecific(xsd.toByteArray());
   }
 
   private static void assertValid(Schema schema, byte[] message) {
-    String text = new String(message, StandardCharsets.UTF_8);
-    assertThat(errors(schema, message))
-        .as(
-            "SDMX-ML 3.0 validation errors of:%n%s",
-            text.length() > 6000 ? text.substring(0, 6000) : text)
-        .isEmpty();
-  }
-
-  private static List<String> errors(Schema schema, byte[] message) {
-    List<String> errors = new ArrayList<>();
-    Validator validator = schema.newValidator();
-    validator.setErrorHandler(
-        new ErrorHandler() {
-          @Override
-          public void warning(SAXParseException e) {}
-
-          @Override
-          public void error(SAXParseException e) {
-            errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage());
-          }
-
-          @Override
-          public void fatalError(SAXParseException e) {
-            error(e);
-          }
-        });
-    try {
-      validator.validate(new StreamSource(new ByteArrayInputStream(message)));
-    } catch (SAXException e) {
-      errors.add(e.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return errors;
-  }
-
-  private static SchemaFactory schemaFactory() {
-    SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-    factory.setResourceResolver(VENDORED);
-    return factory;
-  }
-
-  private static URL officialUrl(String name) {
-    URL url = SdmxMl3WritersTest.class.getResource(OFFICIAL + name);
-    if (url == null) {
-      throw new AssertionError("No vendored SDMX-ML 3.0 schema " + name);
-    }
-    return url;
-  }
-
-  private static StreamSource officialSource(String name) {
-    URL url = officialUrl(name);
-    try {
-      StreamSource source = new StreamSource(url.openStream());
-      source.setSystemId(url.toExternalForm());
-      return source;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Every schemaLocation, relative or absolute, is the vendored file of that name. */
-  private static final LSResourceResolver VENDORED =
-      (type, namespace, publicId, systemId, baseUri) -> {
-        if (systemId == null) {
-          return null;
-        }
-        StreamSource source = officialSource(systemId.substring(systemId.lastIndexOf('/') + 1));
-        return new Input(source.getSystemId(), source.getInputStream());
-      };
-
-  private record Input(String systemId, InputStream byteStream) implements LSInput {
-    @Override
-    public java.io.Reader getCharacterStream() {
-      return null;
-    }
-
-    @Override
-    public void setCharacterStream(java.io.Reader characterStream) {}
-
-    @Override
-    public InputStream getByteStream() {
-      return byteStream;
-    }
-
-    @Override
-    public void setByteStream(InputStream byteStream) {}
-
-    @Override
-    public String getStringData() {
-      return null;
-    }
-
-    @Override
-    public void setStringData(String stringData) {}
-
-    @Override
-    public String getSystemId() {
-      return systemId;
-    }
-
-    @Override
-    public void setSystemId(String systemId) {}
-
-    @Override
-    public String getPublicId() {
-      return null;
-    }
-
-    @Override
-    public void setPublicId(String publicId) {}
-
-    @Override
-    public String getBaseURI() {
-      return null;
-    }
-
-    @Override
-    public void setBaseURI(String baseUri) {}
-
-    @Override
-    public String getEncoding() {
-      return null;
-    }
-
-    @Override
-    public void setEncoding(String encoding) {}
-
-    @Override
-    public boolean getCertifiedText() {
-      return false;
-    }
-
-    @Override
-    public void setCertifiedText(boolean certifiedText) {}
+    SdmxMl3Schemas.assertValid(schema, message);
   }
 
   // ---- reading the messages

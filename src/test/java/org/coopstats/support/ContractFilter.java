@@ -121,7 +121,8 @@ public final class ContractFilter implements OrderedFilter {
                     || (status == 401
                         && m.getKey().equals("validation.request.operation.notAllowed"))
                     || (status == 501
-                        && request.getPath().startsWith(SDMX)
+                        && (request.getPath().startsWith(SDMX)
+                            || request.getPath().startsWith("/sdmx/v3/"))
                         && m.getKey().equals("validation.request.path.missing")));
   }
 
