@@ -57,6 +57,12 @@ class EmbargoTest {
   private static final List<String> SDMX_FORMATS =
       List.of("genericdata", "structurespecificdata", "jsondata", "csv");
 
+  private static final List<String> SDMX3_FORMATS =
+      List.of(
+          "application/vnd.sdmx.data+json;version=2.0.0",
+          "application/vnd.sdmx.data+csv;version=2.0.0",
+          "application/vnd.sdmx.data+xml;version=3.0.0");
+
   private static final String ALL_DATA = "/api/v1/observations";
   private static final String ALL_SDMX = "/sdmx/v2.1/data/COOP_STATS";
 
@@ -260,11 +266,38 @@ class EmbargoTest {
         assertThat(sdmx.asString()).as(format).contains("10640", "12540");
       }
     }
+    sdmx3(as, out);
     Response availability =
         as.get().get("/sdmx/v2.1/availableconstraint/COOP_STATS/all/" + provider);
     assertThat(availability.statusCode()).isEqualTo(out ? 200 : 404);
     if (out) {
       assertThat(availability.asString()).contains("KOR", "2017");
+    }
+  }
+
+  /**
+   * The SDMX 3.0 paths, which cannot select a provider: the value of 2017 is the scheduled
+   * dataset's own (the others' KOR data have other values), so it must be absent until the release,
+   * in every format, changes (updatedAfter) and time travel (asOf) included.
+   */
+  private void sdmx3(Supplier<RequestSpecification> as, boolean out) {
+    String kor2017 = "/sdmx/v3/data/dataflow/COOPSTATS/COOP_STATS/+/KOR.COOPS?c[TIME_PERIOD]=2017";
+    List<String> paths =
+        List.of(
+            kor2017,
+            kor2017 + "&updatedAfter=" + firstRelease,
+            kor2017 + "&asOf=" + clock.instant());
+    for (String path : paths) {
+      for (String accept : SDMX3_FORMATS) {
+        Response sdmx = as.get().accept(accept).get(path);
+        if (out) {
+          assertThat(sdmx.statusCode()).as(accept + " " + path).isEqualTo(200);
+          assertThat(sdmx.asString()).as(accept + " " + path).contains("12540");
+        } else {
+          assertThat(sdmx.statusCode()).as(accept + " " + path).isIn(200, 404);
+          assertThat(sdmx.asString()).as(accept + " " + path).doesNotContain("12540");
+        }
+      }
     }
   }
 
