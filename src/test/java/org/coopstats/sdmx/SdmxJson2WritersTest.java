@@ -218,6 +218,7 @@ class SdmxJson2WritersTest {
     JsonNode message = validData2(data2(rows, request(Map.of())));
     JsonNode dataSets = message.at("/data/dataSets");
     assertThat(dataSets).hasSize(2);
+    assertThat(message.at("/data/structures/0/dataSets").toString()).isEqualTo("[0,1]");
     assertThat(dataSets.at("/0/action").asText()).isEqualTo("Information");
     assertThat(dataSets.at("/1/action").asText()).isEqualTo("Delete");
     assertThat(dataSets.at("/1/series/1:0:0:0:0:0:0:0/observations/1").toString()).isEqualTo("[]");
