@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.coopstats.catalog.AttributeDef;
+import org.coopstats.catalog.Code;
 import org.coopstats.catalog.CodeList;
 import org.coopstats.catalog.DataStructure;
 import org.coopstats.catalog.DimensionDef;
@@ -25,7 +26,8 @@ import org.coopstats.validation.TimePeriod;
  *
  * <p>As in {@link SdmxJsonWriter} (SDMX-JSON 1.0), the value lists come first and must be complete
  * before the first key, so the rows are read twice: a first pass collects the values, the second
- * writes the message as it reads.
+ * writes the message as it reads. A message always has data (the service answers 404 before writing
+ * when nothing matches): a dimension must list at least one value.
  */
 final class SdmxJson2DataWriter {
 
@@ -55,6 +57,9 @@ final class SdmxJson2DataWriter {
   private final List<SdmxJsonValues> dimensionValues = new ArrayList<>();
   private final SdmxJsonValues periods = new SdmxJsonValues();
   private final List<SdmxJsonValues> attributeValues = new ArrayList<>();
+
+  /** How many data sets the message has: the structure lists them all as its own. */
+  private int dataSetCount;
 
   private SdmxJson2DataWriter(DataStructure structure, SdmxDataRequest request) {
     this.structure = structure;
@@ -120,8 +125,11 @@ final class SdmxJson2DataWriter {
     json.writeEndObject();
   }
 
-  /** A best-match {@code name} and its localised {@code names} (English only here). */
+  /** A best-match {@code name} and its localised {@code names} (English only here), if any. */
   static void names(JsonGenerator json, String nameEn) throws IOException {
+    if (nameEn == null) {
+      return;
+    }
     json.writeStringField("name", nameEn);
     json.writeObjectFieldStart("names");
     json.writeStringField("en", nameEn);
@@ -134,6 +142,7 @@ final class SdmxJson2DataWriter {
     for (SdmxDataWriter.DataSet dataSet = dataSets.nextDataSet();
         dataSet != null;
         dataSet = dataSets.nextDataSet()) {
+      dataSetCount++;
       for (List<ObservationRow> series = dataSets.nextSeries();
           series != null;
           series = dataSets.nextSeries()) {
@@ -192,7 +201,9 @@ final class SdmxJson2DataWriter {
     names(json, structure.nameEn());
     descriptions(json, structure.description());
     json.writeArrayFieldStart("dataSets");
-    json.writeNumber(0);
+    for (int i = 0; i < dataSetCount; i++) {
+      json.writeNumber(i);
+    }
     json.writeEndArray();
     dimensions(json);
     attributes(json);
@@ -272,7 +283,7 @@ final class SdmxJson2DataWriter {
       json.writeStartObject();
       json.writeStringField("id", code);
       names(json, codes.label(code, "en"));
-      String parent = codes.code(code).map(c -> c.parentId()).orElse(null);
+      String parent = codes.code(code).map(Code::parentId).orElse(null);
       if (parent != null) {
         json.writeStringField("parent", parent);
       }

@@ -18,9 +18,11 @@ import org.coopstats.observation.ObservationRow;
 import org.coopstats.validation.TimePeriod;
 
 /**
- * Writes an SDMX-JSON 1.0 data message: {@code header}, {@code structure} (the dimensions and
- * attributes with the values that occur in the message) and {@code dataSets}, whose series and
- * observation keys are indexes into those value lists.
+ * Writes an SDMX-JSON 1.0 data message: {@code meta}, then {@code data} with the {@code structure}
+ * (the dimensions and attributes with the values that occur in the message) and the {@code
+ * dataSets}, whose series and observation keys are indexes into those value lists. (The pre-1.0
+ * draft put a {@code header}, the structure and the data sets at the top; 1.0 and its schema do
+ * not.)
  *
  * <p>The value lists come first in the message and must be complete before the first key is
  * written, so the rows are read twice from the cursor, in one transaction: a first pass collects
@@ -28,6 +30,10 @@ import org.coopstats.validation.TimePeriod;
  * values), the second writes the message as it reads.
  */
 final class SdmxJsonWriter {
+
+  static final String SCHEMA =
+      "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/master/data-message/tools/schemas/"
+          + "1.0/sdmx-json-data-schema.json";
 
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
@@ -119,24 +125,30 @@ final class SdmxJsonWriter {
     dataSets.rewind();
     try (JsonGenerator json = FACTORY.createGenerator(output)) {
       json.writeStartObject();
-      writer.header(json, sender, prepared);
+      writer.meta(json, sender, prepared);
+      json.writeObjectFieldStart("data");
       writer.structure(json, baseUri);
       json.writeArrayFieldStart("dataSets");
       for (SdmxDataWriter.DataSet dataSet = dataSets.nextDataSet();
           dataSet != null;
           dataSet = dataSets.nextDataSet()) {
-        writer.dataSet(json, dataSet, dataSets);
+        writer.dataSet(json, dataSet, dataSets, baseUri);
       }
       json.writeEndArray();
+      json.writeEndObject();
       json.writeEndObject();
     }
   }
 
-  private void header(JsonGenerator json, String sender, Instant prepared) throws IOException {
-    json.writeObjectFieldStart("header");
+  private void meta(JsonGenerator json, String sender, Instant prepared) throws IOException {
+    json.writeObjectFieldStart("meta");
+    json.writeStringField("schema", SCHEMA);
     json.writeStringField("id", SdmxHeader.newId());
     json.writeBooleanField("test", false);
     json.writeStringField("prepared", SdmxHeader.prepared(prepared));
+    json.writeArrayFieldStart("contentLanguages");
+    json.writeString("en");
+    json.writeEndArray();
     json.writeObjectFieldStart("sender");
     json.writeStringField("id", sender);
     json.writeEndObject();
@@ -144,23 +156,19 @@ final class SdmxJsonWriter {
   }
 
   private void structure(JsonGenerator json, String baseUri) throws IOException {
-    String ref = structure.agency() + "/" + structure.id() + "/" + structure.version();
-    String version = structure.agency() + ":" + structure.id() + "(" + structure.version() + ")";
     json.writeObjectFieldStart("structure");
     json.writeArrayFieldStart("links");
+    dataflowLink(json, baseUri);
     link(
         json,
-        baseUri + "sdmx/v2.1/dataflow/" + ref,
-        "dataflow",
-        "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + version);
-    link(
-        json,
-        baseUri + "sdmx/v2.1/datastructure/" + ref,
+        baseUri + "sdmx/v2.1/datastructure/" + ref(),
         "datastructure",
-        "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=" + version);
+        "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=" + version());
     json.writeEndArray();
     json.writeStringField("name", structure.nameEn());
-    json.writeStringField("description", structure.description());
+    if (structure.description() != null) {
+      json.writeStringField("description", structure.description());
+    }
 
     json.writeObjectFieldStart("dimensions");
     json.writeArrayFieldStart("dataSet");
@@ -196,6 +204,22 @@ final class SdmxJsonWriter {
     json.writeEndArray();
     json.writeEndObject();
     json.writeEndObject();
+  }
+
+  private String ref() {
+    return structure.agency() + "/" + structure.id() + "/" + structure.version();
+  }
+
+  private String version() {
+    return structure.agency() + ":" + structure.id() + "(" + structure.version() + ")";
+  }
+
+  private void dataflowLink(JsonGenerator json, String baseUri) throws IOException {
+    link(
+        json,
+        baseUri + "sdmx/v2.1/dataflow/" + ref(),
+        "dataflow",
+        "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + version());
   }
 
   private static void link(JsonGenerator json, String href, String rel, String urn)
@@ -260,6 +284,10 @@ final class SdmxJsonWriter {
     json.writeStartObject();
     json.writeStringField("id", attribute.id());
     json.writeStringField("name", attribute.nameEn());
+    // attached to the primary measure, as the data structure (SdmxStructureWriter) has it
+    json.writeObjectFieldStart("relationship");
+    json.writeStringField("primaryMeasure", SdmxStructureWriter.PRIMARY_MEASURE);
+    json.writeEndObject();
     json.writeArrayFieldStart("values");
     for (String value : attributeValues.get(index).list()) {
       json.writeStartObject();
@@ -276,10 +304,14 @@ final class SdmxJsonWriter {
     json.writeEndObject();
   }
 
-  private void dataSet(JsonGenerator json, SdmxDataWriter.DataSet dataSet, SdmxDataSets sets)
+  private void dataSet(
+      JsonGenerator json, SdmxDataWriter.DataSet dataSet, SdmxDataSets sets, String baseUri)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("action", dataSet.deletions() ? "Delete" : "Information");
+    json.writeArrayFieldStart("links");
+    dataflowLink(json, baseUri);
+    json.writeEndArray();
     json.writeArrayFieldStart("attributes");
     json.writeEndArray();
     if (request.allDimensions()) {

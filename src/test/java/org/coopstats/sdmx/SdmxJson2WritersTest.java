@@ -218,6 +218,7 @@ class SdmxJson2WritersTest {
     JsonNode message = validData2(data2(rows, request(Map.of())));
     JsonNode dataSets = message.at("/data/dataSets");
     assertThat(dataSets).hasSize(2);
+    assertThat(message.at("/data/structures/0/dataSets").toString()).isEqualTo("[0,1]");
     assertThat(dataSets.at("/0/action").asText()).isEqualTo("Information");
     assertThat(dataSets.at("/1/action").asText()).isEqualTo("Delete");
     assertThat(dataSets.at("/1/series/1:0:0:0:0:0:0:0/observations/1").toString()).isEqualTo("[]");
@@ -238,6 +239,40 @@ class SdmxJson2WritersTest {
     ((ObjectNode) message.at("/data/dataStructures/0")).remove("agencyID");
     assertThat(SdmxJsonSchemas.structureErrors2(message.toString()))
         .anyMatch(e -> e.contains("agencyID"));
+  }
+
+  /**
+   * The SDMX-JSON 1.0 schema requires no top-level member, so a message in the pre-1.0 draft layout
+   * (header, structure and dataSets at the top) passed it without being checked at all: the 1.0
+   * message is {@code meta} and {@code data}, and only then do the schema's rules apply.
+   */
+  @Test
+  void theSdmxJson1WriterWritesValidMessages() throws IOException {
+    List<ObservationRow> withDeletion = new ArrayList<>(rows());
+    withDeletion.add(row(QC, "2019", "70", "A", null, "D"));
+    for (Map<String, String> parameters :
+        List.of(
+            Map.<String, String>of(),
+            Map.of("dimensionAtObservation", "AllDimensions"),
+            Map.of("detail", "serieskeysonly"),
+            Map.of("detail", "dataonly"))) {
+      String json = data1(withDeletion, request(parameters));
+      assertThat(SdmxJsonSchemas.dataErrors1(json)).as(parameters.toString()).isEmpty();
+      JsonNode message = MAPPER.readTree(json);
+      assertThat(message.at("/meta/sender/id").asText()).isEqualTo("COOPSTATS");
+      assertThat(message.at("/data/structure/dimensions").isObject()).isTrue();
+      assertThat(message.at("/data/dataSets")).hasSize(2);
+    }
+  }
+
+  @Test
+  void theValidatorRejectsABrokenVersion1Message() throws IOException {
+    ObjectNode message = (ObjectNode) MAPPER.readTree(data1(rows(), request(Map.of())));
+    ((ObjectNode) message.get("meta")).remove("prepared");
+    ((ObjectNode) message.at("/data/dataSets/0")).remove("links");
+    assertThat(SdmxJsonSchemas.dataErrors1(message.toString()))
+        .anyMatch(e -> e.contains("prepared"))
+        .anyMatch(e -> e.contains("links"));
   }
 
   // ---- structure messages ----

@@ -12,6 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -69,13 +70,13 @@ class SdmxJsonTest {
                 .extract()
                 .asByteArray());
 
-    JsonNode header = message.get("header");
+    JsonNode header = message.get("meta");
     assertThat(header.get("id").asText()).matches("[A-Za-z0-9_@$-]+");
     assertThat(header.get("test").asBoolean()).isFalse();
     assertThat(OffsetDateTime.parse(header.get("prepared").asText())).isNotNull();
     assertThat(header.at("/sender/id").asText()).isEqualTo("COOPSTATS");
 
-    JsonNode structure = message.get("structure");
+    JsonNode structure = message.at("/data/structure");
     assertThat(structure.get("name").asText()).isEqualTo("Statistics of cooperatives");
     assertThat(structure.findValuesAsText("rel")).containsExactly("dataflow", "datastructure");
     assertThat(structure.at("/links/0/href").asText())
@@ -102,8 +103,8 @@ class SdmxJsonTest {
     assertThat(ids(values(attributes, "OBS_STATUS"))).containsExactly("A");
     assertThat(ids(values(attributes, "UNIT_MEASURE"))).containsExactly("NUMBER", "PERSONS");
 
-    assertThat(message.get("dataSets")).hasSize(1);
-    JsonNode dataSet = message.at("/dataSets/0");
+    assertThat(message.at("/data/dataSets")).hasSize(1);
+    JsonNode dataSet = message.at("/data/dataSets/0");
     assertThat(dataSet.get("action").asText()).isEqualTo("Information");
     assertThat(dataSet.get("series")).hasSize(2);
     Map<String, BigDecimal> values = new HashMap<>();
@@ -139,12 +140,12 @@ class SdmxJsonTest {
                 .contentType(startsWith(JSON))
                 .extract()
                 .asByteArray());
-    assertThat(message.at("/structure/dimensions/series")).isEmpty();
-    JsonNode dimensions = message.at("/structure/dimensions/observation");
+    assertThat(message.at("/data/structure/dimensions/series")).isEmpty();
+    JsonNode dimensions = message.at("/data/structure/dimensions/observation");
     List<String> all = new ArrayList<>(KEY_ORDER);
     all.add("TIME_PERIOD");
     assertThat(ids(dimensions)).isEqualTo(all);
-    JsonNode dataSet = message.at("/dataSets/0");
+    JsonNode dataSet = message.at("/data/dataSets/0");
     assertThat(dataSet.has("series")).isFalse();
     Map<String, BigDecimal> values = new HashMap<>();
     dataSet
@@ -167,11 +168,11 @@ class SdmxJsonTest {
                 .statusCode(200)
                 .extract()
                 .asByteArray());
-    JsonNode series = keysOnly.at("/dataSets/0/series");
+    JsonNode series = keysOnly.at("/data/dataSets/0/series");
     assertThat(series).hasSize(2);
     series.forEach(s -> assertThat(s.path("observations")).isEmpty());
-    assertThat(keysOnly.at("/structure/dimensions/observation/0/values")).isEmpty();
-    assertThat(keysOnly.at("/structure/attributes/observation")).isEmpty();
+    assertThat(keysOnly.at("/data/structure/dimensions/observation/0/values")).isEmpty();
+    assertThat(keysOnly.at("/data/structure/attributes/observation")).isEmpty();
 
     JsonNode dataOnly =
         json(
@@ -183,8 +184,9 @@ class SdmxJsonTest {
                 .statusCode(200)
                 .extract()
                 .asByteArray());
-    assertThat(dataOnly.at("/structure/attributes/observation")).isEmpty();
-    JsonNode observations = dataOnly.at("/dataSets/0/series").elements().next().get("observations");
+    assertThat(dataOnly.at("/data/structure/attributes/observation")).isEmpty();
+    JsonNode observations =
+        dataOnly.at("/data/dataSets/0/series").elements().next().get("observations");
     assertThat(observations).hasSize(3);
     observations.forEach(o -> assertThat(o).hasSize(1));
   }
@@ -215,9 +217,9 @@ class SdmxJsonTest {
                 .statusCode(200)
                 .extract()
                 .asByteArray());
-    JsonNode time = message.at("/structure/dimensions/observation");
+    JsonNode time = message.at("/data/structure/dimensions/observation");
     Map<String, String> byAction = new HashMap<>();
-    for (JsonNode dataSet : message.get("dataSets")) {
+    for (JsonNode dataSet : message.at("/data/dataSets")) {
       JsonNode observations = dataSet.get("series").elements().next().get("observations");
       assertThat(observations).hasSize(1);
       Map.Entry<String, JsonNode> observation = observations.fields().next();
@@ -322,7 +324,9 @@ class SdmxJsonTest {
     given().accept(JSON).header("If-None-Match", before).get(path).then().statusCode(304);
   }
 
+  /** The message, after checking it against the official SDMX-JSON 1.0 data schema. */
   private static JsonNode json(byte[] body) throws Exception {
+    assertThat(SdmxJsonSchemas.dataErrors1(new String(body, StandardCharsets.UTF_8))).isEmpty();
     return MAPPER.readTree(body);
   }
 

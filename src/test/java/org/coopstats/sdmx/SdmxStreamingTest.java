@@ -104,7 +104,7 @@ class SdmxStreamingTest {
             .statusCode(200)
             .extract()
             .jsonPath()
-            .getMap("dataSets[0].series");
+            .getMap("data.dataSets[0].series");
     int observations = 0;
     for (Object series : json.values()) {
       observations += ((Map<?, ?>) ((Map<?, ?>) series).get("observations")).size();
