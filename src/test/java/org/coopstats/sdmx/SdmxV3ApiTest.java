@@ -274,6 +274,21 @@ class SdmxV3ApiTest {
         .body(org.hamcrest.Matchers.not(containsString("LUX")));
   }
 
+  /** Every /sdmx/v3 URL the README shows answers, for this test's country instead of Canada. */
+  @Test
+  void theReadmesUrlsWork() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    java.util.regex.Matcher url =
+        java.util.regex.Pattern.compile("<http://localhost:8080(/sdmx/v3/[^>]+)>").matcher(readme);
+    int checked = 0;
+    while (url.find()) {
+      String path = url.group(1).replace("CAN", "NOR").replace("FRA", "URY");
+      assertThat(given().get(path).statusCode()).as(path).isEqualTo(200);
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(10);
+  }
+
   private static List<String> csv(String path) {
     String body = given().accept("text/csv").get(path).then().statusCode(200).extract().asString();
     return Arrays.asList(body.strip().split("\r?\n"));
