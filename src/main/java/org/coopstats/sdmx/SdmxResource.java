@@ -228,6 +228,7 @@ public class SdmxResource {
       String version,
       UriInfo uriInfo,
       HttpHeaders headers) {
+    Sdmx21Syntax.requireVersions(version);
     QueryParameters.rejectUnknown(uriInfo, SdmxService.STRUCTURE_PARAMETERS);
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
     SdmxFormats.requireStructureXml(
@@ -251,6 +252,7 @@ public class SdmxResource {
       UriInfo uriInfo,
       HttpHeaders headers) {
     SdmxService.requireSchemaContext(context);
+    Sdmx21Syntax.requireVersion(version);
     QueryParameters.rejectUnknown(uriInfo, SdmxService.SCHEMA_PARAMETERS);
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
     SdmxService.checkExplicitMeasure(QueryParameters.single(parameters, "explicitMeasure"));
@@ -292,6 +294,7 @@ public class SdmxResource {
       HttpHeaders headers,
       Request request,
       QueryBulkhead.Permit permit) {
+    Sdmx21Syntax.requireFlowRef(flowRef);
     QueryParameters.rejectUnknown(uriInfo, SdmxDataRequest.PARAMETERS);
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
     DataFormat format =
@@ -326,6 +329,7 @@ public class SdmxResource {
       HttpHeaders headers) {
     return bulkhead.run(
         () -> {
+          Sdmx21Syntax.requireFlowRef(flowRef);
           QueryParameters.rejectUnknown(uriInfo, SdmxService.AVAILABILITY_PARAMETERS);
           Map<String, List<String>> parameters = uriInfo.getQueryParameters();
           SdmxFormats.requireStructureXml(
