@@ -229,6 +229,7 @@ public class SdmxResource {
       String version,
       UriInfo uriInfo,
       HttpHeaders headers) {
+    Sdmx21Syntax.requireVersions(version);
     QueryParameters.rejectUnknown(uriInfo, SdmxService.STRUCTURE_PARAMETERS);
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
     SdmxFormats.requireStructureXml(
@@ -252,6 +253,7 @@ public class SdmxResource {
       UriInfo uriInfo,
       HttpHeaders headers) {
     SdmxService.requireSchemaContext(context);
+    Sdmx21Syntax.requireVersion(version);
     QueryParameters.rejectUnknown(uriInfo, SdmxService.SCHEMA_PARAMETERS);
     Map<String, List<String>> parameters = uriInfo.getQueryParameters();
     SdmxService.checkExplicitMeasure(QueryParameters.single(parameters, "explicitMeasure"));
@@ -275,6 +277,7 @@ public class SdmxResource {
       Request request) {
     return data(
         () -> {
+          Sdmx21Syntax.requireFlowRef(flowRef);
           QueryParameters.rejectUnknown(uriInfo, SdmxDataRequest.PARAMETERS);
           Map<String, List<String>> parameters = uriInfo.getQueryParameters();
           DataFormat format =
@@ -336,6 +339,7 @@ public class SdmxResource {
       HttpHeaders headers) {
     return bulkhead.run(
         () -> {
+          Sdmx21Syntax.requireFlowRef(flowRef);
           QueryParameters.rejectUnknown(uriInfo, SdmxService.AVAILABILITY_PARAMETERS);
           Map<String, List<String>> parameters = uriInfo.getQueryParameters();
           SdmxFormats.requireStructureXml(

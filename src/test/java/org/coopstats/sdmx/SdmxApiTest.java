@@ -367,6 +367,38 @@ class SdmxApiTest {
     given().get("/sdmx/v2.1/data/OTHER_FLOW").then().statusCode(404);
   }
 
+  /**
+   * SDMX REST 1.5.0 has no version {@code *}, and no {@code all} for a dataflow reference or a
+   * schema: such a path is a 400 (Bad syntax), not an answer (the official description, checked by
+   * support/SdmxContractFilter, found them answered 200).
+   */
+  @Test
+  void versionsOffTheSdmx21GrammarAreBadSyntax() {
+    for (String path :
+        List.of(
+            "/sdmx/v2.1/dataflow/COOPSTATS/COOP_STATS/*",
+            "/sdmx/v2.1/datastructure/COOPSTATS/COOP_STATS/1.0.*",
+            "/sdmx/v2.1/data/COOPSTATS,COOP_STATS,all/all/" + provider,
+            "/sdmx/v2.1/data/COOPSTATS,COOP_STATS,*",
+            "/sdmx/v2.1/data/,COOP_STATS",
+            "/sdmx/v2.1/availableconstraint/COOPSTATS,COOP_STATS,all",
+            "/sdmx/v2.1/schema/dataflow/COOPSTATS/COOP_STATS/all")) {
+      given()
+          .get(path)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("detail", containsString("version"));
+    }
+    // the grammar's own forms still answer
+    given().get("/sdmx/v2.1/dataflow/COOPSTATS/COOP_STATS/all").then().statusCode(200);
+    given()
+        .get("/sdmx/v2.1/data/COOPSTATS,COOP_STATS,latest/all/" + provider)
+        .then()
+        .statusCode(200);
+    given().get("/sdmx/v2.1/schema/dataflow/COOPSTATS/COOP_STATS/latest").then().statusCode(200);
+  }
+
   @Test
   void availableConstraintListsTheCodesThatHaveData() {
     String path = "/sdmx/v2.1/availableconstraint/COOP_STATS/" + KEY_ALL_CANADA + "/" + provider;
