@@ -78,7 +78,7 @@ class SdmxV3ApiTest {
 
   @Test
   void versionsAgenciesAndIdsTakeWildcardsAndLists() throws Exception {
-    for (String version : List.of("+", "~", "*", "1.0", "1.*", "1+.0", "1.0,2.0")) {
+    for (String version : List.of("+", "~", "*", "1.0", "1.*", "1+.0.0", "1.0,2.0")) {
       given()
           .get("/sdmx/v3/structure/dataflow/COOPSTATS/COOP_STATS/" + version)
           .then()

@@ -38,6 +38,31 @@ enum SdmxAllowance {
       "validation.request.parameter.query.unexpected",
       (message, exchange) -> names(message, "format")),
 
+  /**
+   * {@code offset}, {@code limit}, {@code sort} and {@code asOf} on data queries come from SDMX
+   * REST 2.2 (sdmx-rest doc/data.md), which issue 18 asks for where they map to what the service
+   * does; the 2.1.0 description predates them. Only these names, only on /sdmx/v3 data.
+   */
+  REST_2_2_DATA_PARAMETERS(
+      "validation.request.parameter.query.unexpected",
+      (message, exchange) ->
+          exchange.request().getPath().startsWith("/sdmx/v3/data")
+              && (names(message, "offset")
+                  || names(message, "limit")
+                  || names(message, "sort")
+                  || names(message, "asOf"))),
+
+  /**
+   * The 2.1.0 description means {@code *} (every structure type) as the last value of the
+   * structureType enum, but a missing comma in its YAML makes it part of the value before it
+   * ({@code metadataprovisionagreement "*"}): the wildcard the documentation gives is refused.
+   */
+  STRUCTURE_TYPE_WILDCARD(
+      "validation.request.parameter.schema.enum",
+      (message, exchange) ->
+          exchange.request().getPath().startsWith("/sdmx/v3/structure/*/")
+              && message.getMessage().contains("Instance value (\"*\")")),
+
   /** {@code format} overrides Accept, so an Accept the format contradicts is not the answer's. */
   FORMAT_OVERRIDES_ACCEPT(
       "validation.request.accept.notAllowed",
