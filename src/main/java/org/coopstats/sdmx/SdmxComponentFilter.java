@@ -4,12 +4,18 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.coopstats.common.ProblemException;
+import org.coopstats.common.QueryParameters;
 import org.coopstats.validation.TimePeriod;
 
 /**
@@ -34,6 +40,8 @@ record SdmxComponentFilter(String component, List<List<Condition>> alternatives,
     SW,
     EW
   }
+
+  private static final Pattern COMPONENT = Pattern.compile("c\\[([^\\]]*)\\]");
 
   private static final Set<Operator> ORDERING =
       EnumSet.of(Operator.LT, Operator.LE, Operator.GT, Operator.GE);
@@ -206,40 +214,51 @@ record SdmxComponentFilter(String component, List<List<Condition>> alternatives,
    * filter itself still decides.
    */
   TimePeriod lowerPeriod() {
-    TimePeriod lowest = null;
-    for (List<Condition> conjunction : alternatives) {
-      TimePeriod bound = null;
-      for (Condition condition : conjunction) {
-        TimePeriod p = period(condition.value());
-        if (p != null && LOWER.contains(condition.operator())) {
-          bound = bound == null || p.start().isAfter(bound.start()) ? p : bound;
-        }
-      }
-      if (bound == null) {
-        return null;
-      }
-      lowest = lowest == null || bound.start().isBefore(lowest.start()) ? bound : lowest;
-    }
-    return lowest;
+    return bound(LOWER, Comparator.comparing(TimePeriod::start));
   }
 
   /** The latest period a row can have to pass, as {@link #lowerPeriod()} from above. */
   TimePeriod upperPeriod() {
-    TimePeriod highest = null;
+    return bound(UPPER, Comparator.comparing(TimePeriod::end).reversed());
+  }
+
+  /**
+   * The loosest of the alternatives' tightest bounds by the {@code operators} given, {@code
+   * tighter} ordering the tightest first; null when an alternative has no such bound.
+   */
+  private TimePeriod bound(Set<Operator> operators, Comparator<TimePeriod> tighter) {
+    TimePeriod loosest = null;
     for (List<Condition> conjunction : alternatives) {
-      TimePeriod bound = null;
+      TimePeriod tightest = null;
       for (Condition condition : conjunction) {
         TimePeriod p = period(condition.value());
-        if (p != null && UPPER.contains(condition.operator())) {
-          bound = bound == null || p.end().isBefore(bound.end()) ? p : bound;
+        if (p != null && operators.contains(condition.operator())) {
+          tightest = tightest == null || tighter.compare(p, tightest) > 0 ? p : tightest;
         }
       }
-      if (bound == null) {
+      if (tightest == null) {
         return null;
       }
-      highest = highest == null || bound.end().isAfter(highest.end()) ? bound : highest;
+      loosest = loosest == null || tighter.compare(tightest, loosest) < 0 ? tightest : loosest;
     }
-    return highest;
+    return loosest;
+  }
+
+  /** The {@code c[COMPONENT]} parameters of a query: each component with its expression. */
+  static Map<String, String> components(Map<String, List<String>> parameters) {
+    Map<String, String> components = new LinkedHashMap<>();
+    for (String name : parameters.keySet()) {
+      Matcher matcher = COMPONENT.matcher(name);
+      if (matcher.matches()) {
+        components.put(matcher.group(1), QueryParameters.single(parameters, name));
+      }
+    }
+    return components;
+  }
+
+  /** Whether a query parameter's name is a {@code c[COMPONENT]} filter. */
+  static boolean isFilter(String name) {
+    return COMPONENT.matcher(name).matches();
   }
 
   static BigDecimal number(String text) {

@@ -1,8 +1,6 @@
 package org.coopstats.sdmx;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -259,17 +257,12 @@ record SdmxDataRequest(
     if (text == null) {
       return null;
     }
-    var period = TimePeriod.parse(text);
-    if (period.isPresent()) {
-      return period.get();
-    }
-    try {
-      LocalDate day = LocalDate.parse(text);
-      return new TimePeriod(text, day, day);
-    } catch (DateTimeParseException e) {
+    TimePeriod period = SdmxComponentFilter.period(text);
+    if (period == null) {
       throw ProblemException.badRequest(
           name + " '" + text + "' is not a period: use YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.");
     }
+    return period;
   }
 
   static OffsetDateTime timestamp(String raw) {

@@ -12,8 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.coopstats.catalog.Catalog;
 import org.coopstats.catalog.Code;
 import org.coopstats.catalog.DataStructure;
@@ -39,8 +37,6 @@ import org.coopstats.validation.TimePeriod;
 public class SdmxV3Availability {
 
   static final Set<String> PARAMETERS = Set.of("mode", "references", "updatedAfter", "format");
-
-  private static final Pattern COMPONENT = Pattern.compile("c\\[([^\\]]*)\\]");
 
   /** The operators of a time filter the statement can read: a range. */
   private static final Set<Operator> RANGE =
@@ -93,7 +89,7 @@ public class SdmxV3Availability {
 
   private static void rejectUnknown(Set<String> names) {
     for (String name : names) {
-      if (!PARAMETERS.contains(name) && !COMPONENT.matcher(name).matches()) {
+      if (!PARAMETERS.contains(name) && !SdmxComponentFilter.isFilter(name)) {
         throw ProblemException.badRequest(
             "Unknown query parameter '"
                 + name
@@ -191,13 +187,9 @@ public class SdmxV3Availability {
       DataStructure structure, Map<String, List<String>> parameters) {
     Map<String, SdmxComponentFilter> filters = new HashMap<>();
     String time = structure.timeDimension().id();
-    for (String name : parameters.keySet()) {
-      Matcher matcher = COMPONENT.matcher(name);
-      if (!matcher.matches()) {
-        continue;
-      }
-      String component = matcher.group(1);
-      String expression = QueryParameters.single(parameters, name);
+    for (Map.Entry<String, String> entry : SdmxComponentFilter.components(parameters).entrySet()) {
+      String component = entry.getKey();
+      String expression = entry.getValue();
       if (component.equals(time)) {
         SdmxComponentFilter filter =
             SdmxComponentFilter.parse(component, expression, SdmxComponentFilter.Order.PERIOD);

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.coopstats.catalog.AttributeDef;
 import org.coopstats.catalog.Code;
 import org.coopstats.catalog.DataStructure;
@@ -46,8 +44,6 @@ final class SdmxV3DataQuery {
           "asOf",
           "reportingYearStartDay",
           "format");
-
-  private static final Pattern COMPONENT = Pattern.compile("c\\[([^\\]]*)\\]");
 
   /** The orders of {@code sort} that are the order a message comes in anyway. */
   private static final Set<String> NATURAL_ORDERS =
@@ -101,7 +97,7 @@ final class SdmxV3DataQuery {
 
   private static void rejectUnknown(Set<String> names) {
     for (String name : names) {
-      if (PARAMETERS.contains(name) || COMPONENT.matcher(name).matches()) {
+      if (PARAMETERS.contains(name) || SdmxComponentFilter.isFilter(name)) {
         continue;
       }
       String hint =
@@ -145,13 +141,9 @@ final class SdmxV3DataQuery {
       DataStructure structure, Map<String, List<String>> parameters) {
     List<Filter> filters = new ArrayList<>();
     List<DimensionDef> series = structure.seriesDimensions();
-    for (String name : parameters.keySet()) {
-      Matcher matcher = COMPONENT.matcher(name);
-      if (!matcher.matches()) {
-        continue;
-      }
-      String component = matcher.group(1);
-      String expression = QueryParameters.single(parameters, name);
+    for (Map.Entry<String, String> entry : SdmxComponentFilter.components(parameters).entrySet()) {
+      String component = entry.getKey();
+      String expression = entry.getValue();
       int position = -1;
       for (int i = 0; i < series.size(); i++) {
         if (series.get(i).id().equals(component)) {
