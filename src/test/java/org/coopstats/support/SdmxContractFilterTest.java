@@ -219,6 +219,38 @@ class SdmxContractFilterTest {
     assertThat(SdmxDescription.of("/sdmx/v3")).contains(SdmxDescription.SDMX_3_0);
   }
 
+  @Test
+  void rest22DataParametersPassOnV3DataOnly() {
+    String csv = "application/vnd.sdmx.data+csv;version=2.0.0";
+    Request data =
+        get("/sdmx/v3/data/dataflow/COOPSTATS/COOP_STATS/%2B/CAN")
+            .withQueryParam("offset", "1")
+            .withQueryParam("limit", "2")
+            .withQueryParam("asOf", "2026-01-01T00:00:00Z")
+            .build();
+    assertThat(errors(data, ok(csv, "a"))).isEmpty();
+    Request other =
+        get("/sdmx/v3/data/dataflow/COOPSTATS/COOP_STATS/%2B/CAN")
+            .withQueryParam("page", "2")
+            .build();
+    assertThat(errors(other, ok(csv, "a")))
+        .anyMatch(m -> m.getKey().equals("validation.request.parameter.query.unexpected"));
+    Request structure =
+        get("/sdmx/v3/structure/dataflow/COOPSTATS/COOP_STATS/%2B")
+            .withQueryParam("limit", "2")
+            .build();
+    assertThat(errors(structure, ok("application/vnd.sdmx.structure+json;version=2.0.0", "{}")))
+        .anyMatch(m -> m.getKey().equals("validation.request.parameter.query.unexpected"));
+  }
+
+  @Test
+  void theStructureTypeWildcardPassesAndOtherUnknownTypesDoNot() {
+    String json = "application/vnd.sdmx.structure+json;version=2.0.0";
+    assertThat(errors(get("/sdmx/v3/structure/*/*/*/*").build(), ok(json, "{}"))).isEmpty();
+    assertThat(errors(get("/sdmx/v3/structure/anything/*/*/*").build(), ok(json, "{}")))
+        .anyMatch(m -> m.getKey().equals("validation.request.parameter.schema.enum"));
+  }
+
   private static SimpleRequest.Builder get(String path) {
     return SimpleRequest.Builder.get(path);
   }
