@@ -274,6 +274,47 @@ class SdmxV3ApiTest {
         .body(org.hamcrest.Matchers.not(containsString("LUX")));
   }
 
+  /**
+   * Every dataflow answers in every format, each message valid against the official schemas: the
+   * reference figures (CONTEXT), the social and solidarity economy (SSE_STATS), and the indicators
+   * computed from released data (COOP_INDICATORS: Norway's cooperatives per population).
+   */
+  @Test
+  void everyDataflowAnswersInEveryFormat() throws Exception {
+    long context = Api.newDataset(provider, "CONTEXT", "Norwegian census");
+    Api.uploadCsv(context, "REF_AREA,MEASURE,SEX,TIME_PERIOD,OBS_VALUE\nNOR,POP,_T,2021,5400000\n");
+    Api.publish(context);
+    long sse = Api.newDataset(provider, "SSE_STATS", "Norwegian register");
+    Api.uploadCsv(
+        sse,
+        "REF_AREA,MEASURE,ENTITY_TYPE,ACTIVITY,SEX,MEMBER_KIND,WORK_CAT,TIME_PERIOD,OBS_VALUE\n"
+            + "NOR,ENTITIES,_T,_T,_Z,_Z,_Z,2021,900\nNOR,ENTITIES,COOP,_T,_Z,_Z,_Z,2021,130\n");
+    Api.publish(sse);
+    for (String flow : List.of("COOP_STATS", "CONTEXT", "SSE_STATS", "COOP_INDICATORS")) {
+      String data = "/sdmx/v3/data/dataflow/COOPSTATS/" + flow + "/+?c[REF_AREA]=NOR";
+      Response json = given().accept(SdmxV3Formats.SDMX_JSON_2).get(data);
+      assertThat(json.statusCode()).as(flow).isEqualTo(200);
+      assertThat(SdmxJsonSchemas.dataErrors2(json.asString())).as(flow).isEmpty();
+      assertThat(csv(data).size()).as(flow).isGreaterThan(1);
+      byte[] schema =
+          given()
+              .get("/sdmx/v3/schema/dataflow/COOPSTATS/" + flow)
+              .then()
+              .statusCode(200)
+              .extract()
+              .asByteArray();
+      Response xml = given().accept(SdmxV3Formats.SDMX_ML_3).get(data);
+      assertThat(xml.statusCode()).as(flow).isEqualTo(200);
+      SdmxMl3Schemas.assertValid(SdmxMl3Schemas.withSpecific(schema), xml.asByteArray());
+      Response structure =
+          given().get("/sdmx/v3/structure/dataflow/COOPSTATS/" + flow + "?references=all");
+      assertThat(SdmxJsonSchemas.structureErrors2(structure.asString())).as(flow).isEmpty();
+      int availability =
+          given().get("/sdmx/v3/availability/dataflow/COOPSTATS/" + flow + "/+/NOR").statusCode();
+      assertThat(availability).as(flow).isEqualTo(flow.equals("COOP_INDICATORS") ? 501 : 200);
+    }
+  }
+
   /** Every /sdmx/v3 URL the README shows answers, for this test's country instead of Canada. */
   @Test
   void theReadmesUrlsWork() throws Exception {
