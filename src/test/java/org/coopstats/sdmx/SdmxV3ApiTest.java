@@ -123,7 +123,7 @@ class SdmxV3ApiTest {
     assertThat(values(csv(FLOW + "*.COOPS?c[REF_AREA]=sw:UR"))).containsExactly("300", "310");
     assertThat(values(csv(FLOW + "?c[REF_AREA]=NOR,URY&c[MEASURE]=ew:OOPS&c[TIME_PERIOD]=2019")))
         .containsExactly("110", "300");
-    assertThat(values(csv(FLOW + "?c[REF_AREA]=co:OR+nc:X&c[MEASURE]=eq:WORKERS")))
+    assertThat(values(csv(FLOW + "?c[REF_AREA]=co:OR+sw:N+nc:X&c[MEASURE]=eq:WORKERS")))
         .containsExactly("5000", "5100");
     given().get(nor + "?c[TIME_PERIOD]=ge:someday").then().statusCode(400);
     given().get(nor + "?c[NO_SUCH]=1").then().statusCode(400);
